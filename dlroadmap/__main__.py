@@ -1,0 +1,93 @@
+"""The `dlroadmap` command: parse arguments, open the roadmap and its state, run the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import DlroadmapError
+from .locations import state_dir
+from .model import Roadmap
+from .source import bundled_roadmap_path, load_roadmap
+from .store import Store, state_path_for
+
+EXIT_USAGE = 2
+COMMANDS = ("where",)
+
+
+def _roadmap_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "roadmap",
+        nargs="?",
+        type=Path,
+        metavar="ROADMAP.md",
+        help="a roadmap in markdown (default: the bundled deep-learning study plan)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dlroadmap",
+        description="Track your way through a learning roadmap written in markdown.",
+        epilog=(
+            "commands:\n"
+            "  dlroadmap where [ROADMAP.md]   print the path of the file holding that "
+            "roadmap's progress and notes\n\n"
+            "Progress is kept under $XDG_DATA_HOME/dlroadmap (default ~/.local/share/dlroadmap)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dlroadmap {__version__}")
+    parser.add_argument(
+        "--ascii", action="store_true", help="draw status marks with ASCII only (x ~ o -)"
+    )
+    _roadmap_argument(parser)
+    return parser
+
+
+def _where_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dlroadmap where",
+        description="Print the absolute path of the state file the roadmap uses.",
+    )
+    _roadmap_argument(parser)
+    return parser
+
+
+def _open(path: Path | None) -> tuple[Path, Roadmap]:
+    source = (path or bundled_roadmap_path()).expanduser()
+    return source, load_roadmap(source)
+
+
+def _where(args: argparse.Namespace) -> int:
+    source, roadmap = _open(args.roadmap)
+    print(state_path_for(roadmap, source.resolve(), state_dir()).resolve())
+    return 0
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    source, roadmap = _open(args.roadmap)
+    store = Store.open(roadmap, source, state_dir())
+    # Imported here so that `where` (and other quick commands) never pay for Textual.
+    from .app.app import RoadmapApp
+
+    RoadmapApp(roadmap, store, ascii_glyphs=args.ascii).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if arguments[:1] == ["where"]:
+            return _where(_where_parser().parse_args(arguments[1:]))
+        return _run_app(_parser().parse_args(arguments))
+    except DlroadmapError as error:
+        print(f"dlroadmap: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The terminal UI. Everything Textual lives below this package."""

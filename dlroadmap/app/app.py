@@ -1,0 +1,62 @@
+"""The dlroadmap Textual app: a thin shell around the main screen."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from ..model import Roadmap
+from ..store import Store
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .widgets.filter_input import FilterInput
+from .widgets.note_editor import NoteEditor
+from .widgets.roadmap_tree import RoadmapTree
+
+
+class RoadmapApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "dlroadmap"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Save and quit"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Show this list of keys"),
+    ]
+
+    def __init__(self, roadmap: Roadmap, store: Store, *, ascii_glyphs: bool = False) -> None:
+        super().__init__()
+        self.roadmap = roadmap
+        self.store = store
+        self._ascii = ascii_glyphs
+        self.sub_title = roadmap.text
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii)
+
+    def action_help(self) -> None:
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Roadmap tree", [*RoadmapTree.BINDINGS, *_MOVES]),
+                    ("Items", MainScreen.BINDINGS),
+                    ("Notes editor", NoteEditor.BINDINGS),
+                    ("Filter", [*FilterInput.BINDINGS, _FILTER_SUBMIT]),
+                    ("App", [*self.BINDINGS, _PALETTE]),
+                ]
+            )
+        )
+
+    async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.commit()
+        self.exit()
+
+
+# Keys Textual handles itself, listed so the help screen covers every key.
+_MOVES = [
+    Binding("up,down", "cursor", "Move", tooltip="Move the cursor up and down"),
+    Binding("shift+up,shift+down", "sibling", "Sibling", tooltip="Jump to the previous/next sibling"),
+    Binding("shift+left", "parent", "Parent", tooltip="Jump to the parent"),
+]
+_FILTER_SUBMIT = Binding("enter", "submit", "Go", tooltip="Go to the first match, back in the tree")
+_PALETTE = Binding("ctrl+p", "command_palette", "Palette", tooltip="Command palette")

@@ -1,0 +1,23 @@
+"""Messages the widgets send up to the screen, which alone talks to the store."""
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class NoteEdited(Message):
+    """The text in the notes editor, when it is left or after a pause in typing."""
+
+    node_id: str
+    text: str
+
+
+@dataclass
+class EditNoteRequested(Message):
+    """The user asked to write in the selected item's note."""
+
+
+@dataclass
+class NoteEditorClosed(Message):
+    """The editor was left; focus goes back to the tree."""

@@ -1,0 +1,258 @@
+"""The main screen: the roadmap tree beside the selected node's detail and notes."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Tree
+
+from ...model import Node, OverviewEntry, Roadmap, Status
+from ...progress import Tally, tally_groups, tally_roadmap
+from ...store import Store
+from ..messages import EditNoteRequested, NoteEdited, NoteEditorClosed
+from ..widgets.detail import ChildLine, DetailPane, DetailView, GroupView, ItemView
+from ..widgets.filter_input import FilterInput
+from ..widgets.progress_header import ProgressHeader
+from ..widgets.roadmap_tree import RoadmapTree, TreeData
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "toggle_done", "Done", id="status.done",
+                tooltip="Mark the selected item done (again: back to to do)"),
+        Binding("p", "set_status('in_progress')", "In progress", id="status.in_progress",
+                tooltip="Mark the selected item in progress"),
+        Binding("x", "set_status('skipped')", "Skip", id="status.skipped",
+                tooltip="Skip the selected item (it then counts as neither done nor to do)"),
+        Binding("t", "set_status('todo')", "To do", id="status.todo",
+                tooltip="Put the selected item back to to do"),
+        Binding("n", "edit_note", "Note", id="note.edit",
+                tooltip="Write in the selected item's notes (enter on an item does too)"),
+        Binding("slash", "open_filter", "Filter", id="filter.open",
+                tooltip="Filter the tree to items whose text or notes match"),
+        Binding("tab", "switch_pane", "Switch pane", id="pane.switch", show=False,
+                tooltip="Move between the tree and the detail pane"),
+    ]
+
+    def __init__(self, roadmap: Roadmap, store: Store, *, ascii_glyphs: bool = False) -> None:
+        super().__init__()
+        self.roadmap = roadmap
+        self.store = store
+        self._ascii = ascii_glyphs
+        self._tallies: dict[str, Tally] = {}
+        self._first_match: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader(self.roadmap.title, ascii_glyphs=self._ascii, id="header")
+        with Horizontal(id="panes"):
+            with Vertical(id="tree-pane") as tree_pane:
+                tree_pane.border_title = "Roadmap"
+                yield RoadmapTree(ascii_glyphs=self._ascii, id="tree")
+                yield FilterInput(id="filter")
+            yield DetailPane(ascii_glyphs=self._ascii, id="detail")
+        yield Footer()
+
+    @property
+    def tree(self) -> RoadmapTree:
+        return self.query_one(RoadmapTree)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    def on_mount(self) -> None:
+        self._tallies = tally_groups(self.roadmap, self.store.status)
+        self.query_one("#filter").display = False
+        self._show_tree(self._first_open_item())
+        self.tree.focus()
+
+    def _first_open_item(self) -> Node | None:
+        """Where the user left off: the first item neither done nor skipped."""
+        finished = (Status.DONE, Status.SKIPPED)
+        return next((n for n in self.roadmap.items() if self.store.status(n) not in finished), None)
+
+    def _show_tree(self, cursor: Node | None) -> None:
+        """The whole tree, the cursor's phase open, the cursor on `cursor`."""
+        phase = self.roadmap.ancestors(cursor.id)[:1] if cursor else []
+        self.tree.show_roadmap(
+            self.roadmap,
+            self.store.status,
+            self._tallies,
+            open_phase=phase[0].id if phase else None,
+        )
+        if cursor is not None:
+            self.tree.select_id(cursor.id)
+
+    def on_resize(self) -> None:
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        self.query_one(ProgressHeader).show(tally_roadmap(self.roadmap, self.store.status))
+
+    # -- what is selected ---------------------------------------------------
+
+    def selected_node(self) -> Node | None:
+        data = self.tree.selected
+        if isinstance(data, OverviewEntry) and data.phase_id:
+            return self.roadmap.get(data.phase_id)
+        return data if isinstance(data, Node) else None
+
+    def selected_item(self) -> Node | None:
+        node = self.selected_node()
+        if node is None or not node.trackable:
+            self.notify("Select an item (not a phase or section) first.", severity="warning")
+            return None
+        return node
+
+    @on(Tree.NodeHighlighted)
+    def _show_selected(self, event: Tree.NodeHighlighted[TreeData]) -> None:
+        event.stop()
+        self.detail.stop_editing()
+        self._refresh_detail()
+
+    def _refresh_detail(self) -> None:
+        node = self.selected_node()
+        self.detail.view = self._view(node)
+
+    def _child_lines(self, node: Node) -> tuple[ChildLine, ...]:
+        return tuple(
+            ChildLine(
+                child.title,
+                self.store.status(child) if child.trackable else None,
+                self._tallies.get(child.id),
+            )
+            for child in node.children
+        )
+
+    def _view(self, node: Node | None) -> DetailView:
+        if node is None:
+            return GroupView(
+                None,
+                self.roadmap.title,
+                (),
+                tally_roadmap(self.roadmap, self.store.status),
+                tuple(ChildLine(p.title, None, self._tallies.get(p.id)) for p in self.roadmap.phases),
+            )
+        where = tuple(ancestor.text for ancestor in self.roadmap.ancestors(node.id))
+        if not node.trackable:
+            return GroupView(
+                node.id, node.title, where, self._tallies.get(node.id, Tally()),
+                self._child_lines(node),
+            )
+        saved = self.store.item(node.id)
+        return ItemView(
+            node_id=node.id,
+            title=node.title,
+            where=where,
+            status=self.store.status(node),
+            status_changed=saved.status_changed if saved else None,
+            note=saved.note if saved else "",
+            note_changed=saved.note_changed if saved else None,
+            children=self._child_lines(node),
+        )
+
+    # -- status ------------------------------------------------------------
+
+    def action_toggle_done(self) -> None:
+        node = self.selected_item()
+        if node is not None:
+            done = self.store.status(node) == Status.DONE
+            self._set_status(node, Status.TODO if done else Status.DONE)
+
+    def action_set_status(self, status: str) -> None:
+        node = self.selected_item()
+        if node is not None:
+            self._set_status(node, Status(status))
+
+    def _set_status(self, node: Node, status: Status) -> None:
+        try:
+            changed = self.store.set_status(node, status)
+        except OSError as error:
+            self.notify(f"Could not save to {self.store.path}: {error}", severity="error")
+            return
+        if changed:
+            self._tallies = tally_groups(self.roadmap, self.store.status)
+            self.tree.update_tallies(self._tallies, [node.id])
+            self._show_progress()
+            self._refresh_detail()
+
+    # -- notes -------------------------------------------------------------
+
+    @on(EditNoteRequested)
+    def action_edit_note(self) -> None:
+        node = self.selected_item()
+        if node is not None:
+            self.detail.start_editing(node.id, self.store.note(node))
+
+    @on(NoteEdited)
+    def _save_note(self, event: NoteEdited) -> None:
+        node = self.roadmap.get(event.node_id)
+        if node is None:
+            return
+        try:
+            self.store.set_note(node, event.text)
+        except OSError as error:
+            self.notify(f"Could not save the note to {self.store.path}: {error}", severity="error")
+
+    @on(NoteEditorClosed)
+    def _close_editor(self) -> None:
+        self.detail.stop_editing()
+        self._refresh_detail()
+        self.tree.focus()
+
+    def commit(self) -> None:
+        """Save whatever is still only on screen; called before the app exits."""
+        self.detail.stop_editing()
+
+    # -- panes and filter --------------------------------------------------
+
+    def action_switch_pane(self) -> None:
+        if self.tree.has_focus:
+            editor = self.detail.editor
+            (editor or self.query_one("#detail-body")).focus()
+        else:
+            if self.detail.editor is not None:
+                self._close_editor()
+            self.tree.focus()
+
+    def action_open_filter(self) -> None:
+        filter_input = self.query_one(FilterInput)
+        filter_input.display = True
+        filter_input.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        query = event.value.strip().casefold()
+        tree_pane = self.query_one("#tree-pane")
+        self._first_match = None
+        if not query:
+            self._show_tree(self.selected_node())
+            tree_pane.border_subtitle = ""
+            return
+        notes = dict(self.store.notes())
+        matches = [
+            item.id
+            for item in self.roadmap.items()
+            if query in item.text.casefold() or query in notes.get(item.id, "").casefold()
+        ]
+        self.tree.show_roadmap(self.roadmap, self.store.status, self._tallies, only=matches)
+        tree_pane.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
+        self._first_match = matches[0] if matches else None
+
+    @on(Input.Submitted, "#filter")
+    def _jump_to_match(self) -> None:
+        if self._first_match is not None:
+            self.tree.select_id(self._first_match)
+        self.tree.focus()
+
+    @on(FilterInput.Cleared)
+    def _clear_filter(self) -> None:
+        keep = self.selected_node()
+        filter_input = self.query_one(FilterInput)
+        filter_input.display = False
+        self.query_one("#tree-pane").border_subtitle = ""
+        self._show_tree(keep)
+        self.tree.focus()

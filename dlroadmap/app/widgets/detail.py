@@ -1,0 +1,164 @@
+"""The right pane: where the selected node sits, its status, dates and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from ...glyphs import LABELS, bar, glyphs
+from ...model import Inline, Status
+from ...printable import printable, printable_lines
+from ...progress import Tally, percent
+from ..inline import inline_text
+from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+from .note_editor import NoteEditor
+
+
+@dataclass(frozen=True)
+class ChildLine:
+    title: Inline
+    status: Status | None
+    tally: Tally | None
+
+
+@dataclass(frozen=True)
+class ItemView:
+    node_id: str
+    title: Inline
+    where: tuple[str, ...]
+    status: Status
+    status_changed: datetime | None
+    note: str
+    note_changed: datetime | None
+    children: tuple[ChildLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupView:
+    node_id: str | None
+    title: Inline
+    where: tuple[str, ...]
+    tally: Tally
+    children: tuple[ChildLine, ...]
+
+
+DetailView = ItemView | GroupView
+
+
+def when(moment: datetime | None, today: datetime) -> str:
+    if moment is None:
+        return "never"
+    days = (today.date() - moment.date()).days
+    if days == 0:
+        return f"today {moment:%H:%M}"
+    if days == 1:
+        return "yesterday"
+    return f"{moment:%a %d %b %Y}"
+
+
+class DetailPane(Vertical):
+    """Shows a DetailView; the note is read-only text until editing starts."""
+
+    COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
+    view: reactive[DetailView | None] = reactive(None, always_update=True)
+
+    def __init__(self, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._glyphs = glyphs(ascii_glyphs)
+        self._ascii = ascii_glyphs
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-where")
+        yield Static(id="detail-title")
+        yield Static(id="detail-status")
+        yield Static("Notes", id="detail-notes-label")
+        with VerticalScroll(id="detail-body"):
+            yield Static(id="detail-text")
+        yield Static(id="detail-hint")
+
+    @property
+    def editor(self) -> NoteEditor | None:
+        editors = self.query(NoteEditor)
+        return editors.first() if editors else None
+
+    def watch_view(self, view: DetailView | None) -> None:
+        if view is None:
+            return
+        self.query_one("#detail-where", Static).update(Text(" › ".join(map(printable, view.where))))
+        title = inline_text(view.title)
+        title.no_wrap = False
+        self.query_one("#detail-title", Static).update(title)
+        if isinstance(view, ItemView):
+            self._show_item(view)
+        else:
+            self._show_group(view)
+
+    def _show_item(self, view: ItemView) -> None:
+        today = datetime.now().astimezone()
+        status = Text.assemble(
+            (f"{self._glyphs[view.status]} {LABELS[view.status]}", status_style(self, view.status)),
+            f" · changed {when(view.status_changed, today)}" if view.status_changed else "",
+            f" · note edited {when(view.note_changed, today)}" if view.note_changed else "",
+        )
+        self.query_one("#detail-status", Static).update(status)
+        self.query_one("#detail-notes-label").display = True
+        body = Text(printable_lines(view.note)) if view.note else Text("No notes yet. Press n to write one.", muted_style(self))
+        if view.children:
+            body = Text.assemble(body, "\n\n", self._children_text(view.children))
+        self.query_one("#detail-text", Static).update(body)
+        self.set_class(not view.note, "-empty-note")
+        self.query_one("#detail-hint", Static).update(
+            "n note · space done · p x t status"
+        )
+
+    def _show_group(self, view: GroupView) -> None:
+        tally = view.tally
+        summary = Text(
+            f"{bar(tally.fraction, 20, self._ascii)} {tally.done}/{tally.total} done"
+            f" · {percent(tally)}%"
+        )
+        if tally.in_progress:
+            summary.append(f" · {tally.in_progress} in progress")
+        if tally.skipped:
+            summary.append(f" · {tally.skipped} skipped (not counted)")
+        self.query_one("#detail-status", Static).update(summary)
+        self.query_one("#detail-notes-label").display = False
+        self.query_one("#detail-text", Static).update(self._children_text(view.children))
+        self.set_class(False, "-empty-note")
+        self.query_one("#detail-hint", Static).update("enter open/close · → expand · ← collapse")
+
+    def _children_text(self, children: tuple[ChildLine, ...]) -> Text:
+        lines = Text()
+        for index, child in enumerate(children):
+            if index:
+                lines.append("\n")
+            if child.status is not None:
+                lines.append(f"{self._glyphs[child.status]} ", status_style(self, child.status))
+            if child.tally is not None and child.tally.total:
+                lines.append(f"{child.tally.done:>3}/{child.tally.total:<3} ", muted_style(self))
+            lines.append_text(inline_text(child.title))
+        return lines
+
+    def start_editing(self, node_id: str, text: str) -> NoteEditor:
+        self.stop_editing()
+        editor = NoteEditor(node_id, text, id="note-editor")
+        self.query_one("#detail-body").display = False
+        self.mount(editor, before="#detail-hint")
+        self.query_one("#detail-hint", Static).update("escape done editing · saved as you type")
+        editor.focus()
+        return editor
+
+    def stop_editing(self) -> None:
+        """Hand up any unsaved text and go back to the read-only note."""
+        editor = self.editor
+        if editor is None:
+            return
+        editor.flush()
+        editor.remove()
+        self.query_one("#detail-body").display = True

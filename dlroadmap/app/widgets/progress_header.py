@@ -1,0 +1,31 @@
+"""The top line: which roadmap this is and how far through it the user is."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from ...glyphs import bar
+from ...model import Inline
+from ...progress import Tally, percent
+from ..inline import inline_text
+
+
+class ProgressHeader(Static):
+    def __init__(self, title: Inline, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._title = title
+        self._ascii = ascii_glyphs
+
+    def show(self, tally: Tally) -> None:
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="right", no_wrap=True)
+        title = Text.assemble(("dlroadmap", "bold"), " — ", inline_text(self._title))
+        figures = f"{tally.done}/{tally.total}  {percent(tally)}%"
+        # The bar gives way first on a narrow terminal; the figures stay.
+        width = max(0, min(20, self.size.width // 4))
+        progress = f"{bar(tally.fraction, width, self._ascii)}  {figures}" if width else figures
+        grid.add_row(title, Text(progress))
+        self.update(grid)

@@ -1,0 +1,192 @@
+"""The roadmap as a collapsible tree: phases, sections and items with their progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ...glyphs import glyphs
+from ...model import Node, OverviewEntry, Roadmap, Status
+from ...progress import Tally
+from ..inline import inline_text
+from ..messages import EditNoteRequested
+from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+
+TreeData = Node | OverviewEntry | None
+OVERVIEW_LABEL = "Phases overview"
+
+
+
+class RoadmapTree(Tree[TreeData]):
+    """Labels are drawn from the live status on every paint, so a change shows at once."""
+
+    COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("l,right", "expand_or_enter", "Expand", show=False),
+        Binding("h,left", "collapse_or_leave", "Collapse", show=False),
+        Binding("enter", "activate", "Open", show=False),
+        # Tree's own space expands; here it marks done (the screen's action).
+        Binding("space", "screen.toggle_done", "Done", tooltip="Mark done, or back to to do"),
+    ]
+
+    def __init__(self, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
+        super().__init__("roadmap", id=id)
+        self.show_root = False
+        self.auto_expand = True
+        self.guide_depth = 3
+        self._glyphs = glyphs(ascii_glyphs)
+        self._status_of: Callable[[Node], Status] = lambda node: node.initial_status
+        self._tallies: dict[str, Tally] = {}
+        self._by_id: dict[str, TreeNode[TreeData]] = {}
+
+    def show_roadmap(
+        self,
+        roadmap: Roadmap,
+        status_of: Callable[[Node], Status],
+        tallies: dict[str, Tally],
+        only: Collection[str] | None = None,
+        open_phase: str | None = None,
+    ) -> None:
+        """Fill the tree; with `only`, just those nodes and their ancestors, all expanded.
+
+        Otherwise phases start closed but `open_phase`, so the first screen is about now.
+        """
+        self._status_of = status_of
+        self._tallies = tallies
+        self._by_id.clear()
+        self.clear()
+        if roadmap.overview and only is None:
+            overview = self.root.add(Text(OVERVIEW_LABEL), data=None)
+            for entry in roadmap.overview:
+                overview.add_leaf(inline_text(entry.title), data=entry)
+        keep = _with_ancestors(roadmap, only) if only is not None else None
+        # Iterative: lists may nest deeper than Python's recursion limit.
+        stack: list[tuple[TreeNode[TreeData], Node]] = [
+            (self.root, phase) for phase in reversed(roadmap.phases)
+        ]
+        while stack:
+            parent, node = stack.pop()
+            if keep is not None and node.id not in keep:
+                continue
+            is_phase = parent is self.root
+            expand = keep is not None or (
+                not node.trackable and (not is_phase or node.id == open_phase)
+            )
+            branch = parent.add(Text(), data=node, expand=expand, allow_expand=bool(node.children))
+            self._by_id[node.id] = branch
+            stack.extend((branch, child) for child in reversed(node.children))
+
+    def update_tallies(self, tallies: dict[str, Tally], changed: list[str]) -> None:
+        """Repaint the lines whose glyph or count changed."""
+        self._tallies = tallies
+        for node_id in changed:
+            tree_node = self._by_id.get(node_id)
+            while tree_node is not None and not tree_node.is_root:
+                tree_node.refresh()
+                tree_node = tree_node.parent
+        for branch in self.root.children:
+            if branch.data is None:
+                for entry in branch.children:
+                    entry.refresh()
+
+    @property
+    def selected(self) -> TreeData:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def select_id(self, node_id: str) -> bool:
+        """Move the cursor to a roadmap node, opening the branches above it."""
+        tree_node = self._by_id.get(node_id)
+        if tree_node is None:
+            return False
+        parent = tree_node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        # The tree lays out its lines lazily; move once they exist.
+        self.call_after_refresh(self._move_to, tree_node)
+        return True
+
+    def _move_to(self, tree_node: TreeNode[TreeData]) -> None:
+        self.last_line  # noqa: B018 - lays out the lines, so the node knows where it is
+        self.move_cursor(tree_node)
+        self.scroll_to_node(tree_node, animate=False)
+
+    def render_label(self, node: TreeNode[TreeData], base_style: Style, style: Style) -> Text:
+        data = node.data
+        if isinstance(data, Node):
+            label = self._node_label(data)
+        elif isinstance(data, OverviewEntry):
+            label = self._overview_label(data)
+        else:
+            label = node.label.copy() if isinstance(node.label, Text) else Text(str(node.label))
+        label.stylize(style)
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            return Text.assemble((icon, base_style + Style(bold=True)), label)
+        return label
+
+    def _status_glyph(self, status: Status) -> Text:
+        return Text(self._glyphs[status] + " ", status_style(self, status))
+
+    def _node_label(self, node: Node) -> Text:
+        parts = [inline_text(node.title)]
+        if node.trackable:
+            parts.insert(0, self._status_glyph(self._status_of(node)))
+        tally = self._tallies.get(node.id)
+        if tally is not None and tally.total:
+            parts.append(Text(f"  {tally.done}/{tally.total}", muted_style(self)))
+        return Text.assemble(*parts, no_wrap=True, end="")
+
+    def _overview_label(self, entry: OverviewEntry) -> Text:
+        tally = self._tallies.get(entry.phase_id or "")
+        if tally is None or not (tally.done or tally.in_progress):
+            status = Status.TODO
+        else:
+            status = Status.DONE if tally.complete else Status.IN_PROGRESS
+        return Text.assemble(self._status_glyph(status), inline_text(entry.title))
+
+    def action_expand_or_enter(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if node.is_collapsed:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def action_collapse_or_leave(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and not node.parent.is_root:
+            self.move_cursor(node.parent)
+
+    def action_activate(self) -> None:
+        """Enter: an item opens its note; a branch opens or closes."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if isinstance(node.data, Node) and node.data.trackable:
+            self.post_message(EditNoteRequested())
+        elif isinstance(node.data, OverviewEntry) and node.data.phase_id:
+            self.select_id(node.data.phase_id)
+        elif node.allow_expand:
+            node.toggle()
+
+
+def _with_ancestors(roadmap: Roadmap, ids: Collection[str]) -> set[str]:
+    keep: set[str] = set()
+    for node_id in ids:
+        keep.add(node_id)
+        keep.update(ancestor.id for ancestor in roadmap.ancestors(node_id))
+    return keep

@@ -1,0 +1,118 @@
+"""The roadmap model: what a roadmap file says, independent of any UI or storage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of inline text with the emphasis it had in the markdown."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    link: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+def plain(spans: Inline) -> str:
+    return "".join(span.text for span in spans)
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """A heading or a trackable item.
+
+    Headings with sub-headings or list items group; everything else (list
+    items, and headings with nothing under them) is trackable.
+    """
+
+    id: str
+    title: Inline
+    trackable: bool
+    initial_status: Status = Status.TODO
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return plain(self.title)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all below it, depth first, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewEntry:
+    """One line of a 'Phases Overview' checklist, tied to the phase it names."""
+
+    title: Inline
+    phase_id: str | None
+
+
+@dataclass(slots=True, eq=False)
+class Roadmap:
+    title: Inline
+    tagline: Inline = ()
+    phases: list[Node] = field(default_factory=list)
+    overview: list[OverviewEntry] = field(default_factory=list)
+    _index: dict[str, Node] = field(default_factory=dict, repr=False)
+    _parents: dict[str, Node | None] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._index.clear()
+        self._parents.clear()
+
+        def visit(node: Node, parent: Node | None) -> None:
+            self._index[node.id] = node
+            self._parents[node.id] = parent
+            for child in node.children:
+                visit(child, node)
+
+        for phase in self.phases:
+            visit(phase, None)
+
+    @property
+    def text(self) -> str:
+        return plain(self.title)
+
+    def walk(self) -> Iterator[Node]:
+        for phase in self.phases:
+            yield from phase.walk()
+
+    def items(self) -> Iterator[Node]:
+        return (node for node in self.walk() if node.trackable)
+
+    def get(self, node_id: str) -> Node | None:
+        return self._index.get(node_id)
+
+    def parent(self, node_id: str) -> Node | None:
+        return self._parents.get(node_id)
+
+    def ancestors(self, node_id: str) -> list[Node]:
+        """Outermost first, not including the node itself."""
+        chain: list[Node] = []
+        parent = self.parent(node_id)
+        while parent is not None:
+            chain.append(parent)
+            parent = self.parent(parent.id)
+        return chain[::-1]

@@ -1,0 +1,449 @@
+"""Roadmap markdown -> Roadmap model.
+
+Structure comes only from mistune's AST: headings nest by level, list items hang
+under the heading they follow, nested lists under their item. Everything else
+(prose, tables, code, HTML, rules, link definitions) is passed over.
+
+Walks are iterative (explicit stacks/queues), so deep trees never touch Python's
+recursion limit here. mistune itself stops nesting lists and block quotes at 20
+levels (its ``max_nested_level``); deeper list lines come back as lazy
+continuation text of the deepest item, i.e. as part of that item's title.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, cast
+
+import mistune
+
+from dlroadmap.ids import SiblingSlugs, join_id, slugify
+from dlroadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status, plain
+
+__all__ = ["parse_roadmap"]
+
+Token = dict[str, Any]
+
+UNTITLED_TITLE: Inline = (Span("(untitled)"),)
+
+_ITEM_TYPES = frozenset({"list_item", "task_list_item"})
+_TEXT_BLOCKS = frozenset({"paragraph", "block_text", "heading"})
+
+# "-> Done" / "→ Done" at the very end of an item's plain text.
+_DONE_MARKER = re.compile(r"\s*(?:-+>|→)\s*done\s*$", re.IGNORECASE)
+
+# Character references need their ";" (CommonMark); html.unescape alone would also
+# turn a bare "&copy" into "©".
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# A line that can sit inside YAML (or TOML) front matter: "key: value" / "key = value",
+# an indented continuation, a "- " sequence entry or a "[table]" header.
+_FRONT_MATTER_LINE = re.compile(r"""[\w"'][\w ."'-]*\s*[:=](?:\s|$)|[ \t]|-(?:\s|$)|\[""")
+
+# Words too common to tie an overview entry to a phase.
+_STOPWORDS = frozenset(
+    "a an and the of or to in on for with at by phase part step stage module week day".split()
+)
+
+# bold, italic, code, strike, link
+_Style = tuple[bool, bool, bool, bool, str | None]
+_PLAIN: _Style = (False, False, False, False, None)
+
+
+@cache
+def _markdown() -> mistune.Markdown:
+    # Built on first use, then shared: a Markdown object keeps no per-document state.
+    return mistune.create_markdown(
+        renderer="ast", plugins=["table", "task_lists", "strikethrough"]
+    )
+
+
+@dataclass(slots=True, eq=False)
+class _Draft:
+    """A node before ids exist: ids need the final tree (the overview is removed)."""
+
+    title: Inline
+    heading_level: int  # 0 for list items
+    done: bool = False
+    children: list[_Draft] = field(default_factory=list)
+    lists: int = 0  # lists directly under this heading; the overview has exactly one
+    subheadings: bool = False
+
+
+def parse_roadmap(text: str, fallback_title: str) -> Roadmap:
+    """Parse roadmap markdown; fallback_title is used when the file has no title heading."""
+    tokens = cast(list[Token], _markdown()(_strip_front_matter(text)))
+    title, tagline, top = _build(tokens)
+    overview_at, overview_phases = _find_overview(top)
+    overview_draft = top.pop(overview_at) if overview_at is not None else None
+    phases = _to_nodes(top)
+    overview: list[OverviewEntry] = []
+    if overview_draft is not None:
+        node_of = {id(draft): node for draft, node in zip(top, phases, strict=True)}
+        overview = [
+            OverviewEntry(entry.title or UNTITLED_TITLE, node_of[id(phase)].id)
+            for entry, phase in zip(overview_draft.children, overview_phases, strict=True)
+        ]
+    return Roadmap(
+        title=title or (Span(fallback_title),),
+        tagline=tagline,
+        phases=phases,
+        overview=overview,
+    )
+
+
+# -- front matter -----------------------------------------------------------------
+
+
+def _strip_front_matter(text: str) -> str:
+    """Drop a Jekyll/Hugo front matter block at the very start of the document.
+
+    mistune would read YAML front matter as a thematic break plus a setext heading,
+    so it is cut from the text before parsing. Only a fenced block whose lines all
+    look like YAML/TOML and which holds at least one key counts; a document that
+    merely opens with a horizontal rule is left alone.
+    """
+    text = text.removeprefix("\ufeff")
+    first_end = text.find("\n")
+    fence = text[:first_end].rstrip() if first_end >= 0 else ""
+    if fence not in ("---", "+++"):
+        return text
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    has_key = False
+    pos = first_end + 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        line = text[pos:end].rstrip()
+        if line in closers:
+            return text[end + 1 :] if has_key else text
+        if line:
+            if not _FRONT_MATTER_LINE.match(line):
+                return text
+            has_key = has_key or not line[0].isspace()
+        pos = end + 1
+    return text
+
+
+# -- block structure ----------------------------------------------------------------
+
+
+def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
+    """Title, tagline and the top-level drafts of the document."""
+    title_at = _title_index(tokens)
+    root = _Draft((), 0)
+    open_headings: list[_Draft] = []  # shallowest first
+    title: Inline = ()
+    tagline: Inline = ()
+    expect_tagline = False
+    for index, token in enumerate(tokens):
+        kind = token["type"]
+        if kind == "blank_line":
+            continue
+        if index == title_at:
+            title = _inline(token.get("children") or [])
+            # The title heading is the root itself: what follows is top level.
+            open_headings.clear()
+            expect_tagline = True
+            continue
+        if expect_tagline:
+            expect_tagline = False
+            if kind == "paragraph" and _is_emphasis_only(token):
+                tagline = _inline(token["children"])
+                continue
+        if kind == "heading":
+            level = token["attrs"]["level"]
+            while open_headings and open_headings[-1].heading_level >= level:
+                open_headings.pop()
+            parent = open_headings[-1] if open_headings else root
+            parent.subheadings = True
+            draft = _Draft(_inline(token.get("children") or []), level)
+            draft.title, draft.done = _drop_done_marker(draft.title)
+            parent.children.append(draft)
+            open_headings.append(draft)
+            continue
+        # Lists inside block quotes count too: quoting a checklist should not hide it.
+        lists = list(_lists_in([token]))
+        if lists:
+            parent = open_headings[-1] if open_headings else root
+            parent.lists += len(lists)
+            _add_lists((list_token, parent) for list_token in lists)
+    return title, tagline, root.children
+
+
+def _title_index(tokens: list[Token]) -> int | None:
+    """The first H1; failing that, a first heading shallower than every other one."""
+    headings = [(i, t["attrs"]["level"]) for i, t in enumerate(tokens) if t["type"] == "heading"]
+    for index, level in headings:
+        if level == 1:
+            return index
+    if headings:
+        first_index, first_level = headings[0]
+        if all(level > first_level for _, level in headings[1:]):
+            return first_index
+    return None
+
+
+def _is_emphasis_only(paragraph: Token) -> bool:
+    parts = [
+        child
+        for child in paragraph.get("children") or []
+        if not (child["type"] == "text" and not child.get("raw", "").strip())
+    ]
+    return len(parts) == 1 and parts[0]["type"] == "emphasis"
+
+
+def _lists_in(blocks: list[Token]) -> Iterator[Token]:
+    """Lists among blocks, in document order, looking inside block quotes."""
+    stack = list(reversed(blocks))
+    while stack:
+        block = stack.pop()
+        if block["type"] == "list":
+            yield block
+        elif block["type"] == "block_quote":
+            stack.extend(reversed(block.get("children") or []))
+
+
+def _add_lists(lists: Iterable[tuple[Token, _Draft]]) -> None:
+    """Append each list's items (and their nested lists) to its parent draft.
+
+    Breadth first with a queue: every parent receives its own lists in document
+    order, so children keep their order without recursion.
+    """
+    queue = deque(lists)
+    while queue:
+        list_token, parent = queue.popleft()
+        for item in list_token.get("children") or []:
+            if item["type"] not in _ITEM_TYPES:
+                continue
+            draft = _item_draft(item)
+            parent.children.append(draft)
+            for nested in _lists_in(item.get("children") or []):
+                queue.append((nested, draft))
+
+
+def _item_draft(item: Token) -> _Draft:
+    title: Inline = ()
+    for block in item.get("children") or []:
+        if block["type"] in _TEXT_BLOCKS:
+            title = _inline(block.get("children") or [])
+            if title:
+                break
+    checked = item["type"] == "task_list_item" and bool(item.get("attrs", {}).get("checked"))
+    title, marked = _drop_done_marker(title)
+    return _Draft(title, 0, done=checked or marked)
+
+
+# -- overview -----------------------------------------------------------------------
+
+
+def _find_overview(top: list[_Draft]) -> tuple[int | None, list[_Draft]]:
+    """Where the 'Phases Overview' checklist is among top-level drafts, and its phases.
+
+    It must be a heading mentioning "overview" that holds exactly one flat list and
+    no sub-headings, and its entries must line up with the top-level sections after
+    it: same count with at least half the pairs sharing words (order decides, so
+    "Projects & Portfolio Building" may name "Final Projects & Portfolio"), or else
+    every entry naming a later section in order.
+    """
+    for index, draft in enumerate(top):
+        if not (
+            draft.heading_level
+            and "overview" in plain(draft.title).casefold()
+            and draft.lists == 1
+            and not draft.subheadings
+            and draft.children
+            and not any(entry.children for entry in draft.children)
+        ):
+            continue
+        sections = [later for later in top[index + 1 :] if later.heading_level]
+        phases = _match_overview(draft.children, sections)
+        if phases is not None:
+            return index, phases
+    return None, []
+
+
+def _match_overview(entries: list[_Draft], sections: list[_Draft]) -> list[_Draft] | None:
+    entry_keys = [_key(entry.title) for entry in entries]
+    section_keys = [_key(section.title) for section in sections]
+    if len(entries) == len(sections):
+        hits = sum(_names(e, s) for e, s in zip(entry_keys, section_keys, strict=True))
+        if 2 * hits >= len(entries):
+            return sections
+    matched: list[_Draft] = []
+    at = 0
+    for entry_key in entry_keys:
+        while at < len(sections) and not _names(entry_key, section_keys[at]):
+            at += 1
+        if at == len(sections):
+            return None
+        matched.append(sections[at])
+        at += 1
+    return matched
+
+
+def _key(title: Inline) -> tuple[str, frozenset[str]]:
+    slug = slugify(plain(title), max_length=10_000)
+    words = frozenset(w for w in slug.split("-") if w not in _STOPWORDS and not w.isdigit())
+    return slug, words
+
+
+def _names(entry: tuple[str, frozenset[str]], section: tuple[str, frozenset[str]]) -> bool:
+    """Does an overview entry plausibly name this section?"""
+    entry_slug, entry_words = entry
+    section_slug, section_words = section
+    if entry_slug in section_slug:
+        return True
+    return bool(entry_words) and 2 * len(entry_words & section_words) >= len(entry_words)
+
+
+# -- ids ------------------------------------------------------------------------------
+
+
+def _to_nodes(top: list[_Draft]) -> list[Node]:
+    nodes = _siblings(top, None)
+    stack = list(zip(top, nodes, strict=True))
+    while stack:
+        draft, node = stack.pop()
+        if draft.children:
+            node.children = _siblings(draft.children, node.id)
+            stack.extend(zip(draft.children, node.children, strict=True))
+    return nodes
+
+
+def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
+    slugs = SiblingSlugs()
+    nodes: list[Node] = []
+    for draft in drafts:
+        title = draft.title
+        if draft.heading_level or draft.children:
+            # Section-like titles ("### 🎯 Goals:", "- Tools:" with sub-items) lose the colon.
+            title = _drop_trailing_colon(title)
+        title = title or UNTITLED_TITLE
+        node_id = join_id(parent_id, slugs.claim(slugify(plain(title))))
+        nodes.append(
+            Node(
+                id=node_id,
+                title=title,
+                trackable=not draft.children,
+                # A checked group keeps DONE too: it is what the file says.
+                initial_status=Status.DONE if draft.done else Status.TODO,
+            )
+        )
+    return nodes
+
+
+# -- inline -----------------------------------------------------------------------------
+
+
+def _inline(tokens: list[Token]) -> Inline:
+    """Inline AST -> merged, stripped spans. Text is kept literally (no markup escaping)."""
+    if len(tokens) == 1 and tokens[0]["type"] == "text":
+        # Fast path: most titles are one plain text token.
+        return _strip([Span(_unescape(tokens[0].get("raw", "")))])
+    texts: list[list[str]] = []
+    styles: list[_Style] = []
+
+    def add(text: str, style: _Style) -> None:
+        if not text:
+            return
+        if styles and styles[-1] == style:
+            texts[-1].append(text)
+        else:
+            texts.append([text])
+            styles.append(style)
+
+    stack: list[tuple[Token, _Style]] = [(token, _PLAIN) for token in reversed(tokens)]
+    while stack:
+        token, style = stack.pop()
+        kind = token["type"]
+        bold, italic, code, strike, link = style
+        if kind == "text":
+            add(_unescape(token.get("raw", "")), style)
+        elif kind == "codespan":
+            add(token.get("raw", ""), (bold, italic, True, strike, link))
+        elif kind in ("softbreak", "linebreak"):
+            add(" ", style)
+        elif kind == "inline_html":
+            continue  # tags only; any text between them is its own text token
+        elif "children" in token:
+            if kind == "emphasis":
+                style = (bold, True, code, strike, link)
+            elif kind == "strong":
+                style = (True, italic, code, strike, link)
+            elif kind == "strikethrough":
+                style = (bold, italic, code, True, link)
+            elif kind == "link":
+                style = (bold, italic, code, strike, token.get("attrs", {}).get("url") or link)
+            # image: its children are the alt text, shown in the surrounding style
+            stack.extend((child, style) for child in reversed(token["children"] or []))
+        elif token.get("raw"):
+            add(_unescape(token["raw"]), style)
+    spans = [
+        Span("".join(parts), bold, italic, code, strike, link)
+        for parts, (bold, italic, code, strike, link) in zip(texts, styles, strict=True)
+    ]
+    return _strip(spans)
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+
+
+def _strip(spans: list[Span]) -> Inline:
+    """Strip whitespace at both ends of the whole title, dropping spans left empty."""
+    while spans and not spans[0].text.strip():
+        spans.pop(0)
+    while spans and not spans[-1].text.strip():
+        spans.pop()
+    if not spans:
+        return ()
+    first = spans[0]
+    spans[0] = _with_text(first, first.text.lstrip())
+    last = spans[-1]
+    spans[-1] = _with_text(last, last.text.rstrip())
+    return tuple(spans)
+
+
+def _with_text(span: Span, text: str) -> Span:
+    if text == span.text:
+        return span
+    return Span(text, span.bold, span.italic, span.code, span.strike, span.link)
+
+
+def _truncate(spans: Inline, length: int) -> Inline:
+    """The first `length` characters of the title, span styles kept."""
+    out: list[Span] = []
+    remaining = length
+    for span in spans:
+        if remaining <= 0:
+            break
+        out.append(_with_text(span, span.text[:remaining]))
+        remaining -= len(span.text)
+    return _strip(out)
+
+
+def _drop_done_marker(title: Inline) -> tuple[Inline, bool]:
+    # The marker may straddle spans ("_Text_ -> Done", "-> **Done**"), so match the
+    # plain text and cut the spans at the same offset.
+    text = plain(title)
+    if not text.rstrip().lower().endswith("done"):
+        return title, False  # cheap pre-check: almost no title carries the marker
+    match = _DONE_MARKER.search(text)
+    if match is None:
+        return title, False
+    return _truncate(title, match.start()), True
+
+
+def _drop_trailing_colon(title: Inline) -> Inline:
+    if not title or title[-1].code or not title[-1].text.endswith((":", "：")):
+        return title
+    return _truncate(title, len(plain(title)) - 1)

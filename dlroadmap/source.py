@@ -1,0 +1,51 @@
+"""Reading a roadmap file from disk into the model, with errors a user can act on."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .errors import RoadmapError
+from .model import Roadmap
+from .parser import parse_roadmap
+
+BUNDLED_NAME = "deep-learning-study-plan.md"
+# Far beyond any real roadmap; stops a mistaken path to a disk image from eating memory.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def bundled_roadmap_path() -> Path:
+    """The study plan shipped inside the package, opened when no file is given."""
+    return Path(str(resources.files("dlroadmap") / "data" / BUNDLED_NAME))
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a RoadmapError saying plainly why it cannot be had."""
+    try:
+        if path.is_dir():
+            raise RoadmapError(path, "it is a folder, not a markdown file.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise RoadmapError(path, "no such file. Check the path and try again.") from None
+    except PermissionError:
+        raise RoadmapError(path, "permission denied; the file is not readable.") from None
+    except OSError as error:
+        raise RoadmapError(path, f"{error.strerror or error}.") from None
+    if len(data) > MAX_BYTES:
+        raise RoadmapError(path, f"it is larger than {MAX_BYTES // 2**20} MiB; not a roadmap.")
+    if b"\x00" in data:
+        raise RoadmapError(path, "it looks like a binary file (it holds NUL bytes), not markdown.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RoadmapError(
+            path,
+            f"it is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}). "
+            "Save it as UTF-8 and try again.",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def load_roadmap(path: Path) -> Roadmap:
+    return parse_roadmap(read_text(path), fallback_title=path.stem)
