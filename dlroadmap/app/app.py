@@ -33,15 +33,15 @@ class RoadmapApp(App[None]):
         return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii)
 
     def action_help(self) -> None:
+        moves = [b for b in RoadmapTree.BINDINGS if isinstance(b, Binding) and b.key != "space"]
         self.push_screen(
             HelpScreen(
-                [
-                    ("Roadmap tree", [*RoadmapTree.BINDINGS, *_MOVES]),
-                    ("Items", MainScreen.BINDINGS),
+                left=[("Roadmap tree", [*moves, *_TREE_EXTRAS]), ("Items", MainScreen.BINDINGS)],
+                right=[
                     ("Notes editor", NoteEditor.BINDINGS),
                     ("Filter", [*FilterInput.BINDINGS, _FILTER_SUBMIT]),
                     ("App", [*self.BINDINGS, _PALETTE]),
-                ]
+                ],
             )
         )
 
@@ -52,11 +52,10 @@ class RoadmapApp(App[None]):
         self.exit()
 
 
-# Keys Textual handles itself, listed so the help screen covers every key.
-_MOVES = [
-    Binding("up,down", "cursor", "Move", tooltip="Move the cursor up and down"),
-    Binding("shift+up,shift+down", "sibling", "Sibling", tooltip="Jump to the previous/next sibling"),
-    Binding("shift+left", "parent", "Parent", tooltip="Jump to the parent"),
+# Keys Textual's widgets handle themselves, listed so the help screen covers every key.
+_TREE_EXTRAS = [
+    Binding("shift+up,shift+down", "", "Sibling", tooltip="Previous / next sibling"),
+    Binding("shift+left", "", "Parent", tooltip="Jump to the parent"),
 ]
-_FILTER_SUBMIT = Binding("enter", "submit", "Go", tooltip="Go to the first match, back in the tree")
-_PALETTE = Binding("ctrl+p", "command_palette", "Palette", tooltip="Command palette")
+_FILTER_SUBMIT = Binding("enter", "", "Go", tooltip="First match, back to the tree")
+_PALETTE = Binding("ctrl+p", "", "Palette", tooltip="Command palette")

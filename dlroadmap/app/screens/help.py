@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 MOUSE_NOTE = (
-    "Everything works from the keyboard; the mouse works too. To copy text with the "
-    "terminal's own selection while the app runs, hold Shift (Option on macOS) as you drag."
+    "Everything works from the keyboard; the mouse works too. To select and copy text with "
+    "the terminal's own selection while the app runs, hold Shift (Option on macOS) as you drag."
 )
+# Key names as people say them; the rest (p, x, ctrl+p) read fine as they are.
+_KEY_NAMES = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "question_mark": "?",
+    "slash": "/",
+    "escape": "esc",
+}
+
+Section = tuple[str, Sequence[BindingType]]
+
+
+def key_names(keys: str) -> str:
+    names = []
+    for key in keys.split(","):
+        modifiers, _, name = key.strip().rpartition("+")
+        name = _KEY_NAMES.get(name, name)
+        names.append(f"{modifiers}+{name}" if modifiers else name)
+    return " ".join(names)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -23,30 +44,30 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, sections: Iterable[tuple[str, Iterable[BindingType]]]) -> None:
+    def __init__(self, left: Sequence[Section], right: Sequence[Section]) -> None:
         super().__init__()
-        self._sections = list(sections)
+        self._columns = (left, right)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
-            body.border_subtitle = "escape to close"
-            yield Static(self._table(), id="help-table")
+            body.border_subtitle = "esc to close"
+            with Horizontal(id="help-columns"):
+                for sections in self._columns:
+                    yield Static(self._table(sections), classes="help-column")
             yield Static(Text(MOUSE_NOTE), id="help-mouse")
 
-    def _table(self) -> Table:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style="bold")
+    @staticmethod
+    def _table(sections: Iterable[Section]) -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, style="bold", min_width=7)
         table.add_column()
-        for title, bindings in self._sections:
+        for index, (title, bindings) in enumerate(sections):
+            if index:
+                table.add_row("", "")
             table.add_row(Text(title, style="bold underline"), "")
             for binding in bindings:
-                if not isinstance(binding, Binding):
-                    continue
-                keys = " ".join(
-                    self.app.get_key_display(Binding(key, binding.action))
-                    for key in binding.key.split(",")
-                )
-                table.add_row(Text(keys), Text(binding.tooltip or binding.description))
-            table.add_row("", "")
+                if isinstance(binding, Binding):
+                    description = binding.tooltip or binding.description
+                    table.add_row(Text(key_names(binding.key)), Text(description))
         return table

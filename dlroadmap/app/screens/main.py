@@ -22,19 +22,19 @@ from ..widgets.roadmap_tree import RoadmapTree, TreeData
 class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_done", "Done", id="status.done",
-                tooltip="Mark the selected item done (again: back to to do)"),
+                tooltip="Done (again: back to to do)"),
         Binding("p", "set_status('in_progress')", "In progress", id="status.in_progress",
-                tooltip="Mark the selected item in progress"),
+                tooltip="In progress"),
         Binding("x", "set_status('skipped')", "Skip", id="status.skipped",
-                tooltip="Skip the selected item (it then counts as neither done nor to do)"),
+                tooltip="Skipped (counts as neither)"),
         Binding("t", "set_status('todo')", "To do", id="status.todo",
-                tooltip="Put the selected item back to to do"),
+                tooltip="Back to to do"),
         Binding("n", "edit_note", "Note", id="note.edit",
-                tooltip="Write in the selected item's notes (enter on an item does too)"),
+                tooltip="Edit the item's note"),
         Binding("slash", "open_filter", "Filter", id="filter.open",
-                tooltip="Filter the tree to items whose text or notes match"),
+                tooltip="Filter items and notes"),
         Binding("tab", "switch_pane", "Switch pane", id="pane.switch", show=False,
-                tooltip="Move between the tree and the detail pane"),
+                tooltip="Switch pane: tree / detail"),
     ]
 
     def __init__(self, roadmap: Roadmap, store: Store, *, ascii_glyphs: bool = False) -> None:
@@ -188,12 +188,15 @@ class MainScreen(Screen[None]):
             self.detail.start_editing(node.id, self.store.note(node))
 
     @on(NoteEdited)
-    def _save_note(self, event: NoteEdited) -> None:
-        node = self.roadmap.get(event.node_id)
+    def _note_edited(self, event: NoteEdited) -> None:
+        self._save_note(event.node_id, event.text)
+
+    def _save_note(self, node_id: str, text: str) -> None:
+        node = self.roadmap.get(node_id)
         if node is None:
             return
         try:
-            self.store.set_note(node, event.text)
+            self.store.set_note(node, text)
         except OSError as error:
             self.notify(f"Could not save the note to {self.store.path}: {error}", severity="error")
 
@@ -204,8 +207,12 @@ class MainScreen(Screen[None]):
         self.tree.focus()
 
     def commit(self) -> None:
-        """Save whatever is still only on screen; called before the app exits."""
-        self.detail.stop_editing()
+        """Save whatever is still only on screen, now: the app is about to exit."""
+        editor = self.detail.editor
+        if editor is not None:
+            # Saved here, not through a message, which would arrive after the exit.
+            self._save_note(editor.node_id, editor.text)
+            self.detail.stop_editing()
 
     # -- panes and filter --------------------------------------------------
 

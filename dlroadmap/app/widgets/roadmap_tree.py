@@ -27,13 +27,15 @@ class RoadmapTree(Tree[TreeData]):
 
     COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("l,right", "expand_or_enter", "Expand", show=False),
-        Binding("h,left", "collapse_or_leave", "Collapse", show=False),
-        Binding("enter", "activate", "Open", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Move down"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Move up"),
+        Binding("right,l", "expand_or_enter", "Expand", show=False, tooltip="Open a branch"),
+        Binding("left,h", "collapse_or_leave", "Collapse", show=False,
+                tooltip="Close a branch / go to parent"),
+        Binding("enter", "activate", "Open", show=False,
+                tooltip="Item: edit its note; branch: open/close"),
         # Tree's own space expands; here it marks done (the screen's action).
-        Binding("space", "screen.toggle_done", "Done", tooltip="Mark done, or back to to do"),
+        Binding("space", "screen.toggle_done", "Done", tooltip="Done / back to to do"),
     ]
 
     def __init__(self, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
