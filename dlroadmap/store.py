@@ -133,9 +133,17 @@ def read_state(path: Path) -> State:
     return parse_state(text, path)
 
 
+def _make_private_folder(folder: Path) -> None:
+    """`mkdir -p`, but every folder it creates is 0700, as the XDG spec asks."""
+    if folder.is_dir():
+        return
+    _make_private_folder(folder.parent)
+    folder.mkdir(mode=0o700, exist_ok=True)
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` so that readers see the old file or the new, never a mix."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _make_private_folder(path.parent)
     # mkstemp makes an unpredictable name with mode 0600 and never follows a planted link.
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import html
 import re
 import tomllib
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.pilot import Pilot
 
 from dlroadmap.app.app import RoadmapApp
-from dlroadmap.model import Node, Roadmap
+from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
+from dlroadmap.model import Node, Roadmap, Status
 from dlroadmap.source import bundled_roadmap_path, load_roadmap
 from dlroadmap.store import Store
 
@@ -43,3 +46,45 @@ def screen_text(app: App[object]) -> str:
     for number, run in _TEXT_RUN.findall(app.export_screenshot()):
         lines.setdefault(int(number), []).append(html.unescape(run).replace("\xa0", " "))
     return "\n".join("".join(lines[number]).rstrip() for number in sorted(lines))
+
+
+# An old, fixed date, so snapshots and screenshots do not change from day to day.
+DEMO_DAY = datetime(2025, 3, 14, 9, 30, tzinfo=timezone.utc)
+DEMO_DONE = (
+    "Understand what Deep Learning is",
+    "What is Deep Learning?",
+    "Activation Functions (ReLU, Sigmoid, etc.)",
+    "Feedforward Neural Networks",
+)
+DEMO_IN_PROGRESS = ("Loss Functions (MSE, Cross-Entropy)",)
+DEMO_SKIPPED = ("Overfitting & Regularization (L1, L2, Dropout)",)
+DEMO_NOTE_ON = "Activation Functions (ReLU, Sigmoid, etc.)"
+DEMO_NOTE = (
+    "ReLU = max(0, x). Dead ReLUs when the bias goes very negative; try LeakyReLU.\n"
+    "Sigmoid saturates → vanishing gradients.\n"
+    "Use [bold] in a note shows as typed."
+)
+
+
+def make_demo_app(state_folder: Path) -> RoadmapApp:
+    """The bundled plan with some progress and a note, the cursor on the noted topic."""
+    app = make_app(state_folder)
+    roadmap, store = app.roadmap, app.store
+    for texts, status in (
+        (DEMO_DONE, Status.DONE),
+        (DEMO_IN_PROGRESS, Status.IN_PROGRESS),
+        (DEMO_SKIPPED, Status.SKIPPED),
+    ):
+        for text in texts:
+            store.set_status(find(roadmap, text), status, when=DEMO_DAY)
+    store.set_note(find(roadmap, DEMO_NOTE_ON), DEMO_NOTE, when=DEMO_DAY)
+    return app
+
+
+async def point_at(pilot: Pilot[None], text: str) -> None:
+    """Put the tree's cursor on the node with this text."""
+    app = pilot.app
+    assert isinstance(app, RoadmapApp)
+    await pilot.pause()
+    app.screen.query_one(RoadmapTree).select_id(find(app.roadmap, text).id)
+    await pilot.pause()

@@ -117,12 +117,14 @@ class MainScreen(Screen[None]):
         node = self.selected_node()
         self.detail.view = self._view(node)
 
-    def _child_lines(self, node: Node) -> tuple[ChildLine, ...]:
+    def _child_lines(self, node: Node, depth: int = 2) -> tuple[ChildLine, ...]:
+        """What is under `node`, `depth` levels down: a phase shows its sections' items."""
         return tuple(
             ChildLine(
                 child.title,
                 self.store.status(child) if child.trackable else None,
                 self._tallies.get(child.id),
+                self._child_lines(child, depth - 1) if depth > 1 else (),
             )
             for child in node.children
         )
@@ -151,7 +153,7 @@ class MainScreen(Screen[None]):
             status_changed=saved.status_changed if saved else None,
             note=saved.note if saved else "",
             note_changed=saved.note_changed if saved else None,
-            children=self._child_lines(node),
+            children=self._child_lines(node, depth=1),
         )
 
     # -- status ------------------------------------------------------------

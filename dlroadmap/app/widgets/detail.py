@@ -25,6 +25,7 @@ class ChildLine:
     title: Inline
     status: Status | None
     tally: Tally | None
+    children: tuple[ChildLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,6 @@ class DetailPane(Vertical):
         if view.children:
             body = Text.assemble(body, "\n\n", self._children_text(view.children))
         self.query_one("#detail-text", Static).update(body)
-        self.set_class(not view.note, "-empty-note")
         self.query_one("#detail-hint", Static).update(
             "n note · space done · p x t status"
         )
@@ -129,20 +129,28 @@ class DetailPane(Vertical):
             summary.append(f" · {tally.skipped} skipped (not counted)")
         self.query_one("#detail-status", Static).update(summary)
         self.query_one("#detail-notes-label").display = False
-        self.query_one("#detail-text", Static).update(self._children_text(view.children))
-        self.set_class(False, "-empty-note")
+        self.query_one("#detail-text", Static).update(
+            Text.assemble("\n", self._children_text(view.children))
+        )
         self.query_one("#detail-hint", Static).update("enter open/close · → expand · ← collapse")
 
-    def _children_text(self, children: tuple[ChildLine, ...]) -> Text:
+    def _children_text(self, children: tuple[ChildLine, ...], indent: str = "") -> Text:
         lines = Text()
         for index, child in enumerate(children):
             if index:
                 lines.append("\n")
+            lines.append(indent)
             if child.status is not None:
                 lines.append(f"{self._glyphs[child.status]} ", status_style(self, child.status))
+            title = inline_text(child.title)
+            if child.children:
+                title.stylize("bold")
+            lines.append_text(title)
             if child.tally is not None and child.tally.total:
-                lines.append(f"{child.tally.done:>3}/{child.tally.total:<3} ", muted_style(self))
-            lines.append_text(inline_text(child.title))
+                lines.append(f"  {child.tally.done}/{child.tally.total}", muted_style(self))
+            if child.children:
+                lines.append("\n")
+                lines.append_text(self._children_text(child.children, indent + "  "))
         return lines
 
     def start_editing(self, node_id: str, text: str) -> NoteEditor:

@@ -1,0 +1,34 @@
+"""Shared fixtures: every test runs with its own XDG folders, never the user's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dlroadmap.source import bundled_roadmap_path
+
+
+@pytest.fixture(autouse=True)
+def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point XDG_DATA_HOME and XDG_CONFIG_HOME at fresh folders; returns the data home."""
+    data_home = tmp_path / "xdg-data"
+    config_home = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
+    return data_home
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The study plan bundled with the package."""
+    return bundled_roadmap_path()
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """Real-world roadmaps collected for testing; skips when the checkout lacks them."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    if not path.is_dir():
+        pytest.skip(f"the shared roadmap corpus is not present at {path}")
+    return path
