@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import tomllib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def screen_text(app: App[object]) -> str:
 
 
 # An old, fixed date, so snapshots and screenshots do not change from day to day.
-DEMO_DAY = datetime(2025, 3, 14, 9, 30, tzinfo=timezone.utc)
+DEMO_DAY = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 DEMO_DONE = (
     "Understand what Deep Learning is",
     "What is Deep Learning?",

@@ -353,7 +353,9 @@ async def test_small_terminals_do_not_crash(tmp_path: Path, size: tuple[int, int
     app = make_app(tmp_path)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("down", "space", "n", "a", "escape", "slash", "x", "enter", "question_mark")
+        await pilot.press(
+            "down", "space", "n", "a", "escape", "slash", "x", "enter", "question_mark"
+        )
         await pilot.pause()
         await pilot.press("escape", "q")
     assert app.return_code == 0

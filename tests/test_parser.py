@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -568,15 +567,14 @@ def test_thousand_deep_nested_list() -> None:
     assert len(deepest.id.split("/")) == items
 
 
-def test_ten_thousand_items_parse_quickly() -> None:
+def test_ten_thousand_items_all_reachable_with_unique_ids() -> None:
+    # Speed is measured in benchmarks/, not here; this checks the large shapes parse right.
     text = "# Big\n" + "".join(
         f"## Section {s}\n" + "".join(f"- item {s}.{i}\n" for i in range(100)) for s in range(100)
     )
     same = "# Same\n## Section\n" + "- same\n" * 10_000
     for source in (text, same):
-        started = time.perf_counter()
         roadmap = parse(source)
-        elapsed = time.perf_counter() - started
-        assert sum(1 for _ in roadmap.items()) == 10_000
-        # Generous bound for slow CI machines; a quadratic pass would take far longer.
-        assert elapsed < 5.0
+        ids = [item.id for item in roadmap.items()]
+        assert len(ids) == 10_000
+        assert len(set(ids)) == 10_000

@@ -14,7 +14,9 @@ async def _on_noted_topic(pilot: Pilot[None]) -> None:
 
 
 def test_main_view(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(make_demo_app(tmp_path), terminal_size=(100, 30), run_before=_on_noted_topic)
+    assert snap_compare(
+        make_demo_app(tmp_path), terminal_size=(100, 30), run_before=_on_noted_topic
+    )
 
 
 def test_main_view_80x24(snap_compare, tmp_path: Path) -> None:
@@ -26,7 +28,7 @@ def test_editing_a_note(snap_compare, tmp_path: Path) -> None:
         make_demo_app(tmp_path),
         terminal_size=(100, 30),
         run_before=_on_noted_topic,
-        press=["n", *"\nNext: read the GELU paper."],
+        press=["n", "enter", *"Next: read the GELU paper."],
     )
 
 

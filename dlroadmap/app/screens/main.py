@@ -15,26 +15,45 @@ from ...store import Store
 from ..messages import EditNoteRequested, NoteEdited, NoteEditorClosed
 from ..widgets.detail import ChildLine, DetailPane, DetailView, GroupView, ItemView
 from ..widgets.filter_input import FilterInput
+from ..widgets.note_editor import NoteEditor
 from ..widgets.progress_header import ProgressHeader
 from ..widgets.roadmap_tree import RoadmapTree, TreeData
+
+_ITEM_ACTIONS = {"toggle_done", "set_status", "edit_note", "open_filter"}
 
 
 class MainScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "toggle_done", "Done", id="status.done",
-                tooltip="Done (again: back to to do)"),
-        Binding("p", "set_status('in_progress')", "In progress", id="status.in_progress",
-                tooltip="In progress"),
-        Binding("x", "set_status('skipped')", "Skip", id="status.skipped",
-                tooltip="Skipped (counts as neither)"),
-        Binding("t", "set_status('todo')", "To do", id="status.todo",
-                tooltip="Back to to do"),
-        Binding("n", "edit_note", "Note", id="note.edit",
-                tooltip="Edit the item's note"),
-        Binding("slash", "open_filter", "Filter", id="filter.open",
-                tooltip="Filter items and notes"),
-        Binding("tab", "switch_pane", "Switch pane", id="pane.switch", show=False,
-                tooltip="Switch pane: tree / detail"),
+        Binding(
+            "space", "toggle_done", "Done", id="status.done", tooltip="Done (again: back to to do)"
+        ),
+        Binding(
+            "p",
+            "set_status('in_progress')",
+            "In progress",
+            id="status.in_progress",
+            tooltip="In progress",
+        ),
+        Binding(
+            "x",
+            "set_status('skipped')",
+            "Skip",
+            id="status.skipped",
+            tooltip="Skipped (counts as neither)",
+        ),
+        Binding("t", "set_status('todo')", "To do", id="status.todo", tooltip="Back to to do"),
+        Binding("n", "edit_note", "Note", id="note.edit", tooltip="Edit the item's note"),
+        Binding(
+            "slash", "open_filter", "Filter", id="filter.open", tooltip="Filter items and notes"
+        ),
+        Binding(
+            "tab",
+            "switch_pane",
+            "Switch pane",
+            id="pane.switch",
+            show=False,
+            tooltip="Switch pane: tree / detail",
+        ),
     ]
 
     def __init__(self, roadmap: Roadmap, store: Store, *, ascii_glyphs: bool = False) -> None:
@@ -54,6 +73,11 @@ class MainScreen(Screen[None]):
                 yield FilterInput(id="filter")
             yield DetailPane(ascii_glyphs=self._ascii, id="detail")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While typing in the editor or the filter, letters are text, not commands:
+        # hide those bindings from the footer too.
+        return not (action in _ITEM_ACTIONS and isinstance(self.focused, NoteEditor | Input))
 
     @property
     def tree(self) -> RoadmapTree:
@@ -136,12 +160,17 @@ class MainScreen(Screen[None]):
                 self.roadmap.title,
                 (),
                 tally_roadmap(self.roadmap, self.store.status),
-                tuple(ChildLine(p.title, None, self._tallies.get(p.id)) for p in self.roadmap.phases),
+                tuple(
+                    ChildLine(p.title, None, self._tallies.get(p.id)) for p in self.roadmap.phases
+                ),
             )
         where = tuple(ancestor.text for ancestor in self.roadmap.ancestors(node.id))
         if not node.trackable:
             return GroupView(
-                node.id, node.title, where, self._tallies.get(node.id, Tally()),
+                node.id,
+                node.title,
+                where,
+                self._tallies.get(node.id, Tally()),
                 self._child_lines(node),
             )
         saved = self.store.item(node.id)

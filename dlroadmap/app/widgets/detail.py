@@ -109,13 +109,15 @@ class DetailPane(Vertical):
         )
         self.query_one("#detail-status", Static).update(status)
         self.query_one("#detail-notes-label").display = True
-        body = Text(printable_lines(view.note)) if view.note else Text("No notes yet. Press n to write one.", muted_style(self))
+        body = (
+            Text(printable_lines(view.note))
+            if view.note
+            else Text("No notes yet. Press n to write one.", muted_style(self))
+        )
         if view.children:
             body = Text.assemble(body, "\n\n", self._children_text(view.children))
         self.query_one("#detail-text", Static).update(body)
-        self.query_one("#detail-hint", Static).update(
-            "n note · space done · p x t status"
-        )
+        self.query_one("#detail-hint", Static).update("n note · space done · p x t status")
 
     def _show_group(self, view: GroupView) -> None:
         tally = view.tally

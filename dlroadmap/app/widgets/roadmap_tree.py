@@ -21,7 +21,6 @@ TreeData = Node | OverviewEntry | None
 OVERVIEW_LABEL = "Phases overview"
 
 
-
 class RoadmapTree(Tree[TreeData]):
     """Labels are drawn from the live status on every paint, so a change shows at once."""
 
@@ -30,10 +29,20 @@ class RoadmapTree(Tree[TreeData]):
         Binding("down,j", "cursor_down", "Down", show=False, tooltip="Move down"),
         Binding("up,k", "cursor_up", "Up", show=False, tooltip="Move up"),
         Binding("right,l", "expand_or_enter", "Expand", show=False, tooltip="Open a branch"),
-        Binding("left,h", "collapse_or_leave", "Collapse", show=False,
-                tooltip="Close a branch / go to parent"),
-        Binding("enter", "activate", "Open", show=False,
-                tooltip="Item: edit its note; branch: open/close"),
+        Binding(
+            "left,h",
+            "collapse_or_leave",
+            "Collapse",
+            show=False,
+            tooltip="Close a branch / go to parent",
+        ),
+        Binding(
+            "enter",
+            "activate",
+            "Open",
+            show=False,
+            tooltip="Item: edit its note; branch: open/close",
+        ),
         # Tree's own space expands; here it marks done (the screen's action).
         Binding("space", "screen.toggle_done", "Done", tooltip="Done / back to to do"),
     ]
