@@ -41,7 +41,14 @@ class MainScreen(Screen[None]):
             id="status.skipped",
             tooltip="Skipped (counts as neither)",
         ),
-        Binding("t", "set_status('todo')", "To do", id="status.todo", tooltip="Back to to do"),
+        Binding(
+            "t",
+            "set_status('todo')",
+            "To do",
+            id="status.todo",
+            show=False,
+            tooltip="Back to to do",
+        ),
         Binding("n", "edit_note", "Note", id="note.edit", tooltip="Edit the item's note"),
         Binding(
             "slash", "open_filter", "Filter", id="filter.open", tooltip="Filter items and notes"

@@ -132,29 +132,46 @@ class RoadmapTree(Tree[TreeData]):
 
     def render_label(self, node: TreeNode[TreeData], base_style: Style, style: Style) -> Text:
         data = node.data
+        room = self._room_for_label(node)
         if isinstance(data, Node):
-            label = self._node_label(data)
+            label = self._node_label(data, room)
         elif isinstance(data, OverviewEntry):
             label = self._overview_label(data)
         else:
             label = node.label.copy() if isinstance(node.label, Text) else Text(str(node.label))
+        label.truncate(room, overflow="ellipsis")
         label.stylize(style)
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             return Text.assemble((icon, base_style + Style(bold=True)), label)
         return label
 
+    def _room_for_label(self, node: TreeNode[TreeData]) -> int:
+        """Cells left for the label on its line, after the guides and the expand icon."""
+        level = 0
+        parent = node.parent
+        while parent is not None and not parent.is_root:
+            level += 1
+            parent = parent.parent
+        icon = len(self.ICON_NODE) if node.allow_expand else 0
+        width = self.scrollable_content_region.width
+        return max(4, width - level * self.guide_depth - icon)
+
     def _status_glyph(self, status: Status) -> Text:
         return Text(self._glyphs[status] + " ", status_style(self, status))
 
-    def _node_label(self, node: Node) -> Text:
-        parts = [inline_text(node.title)]
+    def _node_label(self, node: Node, room: int) -> Text:
+        """Glyph and title, and for a branch its count at the right edge, always in view."""
+        label = inline_text(node.title)
         if node.trackable:
-            parts.insert(0, self._status_glyph(self._status_of(node)))
+            label = Text.assemble(self._status_glyph(self._status_of(node)), label)
         tally = self._tallies.get(node.id)
-        if tally is not None and tally.total:
-            parts.append(Text(f"  {tally.done}/{tally.total}", muted_style(self)))
-        return Text.assemble(*parts, no_wrap=True, end="")
+        if tally is None or not tally.total:
+            return label
+        count = f" {tally.done}/{tally.total}"
+        label.truncate(max(1, room - len(count)), overflow="ellipsis", pad=True)
+        label.append(count, muted_style(self))
+        return label
 
     def _overview_label(self, entry: OverviewEntry) -> Text:
         tally = self._tallies.get(entry.phase_id or "")
