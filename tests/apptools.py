@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -87,4 +88,23 @@ async def point_at(pilot: Pilot[None], text: str) -> None:
     assert isinstance(app, RoadmapApp)
     await pilot.pause()
     app.screen.query_one(RoadmapTree).select_id(find(app.roadmap, text).id)
+    await pilot.pause()
+
+
+_KEY_NAMES = {" ": "space", ",": "comma", "/": "slash"}
+_KEY_CHARACTERS = {"space": " ", "comma": ",", "slash": "/", "enter": "\r"}
+
+
+async def type_ahead(pilot: Pilot[None], keys: list[str]) -> None:
+    """Post keys all at once, as a burst reaches the app over SSH (Pilot waits between keys)."""
+    app = pilot.app
+    assert isinstance(app, RoadmapApp)
+    for key in keys:
+        name = _KEY_NAMES.get(key, key)
+        character = key if len(key) == 1 else _KEY_CHARACTERS.get(key)
+        app.post_message(events.Key(name, character))
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if not app.keys_waiting:
+            break
     await pilot.pause()

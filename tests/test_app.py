@@ -12,7 +12,7 @@ from dlroadmap.app.screens.help import HelpScreen
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
 from dlroadmap.model import Node, OverviewEntry
-from tests.apptools import find, make_app, saved, screen_text
+from tests.apptools import find, make_app, saved, screen_text, type_ahead
 
 SIZE = (100, 30)
 
@@ -281,7 +281,48 @@ async def test_escape_clears_the_filter(tmp_path: Path) -> None:
         await pilot.pause()
         assert len(visible_items(app)) > 1
         assert tree_of(app).has_focus
-        assert not app.screen.query_one("#filter").display
+        assert app.screen.query_one("#filter").value == ""
+
+
+async def test_escape_in_the_tree_clears_the_filter(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"optuna", "enter")
+        await pilot.pause()
+        assert tree_of(app).has_focus
+        assert visible_items(app) == ["Optuna"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(visible_items(app)) > 1
+        assert cursor_text(app) == "Optuna"
+
+
+async def test_keys_typed_fast_after_slash_go_to_the_filter(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_ahead(pilot, ["/", *"atten"])
+        assert app.screen.query_one("#filter").value == "atten"
+        assert visible_items(app) == ["Attention Mechanism"]
+        assert saved(app) == {}
+
+
+async def test_a_burst_of_keys_lands_where_a_user_means(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Filter, go to the match, mark it done, write a note, leave the editor, clear
+        # the filter, mark the next topic: all typed ahead, as keys arrive over SSH.
+        await type_ahead(
+            pilot, ["/", *"atten", "enter", "space", "n", *"Q, K, V", "escape", "escape", "j", "p"]
+        )
+        attention = find(app.roadmap, "Attention Mechanism")
+        after = find(app.roadmap, "BERT, GPT architectures")
+        assert saved(app)[attention.id]["status"] == "done"
+        assert saved(app)[attention.id]["note"] == "Q, K, V"
+        assert saved(app)[after.id]["status"] == "in_progress"
+        assert app.screen.query_one("#filter").value == ""
 
 
 async def test_help_lists_every_key(tmp_path: Path) -> None:

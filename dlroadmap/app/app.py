@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.app import App
 from textual.binding import Binding
 
 from ..model import Roadmap
 from ..store import Store
+from .orderly_keys import OrderlyKeysApp
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .widgets.filter_input import FilterInput
@@ -14,7 +14,7 @@ from .widgets.note_editor import NoteEditor
 from .widgets.roadmap_tree import RoadmapTree
 
 
-class RoadmapApp(App[None]):
+class RoadmapApp(OrderlyKeysApp[None]):
     CSS_PATH = "app.tcss"
     TITLE = "dlroadmap"
     BINDINGS = [

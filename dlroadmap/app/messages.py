@@ -14,10 +14,5 @@ class NoteEdited(Message):
 
 
 @dataclass
-class EditNoteRequested(Message):
-    """The user asked to write in the selected item's note."""
-
-
-@dataclass
 class NoteEditorClosed(Message):
     """The editor was left; focus goes back to the tree."""

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Tree
 from ...model import Node, OverviewEntry, Roadmap, Status
 from ...progress import Tally, tally_groups, tally_roadmap
 from ...store import Store
-from ..messages import EditNoteRequested, NoteEdited, NoteEditorClosed
+from ..messages import NoteEdited, NoteEditorClosed
 from ..widgets.detail import ChildLine, DetailPane, DetailView, GroupView, ItemView
 from ..widgets.filter_input import FilterInput
 from ..widgets.note_editor import NoteEditor
@@ -51,7 +51,18 @@ class MainScreen(Screen[None]):
         ),
         Binding("n", "edit_note", "Note", id="note.edit", tooltip="Edit the item's note"),
         Binding(
-            "slash", "open_filter", "Filter", id="filter.open", tooltip="Filter items and notes"
+            "slash",
+            "open_filter",
+            "Filter",
+            id="filter.open",
+            tooltip="Filter items and notes",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            id="filter.clear_from_tree",
+            tooltip="Clear the filter",
         ),
         Binding(
             "tab",
@@ -70,6 +81,7 @@ class MainScreen(Screen[None]):
         self._ascii = ascii_glyphs
         self._tallies: dict[str, Tally] = {}
         self._first_match: str | None = None
+        self._query = ""
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.roadmap.title, ascii_glyphs=self._ascii, id="header")
@@ -84,6 +96,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While typing in the editor or the filter, letters are text, not commands:
         # hide those bindings from the footer too.
+        if action == "clear_filter":
+            return bool(self.query_one(FilterInput).value)
         return not (action in _ITEM_ACTIONS and isinstance(self.focused, NoteEditor | Input))
 
     @property
@@ -96,7 +110,6 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._tallies = tally_groups(self.roadmap, self.store.status)
-        self.query_one("#filter").display = False
         self._show_tree(self._first_open_item())
         self.tree.focus()
 
@@ -219,7 +232,14 @@ class MainScreen(Screen[None]):
 
     # -- notes -------------------------------------------------------------
 
-    @on(EditNoteRequested)
+    def action_activate(self) -> None:
+        """Enter in the tree: an item opens its note; a branch opens or closes."""
+        data = self.tree.selected
+        if isinstance(data, Node) and data.trackable:
+            self.action_edit_note()
+        else:
+            self.tree.toggle_cursor()
+
     def action_edit_note(self) -> None:
         node = self.selected_item()
         if node is not None:
@@ -238,19 +258,28 @@ class MainScreen(Screen[None]):
         except OSError as error:
             self.notify(f"Could not save the note to {self.store.path}: {error}", severity="error")
 
+    def action_close_editor(self) -> None:
+        """Escape in the editor: save, back to the read-only note, focus to the tree."""
+        self._end_editing()
+        self.set_focus(self.tree)
+
     @on(NoteEditorClosed)
-    def _close_editor(self) -> None:
+    def _editor_left(self) -> None:
+        # Focus went elsewhere (a click, the palette): save and let it go there.
+        self._end_editing()
+
+    def _end_editing(self) -> None:
+        editor = self.detail.editor
+        if editor is None:
+            return
+        # Saved here, at once, not through a message that could arrive after an exit.
+        self._save_note(editor.node_id, editor.text)
         self.detail.stop_editing()
         self._refresh_detail()
-        self.tree.focus()
 
     def commit(self) -> None:
         """Save whatever is still only on screen, now: the app is about to exit."""
-        editor = self.detail.editor
-        if editor is not None:
-            # Saved here, not through a message, which would arrive after the exit.
-            self._save_note(editor.node_id, editor.text)
-            self.detail.stop_editing()
+        self._end_editing()
 
     # -- panes and filter --------------------------------------------------
 
@@ -259,18 +288,24 @@ class MainScreen(Screen[None]):
             editor = self.detail.editor
             (editor or self.query_one("#detail-body")).focus()
         else:
-            if self.detail.editor is not None:
-                self._close_editor()
-            self.tree.focus()
+            self._end_editing()
+            self.set_focus(self.tree)
 
     def action_open_filter(self) -> None:
-        filter_input = self.query_one(FilterInput)
-        filter_input.display = True
-        filter_input.focus()
+        # set_focus, not focus(): at once, so the keys typed right after `/` land here.
+        self.set_focus(self.query_one(FilterInput))
 
     @on(Input.Changed, "#filter")
-    def _filter(self, event: Input.Changed) -> None:
-        query = event.value.strip().casefold()
+    def _filter_typed(self, event: Input.Changed) -> None:
+        self._apply_filter(event.value)
+
+    def _apply_filter(self, text: str) -> None:
+        """Narrow the tree to the items (or notes) matching `text`; empty: the whole tree."""
+        query = text.strip().casefold()
+        if query == self._query:
+            return
+        self._query = query
+        self.refresh_bindings()  # "esc clear filter" comes and goes with the filter
         tree_pane = self.query_one("#tree-pane")
         self._first_match = None
         if not query:
@@ -287,17 +322,15 @@ class MainScreen(Screen[None]):
         tree_pane.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
         self._first_match = matches[0] if matches else None
 
-    @on(Input.Submitted, "#filter")
-    def _jump_to_match(self) -> None:
+    def action_jump_to_match(self) -> None:
+        """Enter in the filter: the cursor to the first match, focus back to the tree."""
+        self._apply_filter(self.query_one(FilterInput).value)
         if self._first_match is not None:
             self.tree.select_id(self._first_match)
-        self.tree.focus()
+        self.set_focus(self.tree)
 
-    @on(FilterInput.Cleared)
-    def _clear_filter(self) -> None:
-        keep = self.selected_node()
+    def action_clear_filter(self) -> None:
         filter_input = self.query_one(FilterInput)
-        filter_input.display = False
-        self.query_one("#tree-pane").border_subtitle = ""
-        self._show_tree(keep)
-        self.tree.focus()
+        filter_input.value = ""
+        self._apply_filter("")
+        self.set_focus(self.tree)

@@ -81,12 +81,18 @@ class DetailPane(Vertical):
         yield Static("Notes", id="detail-notes-label")
         with VerticalScroll(id="detail-body"):
             yield Static(id="detail-text")
+        # Mounted once and hidden: filled only when editing starts, so moving
+        # through the tree never rebuilds an editor.
+        editor = NoteEditor(id="note-editor")
+        editor.display = False
+        yield editor
         yield Static(id="detail-hint")
 
     @property
     def editor(self) -> NoteEditor | None:
-        editors = self.query(NoteEditor)
-        return editors.first() if editors else None
+        """The notes editor while a note is being edited, else None."""
+        editor = self.query_one(NoteEditor)
+        return editor if editor.node_id is not None else None
 
     def watch_view(self, view: DetailView | None) -> None:
         if view is None:
@@ -156,12 +162,14 @@ class DetailPane(Vertical):
         return lines
 
     def start_editing(self, node_id: str, text: str) -> NoteEditor:
+        """Show the editor on this note and focus it at once, so no keystroke goes astray."""
         self.stop_editing()
-        editor = NoteEditor(node_id, text, id="note-editor")
+        editor = self.query_one(NoteEditor)
+        editor.open_note(node_id, text)
         self.query_one("#detail-body").display = False
-        self.mount(editor, before="#detail-hint")
+        editor.display = True
         self.query_one("#detail-hint", Static).update("escape done editing · saved as you type")
-        editor.focus()
+        self.screen.set_focus(editor)
         return editor
 
     def stop_editing(self) -> None:
@@ -170,5 +178,6 @@ class DetailPane(Vertical):
         if editor is None:
             return
         editor.flush()
-        editor.remove()
+        editor.close_note()
+        editor.display = False
         self.query_one("#detail-body").display = True

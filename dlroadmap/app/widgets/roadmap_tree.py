@@ -14,7 +14,6 @@ from ...glyphs import glyphs
 from ...model import Node, OverviewEntry, Roadmap, Status
 from ...progress import Tally
 from ..inline import inline_text
-from ..messages import EditNoteRequested
 from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 
 TreeData = Node | OverviewEntry | None
@@ -37,11 +36,7 @@ class RoadmapTree(Tree[TreeData]):
             tooltip="Close a branch / go to parent",
         ),
         Binding(
-            "enter",
-            "activate",
-            "Open",
-            show=False,
-            tooltip="Item: edit its note; branch: open/close",
+            "enter", "screen.activate", "Open", show=False, tooltip="Item: edit note; branch: open"
         ),
         # Tree's own space expands; here it marks done (the screen's action).
         Binding("space", "screen.toggle_done", "Done", tooltip="Done / back to to do"),
@@ -121,14 +116,11 @@ class RoadmapTree(Tree[TreeData]):
         while parent is not None:
             parent.expand()
             parent = parent.parent
-        # The tree lays out its lines lazily; move once they exist.
-        self.call_after_refresh(self._move_to, tree_node)
-        return True
-
-    def _move_to(self, tree_node: TreeNode[TreeData]) -> None:
+        # At once, not after a refresh: a key typed next acts on this node.
         self.last_line  # noqa: B018 - lays out the lines, so the node knows where it is
         self.move_cursor(tree_node)
         self.scroll_to_node(tree_node, animate=False)
+        return True
 
     def render_label(self, node: TreeNode[TreeData], base_style: Style, style: Style) -> Text:
         data = node.data
@@ -199,14 +191,12 @@ class RoadmapTree(Tree[TreeData]):
         elif node.parent is not None and not node.parent.is_root:
             self.move_cursor(node.parent)
 
-    def action_activate(self) -> None:
-        """Enter: an item opens its note; a branch opens or closes."""
+    def toggle_cursor(self) -> None:
+        """Open or close the branch under the cursor; on an overview line, go to its phase."""
         node = self.cursor_node
         if node is None:
             return
-        if isinstance(node.data, Node) and node.data.trackable:
-            self.post_message(EditNoteRequested())
-        elif isinstance(node.data, OverviewEntry) and node.data.phase_id:
+        if isinstance(node.data, OverviewEntry) and node.data.phase_id:
             self.select_id(node.data.phase_id)
         elif node.allow_expand:
             node.toggle()
