@@ -260,6 +260,16 @@ async def test_filter_narrows_and_enter_jumps(tmp_path: Path) -> None:
         assert saved(app)[item.id]["status"] == "done"
 
 
+async def test_detail_follows_the_first_match_while_typing(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"yolo")
+        await pilot.pause()
+        assert "Object Detection (YOLO, SSD)" in str(app.screen.query_one("#detail-title").render())
+        assert app.screen.query_one("#filter").has_focus
+
+
 async def test_filter_matches_notes(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

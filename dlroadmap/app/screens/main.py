@@ -321,6 +321,9 @@ class MainScreen(Screen[None]):
         self.tree.show_roadmap(self.roadmap, self.store.status, self._tallies, only=matches)
         tree_pane.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
         self._first_match = matches[0] if matches else None
+        if self._first_match is not None:
+            # The detail pane follows, so what is shown matches what is highlighted.
+            self.tree.select_id(self._first_match)
 
     def action_jump_to_match(self) -> None:
         """Enter in the filter: the cursor to the first match, focus back to the tree."""
