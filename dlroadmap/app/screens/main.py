@@ -311,6 +311,7 @@ class MainScreen(Screen[None]):
         if not query:
             self._show_tree(self.selected_node())
             tree_pane.border_subtitle = ""
+            self._refresh_detail()
             return
         notes = dict(self.store.notes())
         matches = [
@@ -322,8 +323,10 @@ class MainScreen(Screen[None]):
         tree_pane.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
         self._first_match = matches[0] if matches else None
         if self._first_match is not None:
-            # The detail pane follows, so what is shown matches what is highlighted.
             self.tree.select_id(self._first_match)
+        # Explicitly: the cursor may sit on the same line number as before, which the
+        # tree does not announce as a move.
+        self._refresh_detail()
 
     def action_jump_to_match(self) -> None:
         """Enter in the filter: the cursor to the first match, focus back to the tree."""
