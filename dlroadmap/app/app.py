@@ -17,6 +17,8 @@ from .widgets.roadmap_tree import RoadmapTree
 class RoadmapApp(OrderlyKeysApp[None]):
     CSS_PATH = "app.tcss"
     TITLE = "dlroadmap"
+    # Below 76 columns the help screen stacks its two columns.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Save and quit"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show this list of keys"),
