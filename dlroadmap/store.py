@@ -1,124 +1,38 @@
-"""Progress and notes for one roadmap, kept in a TOML file.
+"""The one reader and writer of a roadmap's state file.
 
-The file is the user's: human-readable, keys in a stable order, notes as
-multi-line strings, written atomically so a crash never leaves half a file.
+Every change is saved at once, atomically, under a file lock. Another session
+may have saved since this one last looked: its changes are merged in (see
+merge.py), never written over. A file that cannot be read is never written.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
-import tomllib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-import tomli_w
-
+from . import reattach
 from .errors import StateError
+from .files import make_private_folder, write_atomically
+from .merge import merge
 from .model import Node, Roadmap, Status
+from .state import ItemState, State, dump_state, now, parse_state
 
-SCHEMA = 1
+if TYPE_CHECKING:
+    from filelock import FileLock
+
 # A state file whose saved items mostly still exist in the roadmap belongs to it,
 # even after the markdown moved or was edited.
 SAME_ROADMAP_OVERLAP = 0.5
+# Another session holds the lock only for the moment of a save; this long is a hang.
+LOCK_SECONDS = 10.0
 
-
-def now() -> datetime:
-    """Local time, to the second: what a person reads back in the file."""
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-@dataclass(slots=True)
-class ItemState:
-    text: str
-    status: Status | None = None
-    status_changed: datetime | None = None
-    note: str = ""
-    note_changed: datetime | None = None
-
-    def to_toml(self) -> dict[str, Any]:
-        table: dict[str, Any] = {"text": self.text}
-        if self.status is not None:
-            table["status"] = self.status.value
-        if self.status_changed is not None:
-            table["status_changed"] = self.status_changed
-        if self.note:
-            table["note"] = self.note
-        if self.note_changed is not None:
-            table["note_changed"] = self.note_changed
-        return table
-
-
-@dataclass(slots=True)
-class State:
-    title: str
-    source: str
-    items: dict[str, ItemState] = field(default_factory=dict)
-
-    def to_toml(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "roadmap": {"title": self.title, "source": self.source},
-            "items": {key: self.items[key].to_toml() for key in sorted(self.items)},
-        }
-
-
-def _expect(value: Any, kind: type | tuple[type, ...], path: Path, where: str) -> Any:
-    if not isinstance(value, kind):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise StateError(path, f"{where} should be a {names}, not {value!r}.")
-    return value
-
-
-def _optional_time(table: dict[str, Any], key: str, path: Path, where: str) -> datetime | None:
-    if key not in table:
-        return None
-    return _expect(table[key], datetime, path, f"{where}.{key}")
-
-
-def parse_state(text: str, path: Path) -> State:
-    """The state in `text`; unknown keys are tolerated, wrong types are not."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise StateError(path, f"it is not valid TOML ({error}).") from None
-    schema = data.get("schema", SCHEMA)
-    if not isinstance(schema, int) or schema < 1:
-        raise StateError(path, f"its schema should be a positive whole number, not {schema!r}.")
-    if schema > SCHEMA:
-        raise StateError(
-            path,
-            f"it was written by a newer dlroadmap (schema {schema}; this one reads {SCHEMA}). "
-            "Upgrade dlroadmap to use it.",
-        )
-    roadmap = _expect(data.get("roadmap", {}), dict, path, "[roadmap]")
-    title = _expect(roadmap.get("title", ""), str, path, "roadmap.title")
-    source = _expect(roadmap.get("source", ""), str, path, "roadmap.source")
-    items: dict[str, ItemState] = {}
-    for key, raw in _expect(data.get("items", {}), dict, path, "[items]").items():
-        where = f'items."{key}"'
-        table = _expect(raw, dict, path, where)
-        status_text = _expect(table.get("status", ""), str, path, f"{where}.status")
-        try:
-            status = Status(status_text) if status_text else None
-        except ValueError:
-            allowed = ", ".join(s.value for s in Status)
-            raise StateError(
-                path, f"{where}.status is {status_text!r}; it should be one of {allowed}."
-            ) from None
-        items[key] = ItemState(
-            text=_expect(table.get("text", ""), str, path, f"{where}.text"),
-            status=status,
-            status_changed=_optional_time(table, "status_changed", path, where),
-            note=_expect(table.get("note", ""), str, path, f"{where}.note"),
-            note_changed=_optional_time(table, "note_changed", path, where),
-        )
-    return State(title=title, source=source, items=items)
+Signature = tuple[int, int, int] | None
 
 
 def read_state(path: Path) -> State:
@@ -133,33 +47,13 @@ def read_state(path: Path) -> State:
     return parse_state(text, path)
 
 
-def _make_private_folder(folder: Path) -> None:
-    """`mkdir -p`, but every folder it creates is 0700, as the XDG spec asks."""
-    if folder.is_dir():
-        return
-    _make_private_folder(folder.parent)
-    folder.mkdir(mode=0o700, exist_ok=True)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that readers see the old file or the new, never a mix."""
-    _make_private_folder(path.parent)
-    # mkstemp makes an unpredictable name with mode 0600 and never follows a planted link.
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _signature(path: Path) -> Signature:
+    """Changes whenever the file is replaced or rewritten."""
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(text.encode("utf-8"))
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 def _slug(text: str) -> str:
@@ -195,21 +89,35 @@ def state_path_for(roadmap: Roadmap, source: Path, folder: Path) -> Path:
 
 
 class Store:
-    """The one writer of a roadmap's state file."""
+    """Progress and notes of one roadmap, in memory and in its file."""
 
     def __init__(self, path: Path, roadmap: Roadmap, source: Path) -> None:
         self.path = path
         self.roadmap = roadmap
-        if path.exists():
-            self.state = read_state(path)
-            self.state.source = str(source)
-        else:
-            self.state = State(title=roadmap.text, source=str(source))
+        self._lock: FileLock | None = None
+        self._seen = _signature(path)
+        found = read_state(path) if self._seen is not None else None
+        state = found or State(title=roadmap.text, source=str(source))
+        # Saved items whose ids left the markdown follow their text to where it went;
+        # every version of the file read later is seen through the same moves.
+        self.reattached = reattach.reattach(state.items, roadmap)
+        self._moves = {moved.old_id: moved.new_id for moved in self.reattached}
+        state.items = reattach.apply(state.items, self._moves)
+        state.title, state.source = roadmap.text, str(source)
+        self.state = state
+        # The version both this session and the file started from, for merging.
+        self._base = state.copy()
+        # Notes rewritten in two sessions at once, now holding both texts.
+        self.conflicts: tuple[str, ...] = ()
+        if self.reattached:
+            self.save()
 
     @classmethod
     def open(cls, roadmap: Roadmap, source: Path, folder: Path) -> Store:
         source = source.resolve()
         return cls(state_path_for(roadmap, source, folder), roadmap, source)
+
+    # -- reading -------------------------------------------------------------
 
     def item(self, node_id: str) -> ItemState | None:
         return self.state.items.get(node_id)
@@ -224,20 +132,31 @@ class Store:
         saved = self.state.items.get(node.id)
         return saved.note if saved else ""
 
+    def notes(self) -> Iterable[tuple[str, str]]:
+        return ((key, item.note) for key, item in self.state.items.items() if item.note)
+
+    def unmatched(self) -> list[tuple[str, ItemState]]:
+        """Saved items with a note whose place is no longer in the markdown."""
+        return [
+            (key, item)
+            for key, item in sorted(self.state.items.items())
+            if item.note and self.roadmap.get(key) is None
+        ]
+
+    # -- changing ------------------------------------------------------------
+
     def _entry(self, node: Node) -> ItemState:
         entry = self.state.items.get(node.id)
         if entry is None:
-            entry = self.state.items[node.id] = ItemState(text=node.text)
-        entry.text = node.text
-        return entry
+            return ItemState(text=node.text)
+        # An unmatched item keeps the text it was saved with.
+        return entry if self.roadmap.get(node.id) is None else _with_text(entry, node.text)
 
     def set_status(self, node: Node, status: Status, when: datetime | None = None) -> bool:
         """Record and save a status change; False when nothing changed."""
         if self.status(node) == status:
             return False
-        entry = self._entry(node)
-        entry.status = status
-        entry.status_changed = when or now()
+        self.state.items[node.id] = self._entry(node).with_status(status, when or now())
         self.save()
         return True
 
@@ -245,21 +164,78 @@ class Store:
         """Record and save a note; False when it is unchanged."""
         if self.note(node) == note:
             return False
-        entry = self._entry(node)
-        entry.note = note
-        entry.note_changed = when or now()
+        self.state.items[node.id] = self._entry(node).with_note(note, when or now())
         self.save()
         return True
 
-    def notes(self) -> Iterable[tuple[str, str]]:
-        return ((key, item.note) for key, item in self.state.items.items() if item.note)
+    # -- the file ------------------------------------------------------------
+
+    def _locked(self) -> FileLock:
+        if self._lock is None:
+            # Imported on first save: reading (and `review`) never pays for it.
+            from filelock import FileLock
+
+            # Made here, private, before the lock file would make it with open modes.
+            make_private_folder(self.path.parent)
+            self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_SECONDS, mode=0o600)
+        return self._lock
+
+    def _read_theirs(self) -> State:
+        theirs = read_state(self.path)
+        theirs.items = reattach.apply(theirs.items, self._moves)
+        return theirs
+
+    def _take_in_theirs(self) -> tuple[list[str], bool]:
+        """Merge what another session saved since we last looked.
+
+        The ids whose state changed here, and whether the file lacks anything we hold.
+        """
+        if _signature(self.path) == self._seen:
+            return [], False
+        theirs = self._read_theirs() if self.path.exists() else State("", "")
+        merged = merge(self._base.items, self.state.items, theirs.items)
+        changed = [key for key, item in merged.items.items() if self.state.items.get(key) != item]
+        self.state.items = merged.items
+        self.state.extra = {**theirs.extra, **self.state.extra}
+        self.conflicts = merged.conflicts
+        return changed, merged.items != theirs.items
 
     def save(self) -> None:
-        write_atomically(self.path, dump_state(self.state))
+        """Write the state, with whatever another session saved meanwhile merged in."""
+        from filelock import Timeout
+
+        try:
+            with self._locked():
+                self._take_in_theirs()
+                write_atomically(self.path, dump_state(self.state))
+                self._seen = _signature(self.path)
+                self._base = self.state.copy()
+        except Timeout:
+            raise StateError(
+                self.path, f"another dlroadmap session held its lock for {LOCK_SECONDS:.0f} s."
+            ) from None
+
+    def refresh(self) -> list[str]:
+        """Take in what another session saved, if anything; the ids whose state changed."""
+        if _signature(self.path) == self._seen:
+            return []
+        with self._locked():
+            changed, ahead = self._take_in_theirs()
+            if ahead:
+                # Merged notes, or a change whose save failed earlier: write them down.
+                write_atomically(self.path, dump_state(self.state))
+            self._seen = _signature(self.path)
+            self._base = self.state.copy()
+        return changed
 
 
-def dump_state(state: State) -> str:
-    # Multi-line strings read best, but tomli-w writes a CR LF in them as LF; a note
-    # holding a CR is kept byte for byte by falling back to escaped strings.
-    has_cr = any("\r" in item.note or "\r" in item.text for item in state.items.values())
-    return tomli_w.dumps(state.to_toml(), multiline_strings=not has_cr)
+def _with_text(entry: ItemState, text: str) -> ItemState:
+    return entry if entry.text == text else replace(entry, text=text)
+
+
+def move_aside(path: Path, when: datetime | None = None) -> Path:
+    """Rename a state file that cannot be used, keeping it whole; the new path."""
+    stamp = (when or now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
+    os.replace(path, target)
+    return target

@@ -18,7 +18,8 @@ from dlroadmap.errors import StateError
 from dlroadmap.model import Node, Roadmap, Status
 from dlroadmap.progress import Tally, tally_groups, tally_items, tally_roadmap
 from dlroadmap.source import load_roadmap
-from dlroadmap.store import SCHEMA, Store, dump_state, read_state, state_path_for
+from dlroadmap.state import SCHEMA, dump_state
+from dlroadmap.store import Store, read_state, state_path_for
 
 UTC_PLUS_2 = timezone(timedelta(hours=2))
 T1 = datetime(2024, 5, 1, 10, 30, 0, tzinfo=UTC_PLUS_2)
@@ -238,11 +239,19 @@ def test_mode_stays_0600_after_many_saves(roadmap: Roadmap, store: Store) -> Non
     assert private_mode(store.path) == 0o600
 
 
+def state_files(folder: Path) -> list[str]:
+    """The files in the folder but the lock files a save leaves."""
+    return sorted(path.name for path in folder.iterdir() if path.suffix != ".lock")
+
+
 def test_saves_leave_no_temporary_files(roadmap: Roadmap, store: Store, folder: Path) -> None:
     for index, node in enumerate(todo_items(roadmap)[:10]):
         store.set_status(node, Status.DONE)
         store.set_note(node, f"note {index}")
-    assert [path.name for path in folder.iterdir()] == [store.path.name]
+    # The state file and its lock file (kept: removing a lock file on release is racy).
+    names = sorted(path.name for path in folder.iterdir())
+    assert names == [store.path.name, f"{store.path.name}.lock"]
+    assert private_mode(folder / f"{store.path.name}.lock") == 0o600
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync"])
@@ -267,7 +276,7 @@ def test_failed_write_leaves_old_file_byte_identical(
     monkeypatch.undo()
 
     assert store.path.read_bytes() == before
-    assert [path.name for path in folder.iterdir()] == [store.path.name]
+    assert state_files(folder) == [store.path.name]
     assert read_state(store.path).items[first.id].note == "keep me"
 
 
@@ -421,9 +430,7 @@ def test_same_title_different_items_never_share_state(
     other_store.set_status(other_item, Status.IN_PROGRESS, when=T2)
 
     assert seed_store.path.read_bytes() == seed_bytes
-    assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [seed_store.path.name, other_store.path.name]
-    )
+    assert state_files(folder) == sorted([seed_store.path.name, other_store.path.name])
     # Both keep finding their own file afterwards.
     assert state_path_for(seed_map, seed_copy.resolve(), folder) == seed_store.path
     assert state_path_for(other_map, other_file.resolve(), folder) == other_store.path

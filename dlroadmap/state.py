@@ -1,0 +1,153 @@
+"""The saved progress of one roadmap, and its TOML form.
+
+Pure data and a codec: no file I/O here. The file is the user's too, so it is
+written to be read: keys in a stable order, notes as multi-line strings, and
+anything this version does not know is kept as it was found.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .errors import StateError
+from .model import Status
+
+SCHEMA = 1
+
+_ITEM_KEYS = ("text", "status", "status_changed", "note", "note_changed")
+
+
+def now() -> datetime:
+    """Local time, to the second: what a person reads back in the file."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemState:
+    """What the user did with one item. Frozen: a change is a new ItemState."""
+
+    text: str
+    status: Status | None = None
+    status_changed: datetime | None = None
+    note: str = ""
+    note_changed: datetime | None = None
+    # Keys a newer dlroadmap wrote; kept so that saving here does not drop them.
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def with_status(self, status: Status, when: datetime) -> ItemState:
+        return replace(self, status=status, status_changed=when)
+
+    def with_note(self, note: str, when: datetime) -> ItemState:
+        return replace(self, note=note, note_changed=when)
+
+    def to_toml(self) -> dict[str, Any]:
+        table: dict[str, Any] = {"text": self.text}
+        if self.status is not None:
+            table["status"] = self.status.value
+        if self.status_changed is not None:
+            table["status_changed"] = self.status_changed
+        if self.note:
+            table["note"] = self.note
+        if self.note_changed is not None:
+            table["note_changed"] = self.note_changed
+        table.update((key, self.extra[key]) for key in sorted(self.extra))
+        return table
+
+
+@dataclass(slots=True)
+class State:
+    title: str
+    source: str
+    items: dict[str, ItemState] = field(default_factory=dict)
+    # Top-level tables a newer dlroadmap wrote, kept as they were.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def copy(self) -> State:
+        """A copy whose item table can change without touching this one."""
+        return State(self.title, self.source, dict(self.items), dict(self.extra))
+
+    def to_toml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "schema": SCHEMA,
+            "roadmap": {"title": self.title, "source": self.source},
+        }
+        data.update((key, self.extra[key]) for key in sorted(self.extra))
+        data["items"] = {key: self.items[key].to_toml() for key in sorted(self.items)}
+        return data
+
+
+def dump_state(state: State) -> str:
+    # Multi-line strings read best, but tomli-w writes a CR LF in them as LF; a note
+    # holding a CR is kept byte for byte by falling back to escaped strings.
+    has_cr = any("\r" in item.note or "\r" in item.text for item in state.items.values())
+    return tomli_w.dumps(state.to_toml(), multiline_strings=not has_cr)
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], path: Path, where: str) -> Any:
+    # bool is an int to Python, never to a person writing `schema = true`.
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _kinds(kind)):
+        names = " or ".join(k.__name__ for k in _kinds(kind))
+        raise StateError(path, f"{where} should be a {names}, not {value!r}.")
+    return value
+
+
+def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _optional_time(table: dict[str, Any], key: str, path: Path, where: str) -> datetime | None:
+    if key not in table:
+        return None
+    return _expect(table[key], datetime, path, f"{where}.{key}")
+
+
+def _item(key: str, raw: Any, path: Path) -> ItemState:
+    where = f'items."{key}"'
+    table = _expect(raw, dict, path, where)
+    status_text = _expect(table.get("status", ""), str, path, f"{where}.status")
+    try:
+        status = Status(status_text) if status_text else None
+    except ValueError:
+        allowed = ", ".join(s.value for s in Status)
+        raise StateError(
+            path, f"{where}.status is {status_text!r}; it should be one of {allowed}."
+        ) from None
+    return ItemState(
+        text=_expect(table.get("text", ""), str, path, f"{where}.text"),
+        status=status,
+        status_changed=_optional_time(table, "status_changed", path, where),
+        note=_expect(table.get("note", ""), str, path, f"{where}.note"),
+        note_changed=_optional_time(table, "note_changed", path, where),
+        extra={k: v for k, v in table.items() if k not in _ITEM_KEYS},
+    )
+
+
+def parse_state(text: str, path: Path) -> State:
+    """The state in `text`; unknown keys are kept, wrong types are refused."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise StateError(path, f"it is not valid TOML ({error}).") from None
+    schema = _expect(data.get("schema", SCHEMA), int, path, "schema")
+    if schema < 1:
+        raise StateError(path, f"its schema should be a positive whole number, not {schema!r}.")
+    if schema > SCHEMA:
+        raise StateError(
+            path,
+            f"it was written by a newer dlroadmap (schema {schema}; this one reads {SCHEMA}). "
+            "Upgrade dlroadmap to use it.",
+        )
+    roadmap = _expect(data.get("roadmap", {}), dict, path, "[roadmap]")
+    items = _expect(data.get("items", {}), dict, path, "[items]")
+    return State(
+        title=_expect(roadmap.get("title", ""), str, path, "roadmap.title"),
+        source=_expect(roadmap.get("source", ""), str, path, "roadmap.source"),
+        items={key: _item(key, raw, path) for key, raw in items.items()},
+        extra={k: v for k, v in data.items() if k not in ("schema", "roadmap", "items")},
+    )
