@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import DlroadmapError
+from .errors import DlroadmapError, StateError
 from .locations import state_dir
 from .model import Roadmap
 from .source import bundled_roadmap_path, load_roadmap
-from .store import Store, state_path_for
+from .store import Store, move_aside, state_path_for
 
 EXIT_USAGE = 2
 COMMANDS = ("where",)
@@ -68,9 +68,28 @@ def _where(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_store(roadmap: Roadmap, source: Path) -> Store:
+    """The roadmap's store; at a terminal, an unusable state file may be moved aside."""
+    try:
+        return Store.open(roadmap, source, state_dir())
+    except StateError as error:
+        if not (sys.stdin.isatty() and sys.stdout.isatty() and error.path.is_file()):
+            raise
+        print(f"dlroadmap: {error}", file=sys.stderr)
+        try:
+            answer = input("Move that file aside (nothing is deleted) and start afresh? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().casefold() not in ("y", "yes"):
+            raise SystemExit(EXIT_USAGE) from None
+        moved = move_aside(error.path)
+        print(f"dlroadmap: moved it to {moved}", file=sys.stderr)
+        return Store.open(roadmap, source, state_dir())
+
+
 def _run_app(args: argparse.Namespace) -> int:
     source, roadmap = _open(args.roadmap)
-    store = Store.open(roadmap, source, state_dir())
+    store = _open_store(roadmap, source)
     # Imported here so that `where` (and other quick commands) never pay for Textual.
     from .app.app import RoadmapApp
 

@@ -24,7 +24,9 @@ def ids_by_text(markdown: str) -> dict[str, str]:
 
 def saved(markdown: str, *texts: str) -> dict[str, ItemState]:
     ids = ids_by_text(markdown)
-    return {ids[text]: ItemState(text=text, status=Status.DONE, note=f"on {text}") for text in texts}
+    return {
+        ids[text]: ItemState(text=text, status=Status.DONE, note=f"on {text}") for text in texts
+    }
 
 
 def test_nothing_moves_when_nothing_changed() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+
 from textual.binding import Binding
 
 from ..model import Roadmap
@@ -47,11 +50,26 @@ class RoadmapApp(OrderlyKeysApp[None]):
             )
         )
 
-    async def action_quit(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.commit()
+    def on_mount(self) -> None:
+        # A dropped SSH link sends SIGHUP; a shutdown, SIGTERM: save what is pending first.
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signal_number, self._save_and_exit)
+
+    def _main_screens(self) -> list[MainScreen]:
+        return [screen for screen in self.screen_stack if isinstance(screen, MainScreen)]
+
+    def _save_and_exit(self) -> None:
+        for screen in self._main_screens():
+            screen.commit()
         self.exit()
+
+    def on_app_focus(self) -> None:
+        for screen in self._main_screens():
+            screen.take_in_other_sessions()
+
+    async def action_quit(self) -> None:
+        self._save_and_exit()
 
 
 # Keys Textual's widgets handle themselves, listed so the help screen covers every key.

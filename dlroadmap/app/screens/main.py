@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Tree
 
-from ...model import Node, OverviewEntry, Roadmap, Status
+from ...errors import DlroadmapError
+from ...model import Node, OverviewEntry, Roadmap, Span, Status
 from ...progress import Tally, tally_groups, tally_roadmap
 from ...store import Store
 from ..messages import NoteEdited, NoteEditorClosed
@@ -17,8 +20,10 @@ from ..widgets.detail import ChildLine, DetailPane, DetailView, GroupView, ItemV
 from ..widgets.filter_input import FilterInput
 from ..widgets.note_editor import NoteEditor
 from ..widgets.progress_header import ProgressHeader
-from ..widgets.roadmap_tree import RoadmapTree, TreeData
+from ..widgets.roadmap_tree import UNMATCHED_LABEL, RoadmapTree, TreeData
 
+# How often to look for what another session saved (a stat() call, nothing more).
+REFRESH_SECONDS = 2.0
 _ITEM_ACTIONS = {"toggle_done", "set_status", "edit_note", "open_filter"}
 
 
@@ -81,6 +86,11 @@ class MainScreen(Screen[None]):
         self._ascii = ascii_glyphs
         self._tallies: dict[str, Tally] = {}
         self._first_match: str | None = None
+        self._last_problem = ""
+        # Saved notes whose place left the markdown, shown under "Unmatched notes".
+        self._orphans = {
+            key: Node(key, (Span(item.text),), trackable=True) for key, item in store.unmatched()
+        }
         self._query = ""
 
     def compose(self) -> ComposeResult:
@@ -112,6 +122,48 @@ class MainScreen(Screen[None]):
         self._tallies = tally_groups(self.roadmap, self.store.status)
         self._show_tree(self._first_open_item())
         self.tree.focus()
+        self._tell_reattached()
+        # Another session (a second SSH login) may save too: look for its changes now
+        # and then, and whenever the terminal regains focus.
+        self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
+
+    def _tell_reattached(self) -> None:
+        moved = self.store.reattached
+        if not moved:
+            return
+        lines = [
+            f"{m.old_text} → {m.new_text}" if m.renamed else f"{m.new_text} (moved)" for m in moved
+        ]
+        self.notify(
+            "\n".join(lines[:5] + ([f"… and {len(lines) - 5} more"] if len(lines) > 5 else [])),
+            title=f"Progress re-attached to {len(moved)} changed topic(s)",
+            markup=False,
+            timeout=10,
+        )
+
+    def take_in_other_sessions(self) -> None:
+        """Show what another session saved since we last looked."""
+        try:
+            changed = self.store.refresh()
+        except (OSError, DlroadmapError) as error:
+            self._tell_once(str(error))
+            return
+        if changed:
+            self._after_change(changed)
+        for node_id in self.store.conflicts:
+            node = self._node(node_id)
+            self.notify(
+                f"“{node.text if node else node_id}” was written in two sessions at once; "
+                "both texts are kept in its note.",
+                severity="warning",
+                markup=False,
+            )
+
+    def _tell_once(self, message: str) -> None:
+        # The refresh timer would repeat a lasting problem every few seconds.
+        if message != self._last_problem:
+            self._last_problem = message
+            self.notify(message, severity="error", markup=False, timeout=15)
 
     def _first_open_item(self) -> Node | None:
         """Where the user left off: the first item neither done nor skipped."""
@@ -126,6 +178,7 @@ class MainScreen(Screen[None]):
             self.store.status,
             self._tallies,
             open_phase=phase[0].id if phase else None,
+            unmatched=list(self._orphans.values()),
         )
         if cursor is not None:
             self.tree.select_id(cursor.id)
@@ -185,6 +238,8 @@ class MainScreen(Screen[None]):
                 ),
             )
         where = tuple(ancestor.text for ancestor in self.roadmap.ancestors(node.id))
+        if node.id in self._orphans:
+            where = (f"{UNMATCHED_LABEL}: no longer in the roadmap",)
         if not node.trackable:
             return GroupView(
                 node.id,
@@ -219,16 +274,28 @@ class MainScreen(Screen[None]):
             self._set_status(node, Status(status))
 
     def _set_status(self, node: Node, status: Status) -> None:
-        try:
-            changed = self.store.set_status(node, status)
-        except OSError as error:
-            self.notify(f"Could not save to {self.store.path}: {error}", severity="error")
-            return
-        if changed:
-            self._tallies = tally_groups(self.roadmap, self.store.status)
-            self.tree.update_tallies(self._tallies, [node.id])
-            self._show_progress()
+        if self._saving(lambda: self.store.set_status(node, status)):
+            self._after_change([node.id])
+
+    def _after_change(self, changed: list[str]) -> None:
+        self._tallies = tally_groups(self.roadmap, self.store.status)
+        self.tree.update_tallies(self._tallies, changed)
+        self._show_progress()
+        if self.detail.editor is None:
             self._refresh_detail()
+
+    def _saving(self, change: Callable[[], bool]) -> bool:
+        """Make a change; a failed save is reported, and the change is kept to save later."""
+        try:
+            return change()
+        except (OSError, DlroadmapError) as error:
+            self.notify(
+                f"Not saved yet: {error} The change is kept and saved with the next one.",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return True
 
     # -- notes -------------------------------------------------------------
 
@@ -250,13 +317,12 @@ class MainScreen(Screen[None]):
         self._save_note(event.node_id, event.text)
 
     def _save_note(self, node_id: str, text: str) -> None:
-        node = self.roadmap.get(node_id)
-        if node is None:
-            return
-        try:
-            self.store.set_note(node, text)
-        except OSError as error:
-            self.notify(f"Could not save the note to {self.store.path}: {error}", severity="error")
+        node = self._node(node_id)
+        if node is not None:
+            self._saving(lambda: self.store.set_note(node, text))
+
+    def _node(self, node_id: str) -> Node | None:
+        return self.roadmap.get(node_id) or self._orphans.get(node_id)
 
     def action_close_editor(self) -> None:
         """Escape in the editor: save, back to the read-only note, focus to the tree."""

@@ -18,6 +18,7 @@ from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 
 TreeData = Node | OverviewEntry | None
 OVERVIEW_LABEL = "Phases overview"
+UNMATCHED_LABEL = "Unmatched notes"
 
 
 class RoadmapTree(Tree[TreeData]):
@@ -59,10 +60,12 @@ class RoadmapTree(Tree[TreeData]):
         tallies: dict[str, Tally],
         only: Collection[str] | None = None,
         open_phase: str | None = None,
+        unmatched: list[Node] | None = None,
     ) -> None:
         """Fill the tree; with `only`, just those nodes and their ancestors, all expanded.
 
         Otherwise phases start closed but `open_phase`, so the first screen is about now.
+        `unmatched` are saved items no longer in the markdown, listed last.
         """
         self._status_of = status_of
         self._tallies = tallies
@@ -88,6 +91,10 @@ class RoadmapTree(Tree[TreeData]):
             branch = parent.add(Text(), data=node, expand=expand, allow_expand=bool(node.children))
             self._by_id[node.id] = branch
             stack.extend((branch, child) for child in reversed(node.children))
+        if unmatched and only is None:
+            group = self.root.add(Text(f"{UNMATCHED_LABEL} ({len(unmatched)})"), data=None)
+            for orphan in unmatched:
+                self._by_id[orphan.id] = group.add_leaf(Text(), data=orphan)
 
     def update_tallies(self, tallies: dict[str, Tally], changed: list[str]) -> None:
         """Repaint the lines whose glyph or count changed."""

@@ -1,0 +1,141 @@
+"""Never lose a note: other sessions, hang-ups, broken files, a roadmap edited underneath."""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+from pathlib import Path
+
+from dlroadmap.model import Status
+from dlroadmap.source import bundled_roadmap_path, load_roadmap
+from dlroadmap.store import Store, read_state
+from tests.apptools import find, make_app, saved, screen_text
+from tests.ptytools import Terminal, state_home
+
+SIZE = (100, 30)
+FIRST = "Understand what Deep Learning is"
+
+
+async def test_a_change_from_another_session_shows_without_a_restart(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "○ to do" in screen_text(app)
+        other = Store.open(app.roadmap, bundled_roadmap_path(), tmp_path)
+        other.set_status(find(other.roadmap, FIRST), Status.DONE)
+        other.set_note(find(other.roadmap, FIRST), "written over the other SSH link")
+        await pilot.pause(2.5)  # the app looks every two seconds
+        text = screen_text(app)
+        assert "written over the other SSH link" in text
+        assert "✓ done" in text
+        assert "2/53" in text
+
+
+async def test_both_sessions_changes_end_up_in_the_file(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other = Store.open(app.roadmap, bundled_roadmap_path(), tmp_path)
+        second = find(other.roadmap, "Learn key math foundations")
+        other.set_note(second, "from session two")
+        await pilot.press("space", "n", *"from session one", "escape")
+    items = saved(app)
+    assert items[second.id]["note"] == "from session two"
+    assert items[find(app.roadmap, FIRST).id]["note"] == "from session one"
+    assert items[find(app.roadmap, FIRST).id]["status"] == "done"
+
+
+async def test_a_broken_file_mid_session_is_reported_and_the_change_kept(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        good = app.store.path.read_bytes()
+        app.store.path.write_text("this is [not TOML", encoding="utf-8")
+        await pilot.press("j", "space")
+        await pilot.pause()
+        assert app.store.path.read_text(encoding="utf-8") == "this is [not TOML"
+        assert any("not valid TOML" in n.message for n in app._notifications)
+        app.store.path.write_bytes(good)
+        await pilot.press("k", "p")
+    items = saved(app)
+    assert items[find(app.roadmap, "Learn key math foundations").id]["status"] == "done"
+    assert items[find(app.roadmap, FIRST).id]["status"] == "in_progress"
+
+
+EDITED = """# Plan
+## Phase 1: Basics
+### Topics
+- Learning Rate Scheduling
+- Batch Normalization
+- Dropout
+"""
+
+
+async def test_notes_of_topics_gone_from_the_markdown_show_as_unmatched(tmp_path: Path) -> None:
+    roadmap = tmp_path / "plan.md"
+    roadmap.write_text(EDITED, encoding="utf-8")
+    state = tmp_path / "state"
+    first = make_app(state, roadmap)
+    first.store.set_note(find(first.roadmap, "Dropout"), "p = 0.5 for dense layers")
+    first.store.set_note(find(first.roadmap, "Learning Rate Scheduling"), "cosine with warm-up")
+    roadmap.write_text(
+        EDITED.replace("- Dropout\n", "").replace("Scheduling", "Schedules"),
+        encoding="utf-8",
+    )
+    app = make_app(state, roadmap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Unmatched notes (1)" in text
+        assert any("re-attached" in (n.title or "") for n in app._notifications)
+        tree = app.screen.query_one("#tree")
+        tree.select_id(next(iter(app.screen._orphans)))
+        await pilot.pause()
+        assert "p = 0.5 for dense layers" in screen_text(app)
+        renamed = find(app.roadmap, "Learning Rate Schedules")
+        assert app.store.note(renamed) == "cosine with warm-up"
+    # The unmatched note is still in the file, under its old id.
+    notes = {item.note for item in read_state(app.store.path).items.values()}
+    assert "p = 0.5 for dense layers" in notes
+
+
+def test_sighup_saves_the_note_being_typed(tmp_path: Path) -> None:
+    env = state_home(tmp_path)
+    terminal = Terminal([], env)
+    assert terminal.wait_for(b"Deep Learning Study Plan")
+    terminal.type("n")
+    terminal.read(0.5)
+    terminal.type("typed just before the link dropped")
+    terminal.read(0.3)  # well inside the pause that would save it anyway
+    terminal.signal(signal.SIGHUP)
+    terminal.close()
+    path = bundled_roadmap_path()
+    store = Store.open(load_roadmap(path), path, tmp_path / "data" / "dlroadmap" / "roadmaps")
+    assert store.note(find(store.roadmap, FIRST)) == "typed just before the link dropped"
+
+
+def test_a_broken_state_file_can_be_moved_aside_at_the_prompt(tmp_path: Path) -> None:
+    env = state_home(tmp_path)
+    folder = tmp_path / "data" / "dlroadmap" / "roadmaps"
+    folder.mkdir(parents=True)
+    broken = folder / "deep-learning-study-plan.toml"
+    broken.write_bytes(b"\x00garbage = = =")
+    digest = hashlib.sha256(broken.read_bytes()).hexdigest()
+
+    declined = Terminal([], env)
+    assert declined.wait_for(b"[y/N]")
+    declined.type("n\r")
+    assert declined.close() == 2
+    assert hashlib.sha256(broken.read_bytes()).hexdigest() == digest
+
+    accepted = Terminal([], env)
+    assert accepted.wait_for(b"[y/N]")
+    accepted.type("y\r")
+    assert accepted.wait_for(b"Deep Learning Study Plan")
+    accepted.type("q")
+    assert accepted.close() == 0
+    aside = [path for path in folder.iterdir() if ".broken-" in path.name]
+    assert len(aside) == 1
+    assert str(aside[0]).encode() in accepted.output.replace(b"\r\n", b"")
+    assert hashlib.sha256(aside[0].read_bytes()).hexdigest() == digest
