@@ -10,8 +10,9 @@ from .model import Roadmap
 from .parser import parse_roadmap
 
 BUNDLED_NAME = "deep-learning-study-plan.md"
-# Far beyond any real roadmap; stops a mistaken path to a disk image from eating memory.
-MAX_BYTES = 64 * 1024 * 1024
+# Far beyond any real roadmap (50,000 topics take about 3 MiB); a larger file is
+# refused at once rather than parsed for minutes.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 def bundled_roadmap_path() -> Path:
