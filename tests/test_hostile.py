@@ -19,8 +19,14 @@ from tests.apptools import make_app, screen_text
 SIZE = (100, 30)
 
 HOSTILE = {
-    "markup": "# [red]Plan[/red]\n## Phase 1: [bold]x[/bold] [/]\n- Use [link=http://x]y[/link] [@click=app.quit]q[/]\n",
-    "escapes": "# Title \x1b]0;pwned\x07 here\n## Phase \x1b[31mred\x1b[0m\n- bell \x07 and \x1b[2J clear\n- osc \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\\n",
+    "markup": (
+        "# [red]Plan[/red]\n## Phase 1: [bold]x[/bold] [/]\n"
+        "- Use [link=http://x]y[/link] [@click=app.quit]q[/]\n"
+    ),
+    "escapes": (
+        "# Title \x1b]0;pwned\x07 here\n## Phase \x1b[31mred\x1b[0m\n"
+        "- bell \x07 and \x1b[2J clear\n- osc \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\\n"
+    ),
     "controls": "# Ctl\n## P\n- nul-free \x01\x02\x7f\x85 \u202e reversed \u202c text\n",
     "rtl-and-wide": "# مرحبا 你好\n## المرحلة ١\n- 深度学习 🧑‍💻 e\u0301 ﷽\n",
     "empty": "",
