@@ -72,8 +72,18 @@ def merge_item(
             note = (conflict_note(ours, theirs), newest or ours.note_changed)
             conflict = True
 
+    # In 1-tuples, so that "no card" is a value and None still means "both changed".
+    card = _one_side((base.revisit,) if base else None, (ours.revisit,), (theirs.revisit,))
+    if card is None:
+        # Both rated it: the later review stands.
+        mine = (ours.revisit or {}).get("last_review") or ""
+        other = (theirs.revisit or {}).get("last_review") or ""
+        card = (theirs.revisit,) if other > mine else (ours.revisit,)
+    revisit = card[0]
+
     merged = replace(
         ours,
+        revisit=revisit,
         status=status[0],
         status_changed=status[1],
         note=note[0],

@@ -9,18 +9,24 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
+from .activity import Activity, DayActivity
 from .errors import StateError
 from .model import Status
+from .revisit import Card
 
-SCHEMA = 1
+# 2 added the daily activity and the revisit cards. A file of an older schema is
+# read as it is; the store migrates it, keeping a copy of the original.
+SCHEMA = 2
 
-_ITEM_KEYS = ("text", "status", "status_changed", "note", "note_changed")
+_ITEM_KEYS = ("text", "status", "status_changed", "note", "note_changed", "revisit")
+_TOP_KEYS = ("schema", "roadmap", "items", "activity")
+_DAY_LISTS = ("done", "notes", "revisited")
 
 
 def now() -> datetime:
@@ -37,6 +43,8 @@ class ItemState:
     status_changed: datetime | None = None
     note: str = ""
     note_changed: datetime | None = None
+    # The FSRS card of a done topic, as the fsrs package writes it (see revisit.py).
+    revisit: Card | None = None
     # Keys a newer dlroadmap wrote; kept so that saving here does not drop them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -56,6 +64,9 @@ class ItemState:
             table["note"] = self.note
         if self.note_changed is not None:
             table["note_changed"] = self.note_changed
+        if self.revisit is not None:
+            # TOML has no null: an unset field of the card is left out.
+            table["revisit"] = {k: v for k, v in self.revisit.items() if v is not None}
         table.update((key, self.extra[key]) for key in sorted(self.extra))
         return table
 
@@ -65,12 +76,22 @@ class State:
     title: str
     source: str
     items: dict[str, ItemState] = field(default_factory=dict)
+    activity: Activity = field(default_factory=dict)
     # Top-level tables a newer dlroadmap wrote, kept as they were.
     extra: dict[str, Any] = field(default_factory=dict)
+    # The schema the file was written with (older ones are migrated by the store).
+    schema: int = SCHEMA
 
     def copy(self) -> State:
-        """A copy whose item table can change without touching this one."""
-        return State(self.title, self.source, dict(self.items), dict(self.extra))
+        """A copy whose tables can change without touching this one."""
+        return State(
+            self.title,
+            self.source,
+            dict(self.items),
+            dict(self.activity),
+            dict(self.extra),
+            self.schema,
+        )
 
     def to_toml(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -78,6 +99,7 @@ class State:
             "roadmap": {"title": self.title, "source": self.source},
         }
         data.update((key, self.extra[key]) for key in sorted(self.extra))
+        data["activity"] = {day: self.activity[day].to_toml() for day in sorted(self.activity)}
         data["items"] = {key: self.items[key].to_toml() for key in sorted(self.items)}
         return data
 
@@ -124,7 +146,42 @@ def _item(key: str, raw: Any, path: Path) -> ItemState:
         status_changed=_optional_time(table, "status_changed", path, where),
         note=_expect(table.get("note", ""), str, path, f"{where}.note"),
         note_changed=_optional_time(table, "note_changed", path, where),
+        revisit=_card(table, path, where),
         extra={k: v for k, v in table.items() if k not in _ITEM_KEYS},
+    )
+
+
+def _card(table: dict[str, Any], path: Path, where: str) -> Card | None:
+    if "revisit" not in table:
+        return None
+    card = dict(_expect(table["revisit"], dict, path, f"{where}.revisit"))
+    due = _expect(card.get("due"), str, path, f"{where}.revisit.due")
+    try:
+        datetime.fromisoformat(due)
+    except ValueError:
+        raise StateError(path, f"{where}.revisit.due is {due!r}, not a date and time.") from None
+    # Fields the file leaves out (TOML has no null) are None to the scheduler.
+    return {"stability": None, "difficulty": None, "last_review": None, **card}
+
+
+def _day(key: str, raw: Any, path: Path) -> DayActivity:
+    where = f'activity."{key}"'
+    try:
+        date.fromisoformat(key)
+    except ValueError:
+        raise StateError(path, f"{where} should be named by a date like 2026-01-31.") from None
+    table = _expect(raw, dict, path, where)
+
+    def ids(name: str) -> tuple[str, ...]:
+        values = _expect(table.get(name, []), list, path, f"{where}.{name}")
+        return tuple(_expect(v, str, path, f"{where}.{name}[]") for v in values)
+
+    return DayActivity(
+        actions=_expect(table.get("actions", 0), int, path, f"{where}.actions"),
+        done=ids("done"),
+        notes=ids("notes"),
+        revisited=ids("revisited"),
+        extra={k: v for k, v in table.items() if k not in ("actions", *_DAY_LISTS)},
     )
 
 
@@ -145,9 +202,12 @@ def parse_state(text: str, path: Path) -> State:
         )
     roadmap = _expect(data.get("roadmap", {}), dict, path, "[roadmap]")
     items = _expect(data.get("items", {}), dict, path, "[items]")
+    activity = _expect(data.get("activity", {}), dict, path, "[activity]")
     return State(
         title=_expect(roadmap.get("title", ""), str, path, "roadmap.title"),
         source=_expect(roadmap.get("source", ""), str, path, "roadmap.source"),
         items={key: _item(key, raw, path) for key, raw in items.items()},
-        extra={k: v for k, v in data.items() if k not in ("schema", "roadmap", "items")},
+        activity={key: _day(key, raw, path) for key, raw in activity.items()},
+        extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
+        schema=schema,
     )

@@ -16,12 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import reattach
+from . import reattach, revisit
+from .activity import Action, merge_activity, record
 from .errors import StateError
 from .files import make_private_folder, write_atomically
 from .merge import merge
 from .model import Node, Roadmap, Status
-from .state import ItemState, State, dump_state, now, parse_state
+from .state import SCHEMA, ItemState, State, dump_state, now, parse_state
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -94,6 +95,8 @@ class Store:
     def __init__(self, path: Path, roadmap: Roadmap, source: Path) -> None:
         self.path = path
         self.roadmap = roadmap
+        # Where the original of a file from an older schema was kept, if it was.
+        self.backup: Path | None = None
         self._lock: FileLock | None = None
         self._seen = _signature(path)
         found = read_state(path) if self._seen is not None else None
@@ -104,12 +107,15 @@ class Store:
         self._moves = {moved.old_id: moved.new_id for moved in self.reattached}
         state.items = reattach.apply(state.items, self._moves)
         state.title, state.source = roadmap.text, str(source)
+        migrate = found is not None and found.schema < SCHEMA
+        if migrate:
+            self.backup = _keep_original(path, found.schema if found else SCHEMA)
         self.state = state
         # The version both this session and the file started from, for merging.
         self._base = state.copy()
         # Notes rewritten in two sessions at once, now holding both texts.
         self.conflicts: tuple[str, ...] = ()
-        if self.reattached:
+        if self.reattached or migrate:
             self.save()
 
     @classmethod
@@ -156,7 +162,12 @@ class Store:
         """Record and save a status change; False when nothing changed."""
         if self.status(node) == status:
             return False
-        self.state.items[node.id] = self._entry(node).with_status(status, when or now())
+        when = when or now()
+        entry = self._entry(node).with_status(status, when)
+        if status is Status.DONE and entry.revisit is None:
+            entry = replace(entry, revisit=revisit.first_card(when))
+        self.state.items[node.id] = entry
+        self._record(when, Action.DONE if status is Status.DONE else Action.STATUS, node.id)
         self.save()
         return True
 
@@ -164,9 +175,25 @@ class Store:
         """Record and save a note; False when it is unchanged."""
         if self.note(node) == note:
             return False
-        self.state.items[node.id] = self._entry(node).with_note(note, when or now())
+        when = when or now()
+        self.state.items[node.id] = self._entry(node).with_note(note, when)
+        self._record(when, Action.NOTE, node.id)
         self.save()
         return True
+
+    def rate_revisit(
+        self, node: Node, rating: revisit.Rating, when: datetime | None = None
+    ) -> None:
+        """Record how well a done topic held up on revisiting it; FSRS sets the next date."""
+        when = when or now()
+        entry = self._entry(node)
+        card = revisit.rate(entry.revisit, rating, when) if entry.revisit else None
+        self.state.items[node.id] = replace(entry, revisit=card or revisit.first_card(when))
+        self._record(when, Action.REVISIT, node.id)
+        self.save()
+
+    def _record(self, when: datetime, action: Action, node_id: str) -> None:
+        self.state.activity = record(self.state.activity, when.date(), action, node_id)
 
     # -- the file ------------------------------------------------------------
 
@@ -195,10 +222,13 @@ class Store:
         theirs = self._read_theirs() if self.path.exists() else State("", "")
         merged = merge(self._base.items, self.state.items, theirs.items)
         changed = [key for key, item in merged.items.items() if self.state.items.get(key) != item]
+        activity = merge_activity(self._base.activity, self.state.activity, theirs.activity)
+        ahead = merged.items != theirs.items or activity != theirs.activity
         self.state.items = merged.items
+        self.state.activity = activity
         self.state.extra = {**theirs.extra, **self.state.extra}
         self.conflicts = merged.conflicts
-        return changed, merged.items != theirs.items
+        return changed, ahead
 
     def save(self) -> None:
         """Write the state, with whatever another session saved meanwhile merged in."""
@@ -231,6 +261,14 @@ class Store:
 
 def _with_text(entry: ItemState, text: str) -> ItemState:
     return entry if entry.text == text else replace(entry, text=text)
+
+
+def _keep_original(path: Path, schema: int) -> Path:
+    """Copy a state file of an older schema before it is migrated; the copy's path."""
+    backup = path.with_name(f"{path.stem}.schema-{schema}{path.suffix}")
+    if not backup.exists():
+        write_atomically(backup, path.read_text(encoding="utf-8"))
+    return backup
 
 
 def move_aside(path: Path, when: datetime | None = None) -> Path:

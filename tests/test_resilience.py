@@ -105,13 +105,16 @@ def test_sighup_saves_the_note_being_typed(tmp_path: Path) -> None:
     terminal = Terminal([], env)
     assert terminal.wait_for(b"Deep Learning Study Plan")
     terminal.type("n")
-    terminal.read(0.5)
     terminal.type("typed just before the link dropped")
-    terminal.read(0.3)  # well inside the pause that would save it anyway
+    # On screen, and at once: well inside the pause after which it would save anyway.
+    assert terminal.wait_for(b"dropped")
+    folder = tmp_path / "data" / "dlroadmap" / "roadmaps"
+    # Not saved yet: it is the hang-up that must save it.
+    assert not any(b"dropped" in file.read_bytes() for file in folder.glob("*.toml"))
     terminal.signal(signal.SIGHUP)
     terminal.close()
     path = bundled_roadmap_path()
-    store = Store.open(load_roadmap(path), path, tmp_path / "data" / "dlroadmap" / "roadmaps")
+    store = Store.open(load_roadmap(path), path, folder)
     assert store.note(find(store.roadmap, FIRST)) == "typed just before the link dropped"
 
 
