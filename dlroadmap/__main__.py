@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import shutil
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__
@@ -15,7 +19,6 @@ from .source import bundled_roadmap_path, load_roadmap
 from .store import Store, move_aside, state_path_for
 
 EXIT_USAGE = 2
-COMMANDS = ("where",)
 
 
 def _roadmap_argument(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Track your way through a learning roadmap written in markdown.",
         epilog=(
             "commands:\n"
-            "  dlroadmap where [ROADMAP.md]   print the path of the file holding that "
+            "  dlroadmap review [ROADMAP.md] [--json]   print today's review and exit\n"
+            "  dlroadmap where [ROADMAP.md]             print the path of the file holding that "
             "roadmap's progress and notes\n\n"
             "Progress is kept under $XDG_DATA_HOME/dlroadmap (default ~/.local/share/dlroadmap)."
         ),
@@ -57,6 +61,22 @@ def _where_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _review_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dlroadmap review",
+        description=(
+            "Print where you stand and what to study next, then exit: progress per phase, "
+            "what is in progress, what comes next, topics due for a revisit, what you did "
+            "today, yesterday and this week, your streak and a 13-week activity calendar. "
+            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing."
+        ),
+    )
+    _roadmap_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print the review as JSON")
+    parser.add_argument("--ascii", action="store_true", help="ASCII only, no block characters")
+    return parser
+
+
 def _open(path: Path | None) -> tuple[Path, Roadmap]:
     source = (path or bundled_roadmap_path()).expanduser()
     return source, load_roadmap(source)
@@ -65,6 +85,24 @@ def _open(path: Path | None) -> tuple[Path, Roadmap]:
 def _where(args: argparse.Namespace) -> int:
     source, roadmap = _open(args.roadmap)
     print(state_path_for(roadmap, source.resolve(), state_dir()).resolve())
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    source, roadmap = _open(args.roadmap)
+    store = Store.open(roadmap, source, state_dir(), writable=False)
+    # Imported here: the app's commands never pay for them, nor this one for Textual.
+    from .review import build_review, to_json
+
+    review = build_review(roadmap, store.state, store.status, date.today())
+    if args.json:
+        print(json.dumps(to_json(review), indent=2, ensure_ascii=False))
+        return 0
+    from .review_text import render
+
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    width = min(shutil.get_terminal_size((80, 24)).columns, 80)
+    print(render(review, roadmap.text, width=width, color=color, ascii_only=args.ascii))
     return 0
 
 
@@ -102,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments[:1] == ["where"]:
             return _where(_where_parser().parse_args(arguments[1:]))
+        if arguments[:1] == ["review"]:
+            return _review(_review_parser().parse_args(arguments[1:]))
         return _run_app(_parser().parse_args(arguments))
     except DlroadmapError as error:
         print(f"dlroadmap: {error}", file=sys.stderr)

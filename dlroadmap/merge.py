@@ -43,9 +43,10 @@ def _later(a: datetime | None, b: datetime | None) -> bool:
     return b is None or a > b
 
 
-def conflict_note(ours: ItemState, theirs: ItemState) -> str:
-    when = f" ({theirs.note_changed:%Y-%m-%d %H:%M})" if theirs.note_changed else ""
-    return f"{ours.note}\n\n{CONFLICT_MARKER.format(when=when)}\n{theirs.note}"
+def keep_both(ours: str, theirs: str, theirs_changed: datetime | None) -> str:
+    """One note holding both texts, the other session's under a marker line."""
+    when = f" ({theirs_changed:%Y-%m-%d %H:%M})" if theirs_changed else ""
+    return f"{ours}\n\n{CONFLICT_MARKER.format(when=when)}\n{theirs}"
 
 
 def merge_item(
@@ -69,7 +70,8 @@ def merge_item(
         if ours.note == theirs.note:
             note = (ours.note, newest or ours.note_changed)
         else:
-            note = (conflict_note(ours, theirs), newest or ours.note_changed)
+            text = keep_both(ours.note, theirs.note, theirs.note_changed)
+            note = (text, newest or ours.note_changed)
             conflict = True
 
     # In 1-tuples, so that "no card" is a value and None still means "both changed".

@@ -16,6 +16,7 @@ _TABLE[0xFE0F] = ""
 
 _LINE_TABLE = dict(_TABLE)
 _LINE_TABLE[ord("\n")] = "\n"
+_LINE_TABLE[ord("\t")] = "\t"
 
 
 def printable(text: str) -> str:

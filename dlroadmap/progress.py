@@ -55,14 +55,6 @@ def tally_items(items: Iterable[Node], status_of: StatusOf) -> Tally:
     return total
 
 
-def tally_below(node: Node, status_of: StatusOf) -> Tally:
-    """The items under `node`, not counting the node itself."""
-    return tally_items(
-        (below for child in node.children for below in child.walk() if below.trackable),
-        status_of,
-    )
-
-
 def tally_roadmap(roadmap: Roadmap, status_of: StatusOf) -> Tally:
     return tally_items(roadmap.items(), status_of)
 

@@ -45,7 +45,7 @@ def read_text(path: Path) -> str:
             f"it is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}). "
             "Save it as UTF-8 and try again.",
         ) from None
-    return text.removeprefix("\ufeff")
+    return text
 
 
 def load_roadmap(path: Path) -> Roadmap:

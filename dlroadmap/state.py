@@ -114,13 +114,24 @@ def dump_state(state: State) -> str:
 def _expect(value: Any, kind: type | tuple[type, ...], path: Path, where: str) -> Any:
     # bool is an int to Python, never to a person writing `schema = true`.
     if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _kinds(kind)):
-        names = " or ".join(k.__name__ for k in _kinds(kind))
+        names = " or ".join(_TOML_NAMES.get(k, k.__name__) for k in _kinds(kind))
         raise StateError(path, f"{where} should be a {names}, not {value!r}.")
     return value
 
 
 def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
+
+
+# What each Python type is called in TOML, for messages a person reads.
+_TOML_NAMES = {
+    dict: "table",
+    str: "string",
+    int: "integer",
+    list: "array",
+    datetime: "date-time",
+    bool: "boolean",
+}
 
 
 def _optional_time(table: dict[str, Any], key: str, path: Path, where: str) -> datetime | None:

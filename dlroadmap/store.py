@@ -8,8 +8,6 @@ merge.py), never written over. A file that cannot be read is never written.
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -20,6 +18,7 @@ from . import reattach, revisit
 from .activity import Action, merge_activity, record
 from .errors import StateError
 from .files import make_private_folder, write_atomically
+from .ids import slugify
 from .merge import merge
 from .model import Node, Roadmap, Status
 from .state import SCHEMA, ItemState, State, dump_state, now, parse_state
@@ -57,11 +56,6 @@ def _signature(path: Path) -> Signature:
     return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-") or "roadmap"
-
-
 def _belongs(state: State, roadmap_ids: set[str], source: Path) -> bool:
     if state.source == str(source):
         return True
@@ -71,35 +65,67 @@ def _belongs(state: State, roadmap_ids: set[str], source: Path) -> bool:
     return shared / len(state.items) >= SAME_ROADMAP_OVERLAP
 
 
-def state_path_for(roadmap: Roadmap, source: Path, folder: Path) -> Path:
-    """The state file of this roadmap: found by what it holds, not where the markdown lives.
+def find_state(roadmap: Roadmap, source: Path, folder: Path) -> tuple[Path, State | None]:
+    """The state file of this roadmap, and what it holds (None: not there yet).
 
-    Files are named after the roadmap's title; a different roadmap with the same
-    title gets the next free name, so two roadmaps never share progress.
+    Found by what it holds, not where the markdown lives. Files are named after
+    the roadmap's title; a different roadmap with the same title gets the next free
+    name, so two roadmaps never share progress. A roadmap with no title is named
+    after its file: renamed, it is found among the others by its items.
     """
-    stem = _slug(roadmap.text)
+    stem = slugify(roadmap.text, max_length=40) or "roadmap"
     ids = {node.id for node in roadmap.items()}
     candidate = folder / f"{stem}.toml"
     number = 1
     while candidate.exists():
-        if _belongs(read_state(candidate), ids, source):
-            return candidate
+        state = read_state(candidate)
+        if _belongs(state, ids, source):
+            return candidate, state
         number += 1
         candidate = folder / f"{stem}-{number}.toml"
-    return candidate
+    return _found_elsewhere(folder, ids, source) or (candidate, None)
+
+
+def _found_elsewhere(folder: Path, ids: set[str], source: Path) -> tuple[Path, State] | None:
+    """A state file under another name that holds this roadmap's items."""
+    for path in sorted(folder.glob("*.toml")):
+        if ".broken-" in path.name or ".schema-" in path.name:
+            continue
+        try:
+            state = read_state(path)
+        except StateError:
+            continue  # another roadmap's problem, reported when that one is opened
+        if state.items and _belongs(state, ids, source):
+            return path, state
+    return None
+
+
+def state_path_for(roadmap: Roadmap, source: Path, folder: Path) -> Path:
+    return find_state(roadmap, source, folder)[0]
 
 
 class Store:
     """Progress and notes of one roadmap, in memory and in its file."""
 
-    def __init__(self, path: Path, roadmap: Roadmap, source: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        roadmap: Roadmap,
+        source: Path,
+        *,
+        found: State | None = None,
+        writable: bool = True,
+    ) -> None:
         self.path = path
+        # A read-only store (`dlroadmap review`) shows the state as it would be, writing nothing.
+        self.writable = writable
         self.roadmap = roadmap
         # Where the original of a file from an older schema was kept, if it was.
         self.backup: Path | None = None
         self._lock: FileLock | None = None
         self._seen = _signature(path)
-        found = read_state(path) if self._seen is not None else None
+        if found is None and self._seen is not None:
+            found = read_state(path)
         state = found or State(title=roadmap.text, source=str(source))
         # Saved items whose ids left the markdown follow their text to where it went;
         # every version of the file read later is seen through the same moves.
@@ -108,20 +134,21 @@ class Store:
         state.items = reattach.apply(state.items, self._moves)
         state.title, state.source = roadmap.text, str(source)
         migrate = found is not None and found.schema < SCHEMA
-        if migrate:
+        if migrate and writable:
             self.backup = _keep_original(path, found.schema if found else SCHEMA)
         self.state = state
         # The version both this session and the file started from, for merging.
         self._base = state.copy()
         # Notes rewritten in two sessions at once, now holding both texts.
         self.conflicts: tuple[str, ...] = ()
-        if self.reattached or migrate:
+        if writable and (self.reattached or migrate):
             self.save()
 
     @classmethod
-    def open(cls, roadmap: Roadmap, source: Path, folder: Path) -> Store:
+    def open(cls, roadmap: Roadmap, source: Path, folder: Path, *, writable: bool = True) -> Store:
         source = source.resolve()
-        return cls(state_path_for(roadmap, source, folder), roadmap, source)
+        path, found = find_state(roadmap, source, folder)
+        return cls(path, roadmap, source, found=found, writable=writable)
 
     # -- reading -------------------------------------------------------------
 
@@ -195,6 +222,11 @@ class Store:
     def _record(self, when: datetime, action: Action, node_id: str) -> None:
         self.state.activity = record(self.state.activity, when.date(), action, node_id)
 
+    def take_conflicts(self) -> tuple[str, ...]:
+        """Notes merged from two sessions since last asked: each is told once."""
+        conflicts, self.conflicts = self.conflicts, ()
+        return conflicts
+
     # -- the file ------------------------------------------------------------
 
     def _locked(self) -> FileLock:
@@ -227,11 +259,13 @@ class Store:
         self.state.items = merged.items
         self.state.activity = activity
         self.state.extra = {**theirs.extra, **self.state.extra}
-        self.conflicts = merged.conflicts
+        self.conflicts += merged.conflicts
         return changed, ahead
 
     def save(self) -> None:
         """Write the state, with whatever another session saved meanwhile merged in."""
+        if not self.writable:
+            raise RuntimeError("a read-only store never writes")
         from filelock import Timeout
 
         try:

@@ -40,6 +40,7 @@ async def main() -> None:
     await shoot("notes", ["n", "enter", *"Next: read the GELU paper."])
     await shoot("filter", ["slash", *"network"])
     await shoot("help", ["question_mark"])
+    await shoot("today", ["r"], size=(80, 24))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import tomllib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,15 @@ from dlroadmap.source import bundled_roadmap_path, load_roadmap
 from dlroadmap.store import Store
 
 
-def make_app(state_folder: Path, roadmap_path: Path | None = None) -> RoadmapApp:
+def make_app(
+    state_folder: Path, roadmap_path: Path | None = None, today: date | None = None
+) -> RoadmapApp:
     path = roadmap_path or bundled_roadmap_path()
     roadmap = load_roadmap(path)
-    return RoadmapApp(roadmap, Store.open(roadmap, path, state_folder))
+    store = Store.open(roadmap, path, state_folder)
+    if today is None:
+        return RoadmapApp(roadmap, store)
+    return RoadmapApp(roadmap, store, today=lambda: today)
 
 
 def saved(app: RoadmapApp) -> dict[str, Any]:
@@ -68,16 +73,19 @@ DEMO_NOTE = (
 
 
 def make_demo_app(state_folder: Path) -> RoadmapApp:
-    """The bundled plan with some progress and a note, the cursor on the noted topic."""
-    app = make_app(state_folder)
+    """The bundled plan with some progress and a note, the cursor on the noted topic.
+
+    Its days are fixed, the Today screen's too, so pictures do not change by the day.
+    """
+    app = make_app(state_folder, today=(DEMO_DAY + timedelta(days=3)).date())
     roadmap, store = app.roadmap, app.store
     for texts, status in (
         (DEMO_DONE, Status.DONE),
         (DEMO_IN_PROGRESS, Status.IN_PROGRESS),
         (DEMO_SKIPPED, Status.SKIPPED),
     ):
-        for text in texts:
-            store.set_status(find(roadmap, text), status, when=DEMO_DAY)
+        for day, text in enumerate(texts):
+            store.set_status(find(roadmap, text), status, when=DEMO_DAY + timedelta(days=day))
     store.set_note(find(roadmap, DEMO_NOTE_ON), DEMO_NOTE, when=DEMO_DAY)
     return app
 

@@ -270,6 +270,17 @@ async def test_detail_follows_the_first_match_while_typing(tmp_path: Path) -> No
         assert app.screen.query_one("#filter").has_focus
 
 
+async def test_escape_in_an_empty_filter_goes_back_to_the_tree(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", "escape", "j")
+        await pilot.pause()
+        assert tree_of(app).has_focus
+        assert cursor_text(app) == "Learn key math foundations"
+        assert app.screen.query_one("#filter").value == ""
+
+
 async def test_filter_matches_notes(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

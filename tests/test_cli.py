@@ -192,7 +192,7 @@ BAD_ROADMAPS = {
 }
 
 
-@pytest.mark.parametrize("command", [["where"], []], ids=["where", "app"])
+@pytest.mark.parametrize("command", [["where"], ["review"], []], ids=["where", "review", "app"])
 @pytest.mark.parametrize(("make", "problem"), BAD_ROADMAPS.values(), ids=BAD_ROADMAPS.keys())
 def test_unusable_roadmap_is_one_paragraph_and_exit_2(
     tmp_path: Path,

@@ -142,3 +142,42 @@ def test_a_broken_state_file_can_be_moved_aside_at_the_prompt(tmp_path: Path) ->
     assert len(aside) == 1
     assert str(aside[0]).encode() in accepted.output.replace(b"\r\n", b"")
     assert hashlib.sha256(aside[0].read_bytes()).hexdigest() == digest
+
+
+async def test_leaving_the_editor_never_writes_over_another_sessions_note(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        node = find(app.roadmap, FIRST)
+        await pilot.press("n", *"note from A")
+        await pilot.pause(1.5)  # saved after the pause in typing
+        other = Store.open(app.roadmap, bundled_roadmap_path(), tmp_path)
+        other.set_note(find(other.roadmap, FIRST), "note from B")
+        await pilot.pause(2.5)  # taken in by the app, the editor shows it
+        await pilot.press("tab")
+        await pilot.pause()
+        assert saved(app)[node.id]["note"] == "note from B"
+        # Typing over a note another session changed meanwhile keeps both texts.
+        await pilot.press("n", *" and more")
+        other.set_note(find(other.roadmap, FIRST), "B again")
+        await pilot.press("escape")
+        await pilot.pause()
+        note = saved(app)[node.id]["note"]
+        assert "note from B and more" in note
+        assert "B again" in note
+        shown = [n for n in app._notifications if "two sessions" in n.message]
+        assert len(shown) == 1
+
+
+async def test_the_editor_shows_control_characters_as_symbols(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    node = find(app.roadmap, FIRST)
+    app.store.set_note(node, "title \x1b]0;PWNED\x07 \x1b[31mRED")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert "\x1b" not in app.export_screenshot()
+        await pilot.press("escape")
+    # Not edited, so not rewritten: the note is as it was.
+    assert app.store.note(node) == "title \x1b]0;PWNED\x07 \x1b[31mRED"

@@ -47,3 +47,7 @@ def test_filter(snap_compare, tmp_path: Path) -> None:
 
 def test_help(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(make_demo_app(tmp_path), terminal_size=(100, 30), press=["question_mark"])
+
+
+def test_today(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_demo_app(tmp_path), terminal_size=(80, 24), press=["r"])

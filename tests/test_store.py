@@ -17,6 +17,7 @@ from dlroadmap import locations
 from dlroadmap.errors import StateError
 from dlroadmap.model import Node, Roadmap, Status
 from dlroadmap.progress import Tally, tally_groups, tally_items, tally_roadmap
+from dlroadmap.revisit import Rating
 from dlroadmap.source import load_roadmap
 from dlroadmap.state import SCHEMA, dump_state
 from dlroadmap.store import Store, read_state, state_path_for
@@ -287,10 +288,13 @@ BROKEN: dict[str, tuple[bytes, str]] = {
     "not utf-8": (b'schema = 1\n[roadmap]\ntitle = "\xff\xfe"\n', "not UTF-8"),
     "status is a number": (
         b'schema = 1\n[items."a/b"]\nstatus = 3\n',
-        ".status should be a str, not 3",
+        ".status should be a string, not 3",
     ),
-    "note is a number": (b'schema = 1\n[items."a/b"]\nnote = 5\n', ".note should be a str, not 5"),
-    "text is a list": (b'[items."a/b"]\ntext = [1]\n', ".text should be a str"),
+    "note is a number": (
+        b'schema = 1\n[items."a/b"]\nnote = 5\n',
+        ".note should be a string, not 5",
+    ),
+    "text is a list": (b'[items."a/b"]\ntext = [1]\n', ".text should be a string"),
     "unknown status": (b'[items."a/b"]\nstatus = "finished"\n', "finished"),
     "newer schema": (b"schema = 99\n", "newer"),
     "schema is text": (b'schema = "one"\n', "schema"),
@@ -301,7 +305,7 @@ BROKEN: dict[str, tuple[bytes, str]] = {
     "title is a number": (b"[roadmap]\ntitle = 7\n", "roadmap.title should be a"),
     "date is not a datetime": (
         b'[items."a/b"]\nstatus = "done"\nstatus_changed = "yesterday"\n',
-        "status_changed should be a datetime",
+        "status_changed should be a date-time",
     ),
 }
 
@@ -545,3 +549,83 @@ def test_skipped_items_leave_a_group_complete(roadmap: Roadmap, store: Store) ->
     assert tally == Tally(done=len(below) - 1, skipped=1)
     assert tally.complete
     assert tally.fraction == 1.0
+
+
+# Activity, revisits and schema migration ---------------------------------------------
+
+
+def test_each_action_is_counted_on_its_day(roadmap: Roadmap, store: Store) -> None:
+    first, second = todo_items(roadmap)[:2]
+    store.set_status(first, Status.DONE, when=T1)
+    store.set_note(first, "a note", when=T1)
+    store.set_note(first, "the note, edited", when=T1)
+    store.set_status(second, Status.IN_PROGRESS, when=T2)
+    days = read_state(store.path).activity
+    day1, day2 = T1.date().isoformat(), T2.date().isoformat()
+    assert days[day1].actions == 3
+    assert days[day1].done == (first.id,)
+    assert days[day1].notes == (first.id,)
+    assert days[day2].actions == 1
+    assert days[day2].done == ()
+
+
+def test_a_done_topic_gets_a_revisit_card_due_two_days_later(
+    roadmap: Roadmap, store: Store
+) -> None:
+    node = todo_items(roadmap)[0]
+    store.set_status(node, Status.DONE, when=T1)
+    card = read_state(store.path).items[node.id].revisit
+    assert card is not None
+    assert (datetime.fromisoformat(card["due"]) - T1).days == 2
+    store.rate_revisit(node, Rating.GOOD, when=datetime.fromisoformat(card["due"]))
+    again = read_state(store.path).items[node.id].revisit
+    assert again is not None
+    assert datetime.fromisoformat(again["due"]) > datetime.fromisoformat(card["due"])
+    assert node.id in read_state(store.path).activity[again["last_review"][:10]].revisited
+
+
+def test_a_schema_1_file_is_migrated_and_its_original_kept(
+    roadmap: Roadmap, seed_path: Path, folder: Path
+) -> None:
+    node = todo_items(roadmap)[0]
+    old = (
+        'schema = 1\n\n[roadmap]\ntitle = "x"\nsource = "/x.md"\n\n'
+        f'[items."{node.id}"]\ntext = "{node.text}"\nstatus = "done"\nnote = "kept"\n'
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "deep-learning-study-plan.toml"
+    path.write_text(old, encoding="utf-8")
+    store = Store.open(roadmap, seed_path, folder)
+    assert store.backup is not None
+    assert store.backup.read_text(encoding="utf-8") == old
+    migrated = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert migrated["schema"] == SCHEMA
+    assert migrated["items"][node.id]["note"] == "kept"
+
+
+def test_a_read_only_store_writes_nothing(roadmap: Roadmap, seed_path: Path, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "deep-learning-study-plan.toml"
+    old = 'schema = 1\n[roadmap]\ntitle = "x"\n'
+    path.write_text(old, encoding="utf-8")
+    store = Store.open(roadmap, seed_path, folder, writable=False)
+    assert store.backup is None
+    assert path.read_text(encoding="utf-8") == old
+    assert sorted(p.name for p in folder.iterdir()) == [path.name]
+    with pytest.raises(RuntimeError):
+        store.set_status(todo_items(roadmap)[0], Status.DONE)
+
+
+def test_a_roadmap_without_a_title_keeps_its_progress_when_renamed(
+    tmp_path: Path, folder: Path
+) -> None:
+    first = tmp_path / "notes.md"
+    first.write_text("## A\n- one\n- two\n", encoding="utf-8")
+    store = Store.open(load_roadmap(first), first, folder)
+    store.set_status(todo_items(store.roadmap)[0], Status.DONE, when=T1)
+    renamed = tmp_path / "elsewhere" / "renamed.md"
+    renamed.parent.mkdir()
+    first.rename(renamed)
+    again = Store.open(load_roadmap(renamed), renamed, folder)
+    assert again.path == store.path
+    assert again.status(todo_items(again.roadmap)[0]) == Status.DONE

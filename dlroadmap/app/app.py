@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Callable, Iterable
+from datetime import date
 
+from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ..model import Roadmap
+from ..review import RULES
 from ..store import Store
 from .orderly_keys import OrderlyKeysApp
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .screens.today import TodayScreen
 from .widgets.filter_input import FilterInput
 from .widgets.note_editor import NoteEditor
 from .widgets.roadmap_tree import RoadmapTree
@@ -27,15 +33,23 @@ class RoadmapApp(OrderlyKeysApp[None]):
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show this list of keys"),
     ]
 
-    def __init__(self, roadmap: Roadmap, store: Store, *, ascii_glyphs: bool = False) -> None:
+    def __init__(
+        self,
+        roadmap: Roadmap,
+        store: Store,
+        *,
+        ascii_glyphs: bool = False,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__()
         self.roadmap = roadmap
         self.store = store
         self._ascii = ascii_glyphs
-        self.sub_title = roadmap.text
+        # Injected so that tests and screenshots can fix the day the review is for.
+        self._today = today
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii)
+        return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)
 
     def action_help(self) -> None:
         moves = [b for b in RoadmapTree.BINDINGS if isinstance(b, Binding) and b.key != "space"]
@@ -43,12 +57,24 @@ class RoadmapApp(OrderlyKeysApp[None]):
             HelpScreen(
                 left=[("Roadmap tree", [*moves, *_TREE_EXTRAS]), ("Items", MainScreen.BINDINGS)],
                 right=[
-                    ("Notes editor", NoteEditor.BINDINGS),
+                    ("Notes editor", [*NoteEditor.BINDINGS, _EDITOR_TAB]),
                     ("Filter", [*FilterInput.BINDINGS, _FILTER_SUBMIT]),
+                    ("Today (r)", TodayScreen.BINDINGS),
                     ("App", [*self.BINDINGS, _PALETTE]),
                 ],
+                notes=RULES,
             )
         )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "Today",
+                "The daily review: progress, what next, what to revisit",
+                screen.action_today,
+            )
+            yield SystemCommand("Keys", "Every key dlroadmap answers to", self.action_help)
 
     def on_mount(self) -> None:
         # A dropped SSH link sends SIGHUP; a shutdown, SIGTERM: save what is pending first.
@@ -78,4 +104,5 @@ _TREE_EXTRAS = [
     Binding("shift+left", "", "Parent", tooltip="Jump to the parent"),
 ]
 _FILTER_SUBMIT = Binding("enter", "", "Go", tooltip="First match, back to the tree")
+_EDITOR_TAB = Binding("tab", "", "Leave", tooltip="Leave the editor (saved)")
 _PALETTE = Binding("ctrl+p", "", "Palette", tooltip="Command palette")

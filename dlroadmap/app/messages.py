@@ -11,6 +11,8 @@ class NoteEdited(Message):
 
     node_id: str
     text: str
+    # The saved note the edit started from, to tell a change made elsewhere meanwhile.
+    base: str
 
 
 @dataclass

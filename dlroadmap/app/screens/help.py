@@ -44,9 +44,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, left: Sequence[Section], right: Sequence[Section]) -> None:
+    def __init__(
+        self, left: Sequence[Section], right: Sequence[Section], notes: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self._columns = (left, right)
+        self._notes = (*notes, MOUSE_NOTE)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
@@ -55,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
             with Horizontal(id="help-columns"):
                 for sections in self._columns:
                     yield Static(self._table(sections), classes="help-column")
-            yield Static(Text(MOUSE_NOTE), id="help-mouse")
+            yield Static(Text("\n\n".join(self._notes)), id="help-notes")
 
     @staticmethod
     def _table(sections: Iterable[Section]) -> Table:

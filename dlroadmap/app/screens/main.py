@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Tree
 
 from ...errors import DlroadmapError
+from ...merge import keep_both
 from ...model import Node, OverviewEntry, Roadmap, Span, Status
 from ...progress import Tally, tally_groups, tally_roadmap
 from ...store import Store
@@ -21,10 +23,11 @@ from ..widgets.filter_input import FilterInput
 from ..widgets.note_editor import NoteEditor
 from ..widgets.progress_header import ProgressHeader
 from ..widgets.roadmap_tree import UNMATCHED_LABEL, RoadmapTree, TreeData
+from .today import TodayScreen
 
 # How often to look for what another session saved (a stat() call, nothing more).
 REFRESH_SECONDS = 2.0
-_ITEM_ACTIONS = {"toggle_done", "set_status", "edit_note", "open_filter"}
+_ITEM_ACTIONS = {"toggle_done", "set_status", "edit_note", "open_filter", "today"}
 
 
 class MainScreen(Screen[None]):
@@ -60,8 +63,11 @@ class MainScreen(Screen[None]):
             "open_filter",
             "Filter",
             id="filter.open",
+            # The filter line under the tree says "/ filter" itself; the footer has no room.
+            show=False,
             tooltip="Filter items and notes",
         ),
+        Binding("r", "today", "Today", id="today.open", tooltip="Today: the daily review"),
         Binding(
             "escape",
             "clear_filter",
@@ -79,10 +85,18 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, roadmap: Roadmap, store: Store, *, ascii_glyphs: bool = False) -> None:
+    def __init__(
+        self,
+        roadmap: Roadmap,
+        store: Store,
+        *,
+        ascii_glyphs: bool = False,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__()
         self.roadmap = roadmap
         self.store = store
+        self._today = today
         self._ascii = ascii_glyphs
         self._tallies: dict[str, Tally] = {}
         self._first_match: str | None = None
@@ -107,7 +121,8 @@ class MainScreen(Screen[None]):
         # While typing in the editor or the filter, letters are text, not commands:
         # hide those bindings from the footer too.
         if action == "clear_filter":
-            return bool(self.query_one(FilterInput).value)
+            # From the tree only while a filter is on; in the filter, always (leaves it).
+            return bool(self.query_one(FilterInput).value) or isinstance(self.focused, Input)
         return not (action in _ITEM_ACTIONS and isinstance(self.focused, NoteEditor | Input))
 
     @property
@@ -150,14 +165,18 @@ class MainScreen(Screen[None]):
             return
         if changed:
             self._after_change(changed)
-        for node_id in self.store.conflicts:
+            editor = self.detail.editor
+            if editor is not None and editor.node_id in changed:
+                node = self._node(editor.node_id)
+                if node is not None:
+                    editor.changed_elsewhere(self.store.note(node))
+        self._tell_conflicts()
+
+    def _tell_conflicts(self) -> None:
+        for node_id in self.store.take_conflicts():
             node = self._node(node_id)
-            self.notify(
-                f"“{node.text if node else node_id}” was written in two sessions at once; "
-                "both texts are kept in its note.",
-                severity="warning",
-                markup=False,
-            )
+            if node is not None:
+                self._tell_conflict(node)
 
     def _tell_once(self, message: str) -> None:
         # The refresh timer would repeat a lasting problem every few seconds.
@@ -207,7 +226,7 @@ class MainScreen(Screen[None]):
     @on(Tree.NodeHighlighted)
     def _show_selected(self, event: Tree.NodeHighlighted[TreeData]) -> None:
         event.stop()
-        self.detail.stop_editing()
+        self._end_editing()  # the cursor moved on (a click): save what was typed
         self._refresh_detail()
 
     def _refresh_detail(self) -> None:
@@ -287,7 +306,7 @@ class MainScreen(Screen[None]):
     def _saving(self, change: Callable[[], bool]) -> bool:
         """Make a change; a failed save is reported, and the change is kept to save later."""
         try:
-            return change()
+            changed = change()
         except (OSError, DlroadmapError) as error:
             self.notify(
                 f"Not saved yet: {error} The change is kept and saved with the next one.",
@@ -296,6 +315,8 @@ class MainScreen(Screen[None]):
                 timeout=15,
             )
             return True
+        self._tell_conflicts()
+        return changed
 
     # -- notes -------------------------------------------------------------
 
@@ -314,12 +335,30 @@ class MainScreen(Screen[None]):
 
     @on(NoteEdited)
     def _note_edited(self, event: NoteEdited) -> None:
-        self._save_note(event.node_id, event.text)
+        self._save_note(event.node_id, event.text, event.base)
 
-    def _save_note(self, node_id: str, text: str) -> None:
+    def _save_note(self, node_id: str, text: str, base: str) -> None:
+        """Save what was typed; if the note changed elsewhere since `base`, keep both."""
         node = self._node(node_id)
-        if node is not None:
-            self._saving(lambda: self.store.set_note(node, text))
+        if node is None:
+            return
+        current = self.store.note(node)
+        if current != base and text != current:
+            saved = self.store.item(node_id)
+            text = keep_both(text, current, saved.note_changed if saved else None)
+            self._tell_conflict(node)
+        self._saving(lambda: self.store.set_note(node, text))
+        editor = self.detail.editor
+        if editor is not None and editor.node_id == node_id:
+            editor.saved(self.store.note(node))
+
+    def _tell_conflict(self, node: Node) -> None:
+        self.notify(
+            f"“{node.text}” was written in two sessions at once; both texts are kept in its note.",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
 
     def _node(self, node_id: str) -> Node | None:
         return self.roadmap.get(node_id) or self._orphans.get(node_id)
@@ -336,10 +375,12 @@ class MainScreen(Screen[None]):
 
     def _end_editing(self) -> None:
         editor = self.detail.editor
-        if editor is None:
+        if editor is None or editor.node_id is None:
             return
         # Saved here, at once, not through a message that could arrive after an exit.
-        self._save_note(editor.node_id, editor.text)
+        text = editor.take_text()
+        if text is not None:
+            self._save_note(editor.node_id, text, editor.base)
         self.detail.stop_editing()
         self._refresh_detail()
 
@@ -356,6 +397,20 @@ class MainScreen(Screen[None]):
         else:
             self._end_editing()
             self.set_focus(self.tree)
+
+    def action_today(self) -> None:
+        self.app.push_screen(
+            TodayScreen(self.store, ascii_glyphs=self._ascii, today=self._today),
+            self._back_from_today,
+        )
+
+    def _back_from_today(self, node_id: str | None) -> None:
+        # Revisit ratings may have changed what the detail pane shows.
+        if node_id is not None:
+            if self.query_one(FilterInput).value:
+                self.action_clear_filter()
+            self.tree.select_id(node_id)
+        self._refresh_detail()
 
     def action_open_filter(self) -> None:
         # set_focus, not focus(): at once, so the keys typed right after `/` land here.

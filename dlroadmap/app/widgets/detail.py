@@ -111,7 +111,7 @@ class DetailPane(Vertical):
         status = Text.assemble(
             (f"{self._glyphs[view.status]} {LABELS[view.status]}", status_style(self, view.status)),
             f" · changed {when(view.status_changed, today)}" if view.status_changed else "",
-            f" · note edited {when(view.note_changed, today)}" if view.note_changed else "",
+            f" · note edited {when(view.note_changed, today)}" if view.note else "",
         )
         self.query_one("#detail-status", Static).update(status)
         self.query_one("#detail-notes-label").display = True
@@ -140,7 +140,7 @@ class DetailPane(Vertical):
         self.query_one("#detail-text", Static).update(
             Text.assemble("\n", self._children_text(view.children))
         )
-        self.query_one("#detail-hint", Static).update("enter open/close · → expand · ← collapse")
+        self.query_one("#detail-hint", Static).update("enter open/close · ← →")
 
     def _children_text(self, children: tuple[ChildLine, ...], indent: str = "") -> Text:
         lines = Text()
@@ -168,16 +168,17 @@ class DetailPane(Vertical):
         editor.open_note(node_id, text)
         self.query_one("#detail-body").display = False
         editor.display = True
+        self.add_class("-editing")
         self.query_one("#detail-hint", Static).update("escape done editing · saved as you type")
         self.screen.set_focus(editor)
         return editor
 
     def stop_editing(self) -> None:
-        """Hand up any unsaved text and go back to the read-only note."""
+        """Back to the read-only note (the screen has taken any unsaved text first)."""
         editor = self.editor
         if editor is None:
             return
-        editor.flush()
         editor.close_note()
+        self.remove_class("-editing")
         editor.display = False
         self.query_one("#detail-body").display = True

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from ...printable import printable_lines
 from ..messages import NoteEdited, NoteEditorClosed
 
 # Long enough not to write on every keystroke, short enough that a dropped
@@ -23,39 +24,75 @@ class NoteEditor(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
         self.node_id: str | None = None
-        self._saved_text = ""
+        # The saved note this edit builds on: if the store's note moves away from it
+        # (another session), saving keeps both texts instead of writing over theirs.
+        self.base = ""
+        self._handed = ""  # the editor text last handed up to be saved
         self._pending: Timer | None = None
 
-    def open_note(self, node_id: str, text: str) -> None:
+    def open_note(self, node_id: str, note: str) -> None:
         self.node_id = node_id
-        self._saved_text = text
-        self.load_text(text)
+        self.base = note
+        self._handed = editable(note)
+        self.load_text(self._handed)
         self.move_cursor(self.document.end)
 
     def close_note(self) -> None:
-        """Forget the note; the text was handed up by flush()."""
+        self._stop_timer()
         self.node_id = None
         self.load_text("")
+
+    def saved(self, note: str) -> None:
+        """The store now holds `note` for this item (maybe both sessions' texts)."""
+        self.base = note
+        if editable(note) != self._handed:
+            self._replace_keeping_cursor(note)
+
+    def changed_elsewhere(self, note: str) -> None:
+        """Another session saved this note; show it, unless our own typing is unsaved."""
+        if self.text == self._handed:
+            self.base = note
+            self._replace_keeping_cursor(note)
+
+    def _replace_keeping_cursor(self, note: str) -> None:
+        cursor = self.cursor_location
+        self._handed = editable(note)
+        self.load_text(self._handed)
+        self.move_cursor(cursor)
 
     @on(TextArea.Changed)
     def _schedule_save(self) -> None:
         if self.node_id is None:
             return
-        if self._pending is not None:
-            self._pending.stop()
+        self._stop_timer()
         self._pending = self.set_timer(SAVE_AFTER_SECONDS, self.flush)
 
-    def flush(self) -> None:
-        """Hand up the text if it changed since it was last handed up."""
+    def _stop_timer(self) -> None:
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
-        if self.node_id is not None and self.text != self._saved_text:
-            self._saved_text = self.text
-            self.post_message(NoteEdited(self.node_id, self.text))
+
+    def take_text(self) -> str | None:
+        """The text if it changed since it was last handed up, marking it handed up."""
+        self._stop_timer()
+        if self.node_id is None or self.text == self._handed:
+            return None
+        self._handed = self.text
+        return self.text
+
+    def flush(self) -> None:
+        """After a pause in typing: hand the text up to be saved."""
+        text = self.take_text()
+        if text is not None and self.node_id is not None:
+            self.post_message(NoteEdited(self.node_id, text, self.base))
 
     def on_blur(self) -> None:
         # Leaving the editor (a click elsewhere, the palette) ends the edit, saving it.
         if self.node_id is not None:
-            self.flush()
             self.post_message(NoteEditorClosed())
+
+
+def editable(note: str) -> str:
+    """The note as the editor shows it: control characters made visible, never sent raw
+    to the terminal. Saved back only if the user edits it."""
+    return printable_lines(note.replace("\r\n", "\n"))

@@ -174,7 +174,9 @@ class RoadmapTree(Tree[TreeData]):
 
     def _overview_label(self, entry: OverviewEntry) -> Text:
         tally = self._tallies.get(entry.phase_id or "")
-        if tally is None or not (tally.done or tally.in_progress):
+        if tally is not None and not tally.total and tally.skipped:
+            status = Status.SKIPPED
+        elif tally is None or not (tally.done or tally.in_progress):
             status = Status.TODO
         else:
             status = Status.DONE if tally.complete else Status.IN_PROGRESS

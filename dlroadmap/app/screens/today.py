@@ -1,0 +1,163 @@
+"""`r`: the daily review in the app — where you stand, what to study now, what to revisit.
+
+The same blocks as `dlroadmap review` prints (review_text.py lays them out), in
+theme colours, with Now, Next and Revisit as a list to pick from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...model import Node, Status
+from ...review import Review, build_review
+from ...review_text import BOLD, DIM, GREEN, YELLOW, Line, item_rows, screen_parts
+from ...revisit import Rating
+from ...store import Store
+from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+
+# Side by side, phases and calendar need this many columns; below it they stack.
+SIDE_BY_SIDE = 76
+CALENDAR_WIDTH = 34
+
+
+class TodayList(OptionList):
+    """Now, Next and Revisit: the items the review suggests, each one a jump away."""
+
+    COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
+
+
+class TodayScreen(Screen[str | None]):
+    """Dismissed with the id of the item to jump to in the tree, or None."""
+
+    BINDINGS = [
+        Binding("escape,r", "dismiss(None)", "Back", id="today.back", tooltip="Back to the tree"),
+        Binding("enter", "jump", "Go to item", id="today.jump", tooltip="Show it in the tree"),
+        Binding("1", "rate(1)", "Again", id="today.again", tooltip="Revisit: forgot it"),
+        Binding("2", "rate(2)", "Hard", id="today.hard", tooltip="Revisit: hard to recall"),
+        Binding("3", "rate(3)", "Good", id="today.good", tooltip="Revisit: recalled it"),
+        Binding("4", "rate(4)", "Easy", id="today.easy", tooltip="Revisit: easy"),
+    ]
+
+    def __init__(
+        self, store: Store, *, ascii_glyphs: bool = False, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self._today = today
+        self._ascii = ascii_glyphs
+        self._revisit_ids: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="today-header")
+        with VerticalScroll(id="today-body"):
+            with Horizontal(id="today-top"):
+                yield Static(id="today-phases")
+                yield Static(id="today-calendar")
+            yield TodayList(id="today-items")
+            yield Static(id="today-days")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_review()
+        self.query_one(TodayList).focus()
+
+    def on_resize(self) -> None:
+        self.show_review()
+
+    def show_review(self) -> None:
+        review = build_review(
+            self.store.roadmap, self.store.state, self.store.status, self._today()
+        )
+        width = max(20, self.size.width - 2)
+        side_by_side = width >= SIDE_BY_SIDE
+        parts = screen_parts(review, self.store.roadmap.text, width=width, ascii_only=self._ascii)
+        phases = screen_parts(
+            review,
+            "",
+            width=width - CALENDAR_WIDTH - 2 if side_by_side else width,
+            ascii_only=self._ascii,
+        )["phases"]
+        calendar = screen_parts(
+            review, "", width=CALENDAR_WIDTH if side_by_side else width, ascii_only=self._ascii
+        )["calendar"]
+        self.query_one("#today-top").set_class(not side_by_side, "-stacked")
+        self.query_one("#today-header", Static).update(self._text(parts["header"]))
+        self.query_one("#today-phases", Static).update(self._text(phases))
+        self.query_one("#today-calendar", Static).update(self._text(calendar))
+        self.query_one("#today-days", Static).update(self._text(parts["days"]))
+        self._fill_items(review, width)
+
+    def _style(self, code: str) -> Style:
+        widget = self.query_one(TodayList)
+        styles = {
+            BOLD: Style(bold=True),
+            DIM: muted_style(widget),
+            GREEN: status_style(widget, Status.DONE),
+            YELLOW: status_style(widget, Status.IN_PROGRESS),
+        }
+        return styles.get(code, Style())
+
+    def _line(self, line: Line) -> Text:
+        # Segments are already printable() text: appended, never parsed as markup.
+        text = Text(no_wrap=True, end="")
+        for segment, code in line:
+            text.append(segment, self._style(code))
+        return text
+
+    def _text(self, lines: list[Line]) -> Text:
+        return Text("\n").join(self._line(line) for line in lines)
+
+    def _fill_items(self, review: Review, width: int) -> None:
+        items = self.query_one(TodayList)
+        highlighted = items.highlighted_option.id if items.highlighted_option else None
+        items.clear_options()
+        self._revisit_ids = {line.node_id for line in review.revisit}
+        for line, node_id in item_rows(review, width=width - 1, ascii_only=self._ascii):
+            items.add_option(Option(self._line(line), id=node_id, disabled=node_id is None))
+        ids = [option.id for option in items.options]
+        if highlighted in ids:
+            items.highlighted = ids.index(highlighted)
+
+    def _selected(self) -> Node | None:
+        option = self.query_one(TodayList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self.store.roadmap.get(option.id)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlight_moved(self) -> None:
+        self.refresh_bindings()  # the rating keys apply to Revisit items only
+
+    @on(OptionList.OptionSelected)
+    def action_jump(self) -> None:
+        node = self._selected()
+        if node is not None:
+            self.dismiss(node.id)
+
+    def action_rate(self, number: int) -> None:
+        node = self._selected()
+        if node is None or node.id not in self._revisit_ids:
+            return
+        rating = Rating(number)
+        self.store.rate_revisit(node, rating)
+        saved = self.store.item(node.id)
+        due = saved.revisit["due"][:10] if saved and saved.revisit else "later"
+        self.notify(f"{node.text}: {rating.name.lower()}, back on {due}.", markup=False)
+        self.show_review()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rate":
+            node = self._selected()
+            return node is not None and node.id in self._revisit_ids
+        return True

@@ -1,0 +1,520 @@
+"""Today's review as plain terminal text: what `dlroadmap review` prints.
+
+Plain Python on purpose (it runs at every login): no Textual, no Rich, colours
+written as ANSI codes by hand, and only when asked. Every line fits the given
+width, counting East Asian wide characters as two columns. All text that comes
+from the roadmap or a note goes through printable(), so it cannot drive the
+terminal.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .glyphs import bar, glyphs
+from .model import Status, plain
+from .printable import printable
+from .progress import Tally, percent
+
+if TYPE_CHECKING:
+    from .review import ItemLine, PhaseLine, Review
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# SGR parameters; a segment with no style is written bare.
+BOLD, DIM, GREEN, YELLOW = "1", "2", "32", "33"
+STATUS_STYLE = {
+    Status.DONE: GREEN,
+    Status.IN_PROGRESS: YELLOW,
+    Status.TODO: "",
+    Status.SKIPPED: DIM,
+}
+
+LABEL_WIDTH = 12  # "This week" and room to breathe
+PHASE_LABEL_MAX = 16
+PHASE_BAR_MAX = 20
+SECTION_TITLE_MAX = 32  # one title in a Today / Yesterday / This week line
+REVISIT_HINT = "rate it in the app: dlroadmap, r"
+# Upper bounds of the calendar's shades: 0, 1, 2-3, 4-6, 7 and more.
+SHADE_LIMITS = (0, 1, 3, 6)
+SHADES = ("·", "░", "▒", "▓", "█")
+ASCII_SHADES = (".", "-", "+", "*", "#")
+
+Segment = tuple[str, str]  # text, SGR parameters ("" for none)
+Line = list[Segment]
+
+
+# -- widths ----------------------------------------------------------------------
+
+
+def char_width(char: str) -> int:
+    """Columns a terminal gives one character: 2 for East Asian wide, 0 for marks."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    return sum(char_width(char) for char in text)
+
+
+def _take(text: str, cells: int) -> str:
+    """The longest start of `text` that fits in `cells` columns."""
+    used = 0
+    for index, char in enumerate(text):
+        used += char_width(char)
+        if used > cells:
+            return text[:index]
+    return text
+
+
+def truncate(text: str, cells: int, ellipsis: str = "…") -> str:
+    """`text` cut to `cells` columns, ending in `ellipsis` when it was cut."""
+    if cell_width(text) <= cells:
+        return text
+    if cell_width(ellipsis) > cells:
+        return _take(text, cells)
+    return _take(text, cells - cell_width(ellipsis)) + ellipsis
+
+
+def _pad(text: str, cells: int) -> str:
+    return text + " " * max(0, cells - cell_width(text))
+
+
+# -- the look ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Look:
+    width: int
+    ascii_only: bool
+
+    @property
+    def ellipsis(self) -> str:
+        return "..." if self.ascii_only else "…"
+
+    @property
+    def sep(self) -> str:
+        return ", " if self.ascii_only else " · "
+
+    @property
+    def arrow(self) -> str:
+        return " > " if self.ascii_only else " › "
+
+    def glyph(self, status: Status) -> str:
+        return glyphs(self.ascii_only)[status]
+
+    def cut(self, text: str, cells: int) -> str:
+        return truncate(text, max(0, cells), self.ellipsis)
+
+
+def _clip(line: Line, look: _Look) -> Line:
+    """The line cut to the width, without trailing blanks or empty segments."""
+    out: Line = []
+    room = look.width
+    if sum(cell_width(text) for text, _ in line) > room:
+        ellipsis = look.ellipsis if cell_width(look.ellipsis) <= room else ""
+        room -= cell_width(ellipsis)
+        for text, style in line:
+            if cell_width(text) <= room:
+                out.append((text, style))
+                room -= cell_width(text)
+                continue
+            out.append((_take(text, room) + ellipsis, style))
+            break
+    else:
+        out = list(line)
+    while out and not out[-1][0].rstrip():
+        out.pop()
+    if out:
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return [(text, style) for text, style in out if text]
+
+
+def _paint(line: Line, color: bool) -> str:
+    return "".join(
+        f"\x1b[{style}m{text}\x1b[0m" if color and style else text for text, style in line
+    )
+
+
+def _spread(left: Line, right: Line, look: _Look) -> Line:
+    """`left` at the start and `right` flush with the end, when both fit."""
+    used = sum(cell_width(text) for text, _ in left + right)
+    if used + 2 > look.width:
+        return left
+    return [*left, (" " * (look.width - used), ""), *right]
+
+
+# -- words -----------------------------------------------------------------------
+
+
+def _day_text(day: date, today: date) -> str:
+    if day == today:
+        return "today"
+    if day == today - timedelta(days=1):
+        return "yesterday"
+    if today - timedelta(days=6) <= day < today:
+        return WEEKDAYS[day.weekday()]
+    short = f"{day.day} {MONTHS[day.month - 1]}"
+    return short if day.year == today.year else f"{short} {day.year}"
+
+
+def _due_text(day: date, today: date) -> str:
+    late = (today - day).days
+    if late <= 0:
+        return "due today"
+    return "due yesterday" if late == 1 else f"due {late} days ago"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _unadorned(title: str) -> str:
+    """The title without the emoji or marks before its first letter or digit."""
+    for index, char in enumerate(title):
+        if char.isalnum():
+            return title[index:]
+    return title.strip()
+
+
+def short_phase(title: str) -> str:
+    """'📚 Phase 1: Foundations' -> 'Phase 1'; a title without a colon stays whole."""
+    text = _unadorned(title)
+    head, colon, _rest = text.partition(":")
+    return head.strip() if colon and head.strip() else text
+
+
+def _where(where: tuple[str, ...], look: _Look) -> str:
+    if not where:
+        return ""
+    parts = [short_phase(where[0]), *(_unadorned(title) for title in where[1:])]
+    return printable(look.arrow.join(parts))
+
+
+def _title(line: ItemLine | PhaseLine) -> str:
+    return printable(plain(line.title))
+
+
+# -- header and phases ------------------------------------------------------------
+
+
+def _header(review: Review, roadmap_title: str, look: _Look) -> list[Line]:
+    day = review.today
+    when = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    left: Line = [(" ", ""), ("Today", BOLD), (f"{look.sep}{when}", "")]
+    tally = review.tally
+    right = look.sep.join(
+        (
+            f"streak {_plural(review.streak, 'day')}",
+            f"{tally.done}/{tally.total} done",
+            f"{percent(tally)}%",
+        )
+    )
+    title = printable(roadmap_title)
+    return [[(" ", ""), (title, BOLD)], _spread(left, [(right, "")], look)]
+
+
+def _bar(tally: Tally, cells: int, look: _Look) -> Line:
+    drawn = bar(tally.fraction, cells, look.ascii_only)
+    full = "#" if look.ascii_only else "█"
+    filled = len(drawn) - len(drawn.lstrip(full))
+    return [(drawn[:filled], GREEN), (drawn[filled:], DIM)]
+
+
+def _phase_cell(phase: PhaseLine, label_w: int, bar_w: int, count_w: int, look: _Look) -> Line:
+    label = look.cut(printable(short_phase(plain(phase.title))), label_w)
+    count = f"{phase.tally.done}/{phase.tally.total}"
+    style = GREEN if phase.tally.complete else ""
+    cell: Line = [(_pad(label, label_w), style), (" ", "")]
+    if bar_w > 0:
+        cell += [*_bar(phase.tally, bar_w, look), (" ", "")]
+    return [*cell, (count.rjust(count_w), style)]
+
+
+def _phases(review: Review, look: _Look) -> list[Line]:
+    phases = review.phases
+    if not phases:
+        return []
+    labels = [cell_width(printable(short_phase(plain(p.title)))) for p in phases]
+    label_w = min(PHASE_LABEL_MAX, max(labels))
+    count_w = max(len(f"{p.tally.done}/{p.tally.total}") for p in phases)
+    inner = look.width - 1
+    two_bar = (inner - 3) // 2 - label_w - count_w - 2
+    columns = 2 if len(phases) > 1 and two_bar >= 8 else 1
+    bar_w = two_bar if columns == 2 else inner - label_w - count_w - 2
+    bar_w = min(PHASE_BAR_MAX, bar_w) if bar_w >= 4 else 0
+    rows = (len(phases) + columns - 1) // columns
+    lines: list[Line] = []
+    for row in range(rows):
+        line: Line = [(" ", "")]
+        for column in range(columns):
+            index = column * rows + row
+            if index < len(phases):
+                gap: Line = [("   ", "")] if column else []
+                line += gap + _phase_cell(phases[index], label_w, bar_w, count_w, look)
+        lines.append(line)
+    return lines
+
+
+# -- Now, Next, Revisit -------------------------------------------------------------
+
+
+def _label(text: str) -> Line:
+    return [(" ", ""), (_pad(text, LABEL_WIDTH), BOLD)]
+
+
+def _blank_label() -> Line:
+    return [(" " * (LABEL_WIDTH + 1), "")]
+
+
+def _item_row(
+    first: bool, label: str, item: ItemLine, info: str, widths: tuple[int, int], look: _Look
+) -> Line:
+    title_w, info_w = widths
+    line = _label(label) if first else _blank_label()
+    line += [(look.glyph(item.status), STATUS_STYLE[item.status]), (" ", "")]
+    if not info:
+        return [*line, (look.cut(_title(item), title_w + 2 + info_w), "")]
+    return [
+        *line,
+        (_pad(look.cut(_title(item), title_w), title_w), ""),
+        ("  ", ""),
+        (look.cut(info, info_w), DIM),
+    ]
+
+
+def _muted_row(label: str, text: str) -> Line:
+    return [*_label(label), (text, DIM)]
+
+
+def _items(review: Review, look: _Look) -> list[Line]:
+    return [line for line, _ in _item_rows(review, look)]
+
+
+def _item_rows(review: Review, look: _Look, *, hint: bool = True) -> list[tuple[Line, str | None]]:
+    """Now, Next and Revisit rows, each with the id of the item it shows (None: text)."""
+    today = review.today
+    sections: list[tuple[str, list[tuple[ItemLine, str]], str]] = [
+        (
+            "Now",
+            [(i, f"since {_day_text(i.when, today)}" if i.when else "") for i in review.now],
+            "nothing in progress",
+        ),
+        ("Next", [(i, _where(i.where, look)) for i in review.next], "nothing left to start"),
+        (
+            "Revisit",
+            [(i, _due_text(i.when or today, today)) for i in review.revisit],
+            "nothing due",
+        ),
+    ]
+    avail = look.width - LABEL_WIDTH - 3
+    infos = [cell_width(info) for _, rows, _ in sections for _, info in rows]
+    info_w = min(max(infos, default=0), avail * 2 // 5)
+    widths = (max(0, avail - 2 - info_w), info_w)
+    lines: list[tuple[Line, str | None]] = []
+    for label, rows, empty in sections:
+        if not rows:
+            lines.append((_muted_row(label, empty), None))
+        for index, (item, info) in enumerate(rows):
+            lines.append((_item_row(index == 0, label, item, info, widths, look), item.node_id))
+    if review.revisit and hint:
+        lines += [(row, None) for row in _revisit_hint(review, look)]
+    return lines
+
+
+def _revisit_hint(review: Review, look: _Look) -> list[Line]:
+    parts = [REVISIT_HINT]
+    if review.revisit_waiting:
+        parts.insert(0, f"+{review.revisit_waiting} more tomorrow")
+    indent = " " * (LABEL_WIDTH + 3)
+    joined = look.sep.join(parts)
+    if cell_width(indent + joined) < look.width:
+        return [[(indent, ""), (joined, DIM)]]
+    return [[(indent, ""), (part, DIM)] for part in parts]
+
+
+# -- Today, Yesterday, This week --------------------------------------------------
+
+
+def _summary(done: tuple[ItemLine, ...], notes: tuple[ItemLine, ...], look: _Look) -> Line:
+    """Counts, then as many titles as fit whole (the first one cut if it must), then '+N more'."""
+    counts = []
+    if done:
+        counts.append(f"{len(done)} done")
+    if notes:
+        counts.append(_plural(len(notes), "note"))
+    line: Line = [(look.sep.join(counts), "")]
+    seen = {item.node_id for item in done}
+    items = [*done, *(item for item in notes if item.node_id not in seen)]
+    room = look.width - LABEL_WIDTH - 1 - cell_width(line[0][0])
+    for shown, item in enumerate(items):
+        more = len(items) - shown - 1
+        reserve = len(f"  +{more} more") if more else 0
+        # "  ✓ " before each title.
+        fits = room - reserve - 4
+        title = look.cut(_title(item), min(SECTION_TITLE_MAX, fits))
+        if fits <= 0 or (shown and cell_width(title) < cell_width(_title(item))):
+            line.append((f"  +{len(items) - shown} more", DIM))
+            break
+        glyph = (look.glyph(item.status), STATUS_STYLE[item.status])
+        line += [("  ", ""), glyph, (f" {title}", "")]
+        room -= 4 + cell_width(title)
+    return line
+
+
+def _days(review: Review, look: _Look) -> list[Line]:
+    rows = (
+        ("Today", review.done_today, review.notes_today),
+        ("Yesterday", review.done_yesterday, review.notes_yesterday),
+        ("This week", review.done_week, review.notes_week),
+    )
+    lines: list[Line] = []
+    for label, done, notes in rows:
+        if done or notes:
+            lines.append([*_label(label), *_summary(done, notes, look)])
+        elif label == "Today" and review.streak:
+            keep = (
+                f"nothing yet{look.sep}study today to make it {_plural(review.streak + 1, 'day')}"
+            )
+            lines.append(_muted_row(label, keep))
+        else:
+            lines.append(_muted_row(label, "nothing yet" if label == "Today" else "nothing"))
+    return lines
+
+
+# -- the calendar -----------------------------------------------------------------
+
+
+def _shade(count: int, look: _Look) -> str:
+    shades = ASCII_SHADES if look.ascii_only else SHADES
+    level = sum(1 for limit in SHADE_LIMITS if count > limit)
+    return shades[level]
+
+
+def _weeks(review: Review) -> list[list[tuple[date, int]]]:
+    calendar = list(review.calendar)
+    return [calendar[start : start + 7] for start in range(0, len(calendar), 7)]
+
+
+def _month_row(weeks: list[list[tuple[date, int]]], offset: int) -> Line:
+    """Month names over the columns (weeks) holding the 1st, where they do not collide."""
+    places: list[tuple[int, str]] = []
+    for column, week in enumerate(weeks):
+        firsts = [day for day, _ in week if day.day == 1]
+        if firsts:
+            places.append((offset + 2 * column, MONTHS[firsts[0].month - 1]))
+    # The first column is named too, when that leaves room for the next name.
+    if weeks and weeks[0] and (not places or places[0][0] >= offset + 4):
+        places.insert(0, (offset, MONTHS[weeks[0][0][0].month - 1]))
+    text = ""
+    for position, name in places:
+        if position >= len(text) + (1 if text else 0):
+            text = text.ljust(position) + name
+    return [(text, DIM)]
+
+
+def _calendar(review: Review, look: _Look) -> list[Line]:
+    weeks = _weeks(review)
+    if not weeks:
+        return []
+    lines = [_month_row(weeks, 6)]
+    for weekday in range(7):
+        label = WEEKDAYS[weekday] if weekday in (0, 2, 4) else ""
+        line: Line = [(f" {label:<5}", DIM)]
+        for week in weeks:
+            if weekday < len(week):
+                count = week[weekday][1]
+                line.append((_shade(count, look), GREEN if count else DIM))
+            else:
+                line.append((" ", ""))
+            line.append((" ", ""))
+        lines.append(line)
+    return [*lines, _legend(review, look)]
+
+
+def _legend(review: Review, look: _Look) -> Line:
+    shades = ASCII_SHADES if look.ascii_only else SHADES
+    actions = sum(count for _, count in review.calendar)
+    days = sum(1 for _, count in review.calendar if count)
+    line: Line = [(" " * 6, ""), ("less ", DIM), (shades[0], DIM)]
+    line += [(f" {shade}", GREEN) for shade in shades[1:]]
+    summary = f"{_plural(actions, 'action')} on {_plural(days, 'day')}"
+    return [*line, (" more", DIM), (f"   {summary}", DIM)]
+
+
+# -- all of it --------------------------------------------------------------------
+
+
+def _plain(lines: list[Line], look: _Look) -> list[str]:
+    return [_paint(_clip(line, look), False) for line in lines]
+
+
+def phase_lines(review: Review, *, width: int = 80, ascii_only: bool = False) -> list[str]:
+    """The per-phase bars, as plain lines (for the app's Today screen)."""
+    look = _Look(max(1, width), ascii_only)
+    return _plain(_phases(review, look), look)
+
+
+def log_lines(review: Review, width: int = 80, *, ascii_only: bool = False) -> list[str]:
+    """Today, Yesterday and This week: counts and the first titles, as plain lines."""
+    look = _Look(max(1, width), ascii_only)
+    return _plain(_days(review, look), look)
+
+
+def calendar_lines(review: Review, *, width: int = 80, ascii_only: bool = False) -> list[str]:
+    """The activity grid (month names, Mon..Sun, legend), as plain lines."""
+    look = _Look(max(1, width), ascii_only)
+    return _plain(_calendar(review, look), look)
+
+
+def screen_parts(
+    review: Review, roadmap_title: str, *, width: int = 80, ascii_only: bool = False
+) -> dict[str, list[Line]]:
+    """The review's blocks as styled segments, cut to `width`, for the app's Today screen."""
+    look = _Look(max(1, width), ascii_only)
+    return {
+        "header": [_clip(line, look) for line in _header(review, roadmap_title, look)[1:]],
+        "phases": [_clip(line, look) for line in _phases(review, look)],
+        "days": [_clip(line, look) for line in _days(review, look)],
+        "calendar": [_clip(line, look) for line in _calendar(review, look)],
+    }
+
+
+def item_rows(
+    review: Review, *, width: int = 80, ascii_only: bool = False
+) -> list[tuple[Line, str | None]]:
+    """Now, Next and Revisit as styled rows, each with its item's id (None: a text row).
+
+    Without the hint on rating written for the terminal: the screen has its keys.
+    """
+    look = _Look(max(1, width), ascii_only)
+    return [(_clip(line, look), node_id) for line, node_id in _item_rows(review, look, hint=False)]
+
+
+def render(
+    review: Review,
+    roadmap_title: str,
+    *,
+    width: int = 80,
+    color: bool = False,
+    ascii_only: bool = False,
+) -> str:
+    """The review as lines of at most `width` columns (no trailing newline)."""
+    look = _Look(max(1, width), ascii_only)
+    blocks = (
+        _header(review, roadmap_title, look),
+        _phases(review, look),
+        _items(review, look),
+        _days(review, look),
+        _calendar(review, look),
+    )
+    lines: list[Line] = []
+    for block in blocks:
+        if block:
+            lines += [*([[]] if lines else []), *block]
+    return "\n".join(_paint(_clip(line, look), color) for line in lines)
