@@ -36,8 +36,15 @@ UNTITLED_TITLE: Inline = (Span("(untitled)"),)
 _ITEM_TYPES = frozenset({"list_item", "task_list_item"})
 _TEXT_BLOCKS = frozenset({"paragraph", "block_text", "heading"})
 
-# "-> Done" / "→ Done" at the very end of an item's plain text.
-_DONE_MARKER = re.compile(r"\s*(?:-+>|→)\s*done\s*$", re.IGNORECASE)
+# A status at the very end of an item's plain text: "-> Done" / "→ Done", or
+# "(done)", "(in progress)", "(skipped)", maybe after a dash ("- (skipped)"); written in
+# emphasis or not, the plain text is the same. Possessive: long runs never backtrack.
+_STATUS_MARKER = re.compile(
+    r"(?:(?:-++>|→)\s*+(done)|(?:[-–—]\s*+)?\(\s*+(done|skipped|in[\s_-]*+progress)\s*+\))\s*+$",
+    re.IGNORECASE,
+)
+_MARKER_ENDINGS = ("done", "done)", "skipped)", "progress)")
+_MARKED = {"done": Status.DONE, "skipped": Status.SKIPPED}
 
 # Character references need their ";" (CommonMark); html.unescape alone would also
 # turn a bare "&copy" into "©".
@@ -71,7 +78,7 @@ class _Draft:
 
     title: Inline
     heading_level: int  # 0 for list items
-    done: bool = False
+    status: Status = Status.TODO
     children: list[_Draft] = field(default_factory=list)
     lists: int = 0  # lists directly under this heading; the overview has exactly one
     subheadings: bool = False
@@ -189,7 +196,8 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             parent = open_headings[-1] if open_headings else root
             parent.subheadings = True
             draft = _Draft(_inline(token.get("children") or []), level)
-            draft.title, draft.done = _drop_done_marker(draft.title)
+            draft.title, marked = _drop_status_marker(draft.title)
+            draft.status = marked or Status.TODO
             parent.children.append(draft)
             open_headings.append(draft)
             continue
@@ -261,8 +269,9 @@ def _item_draft(item: Token) -> _Draft:
             if title:
                 break
     checked = item["type"] == "task_list_item" and bool(item.get("attrs", {}).get("checked"))
-    title, marked = _drop_done_marker(title)
-    return _Draft(title, 0, done=checked or marked)
+    title, marked = _drop_status_marker(title)
+    # A written status says more than the box: "- [x] Topic (skipped)" is skipped.
+    return _Draft(title, 0, status=marked or (Status.DONE if checked else Status.TODO))
 
 
 # -- overview -----------------------------------------------------------------------
@@ -359,7 +368,7 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
                 # when nothing sits under it.
                 trackable=not draft.heading_level or not draft.children,
                 # A group heading marked "-> Done" keeps DONE too: it is what the file says.
-                initial_status=Status.DONE if draft.done else Status.TODO,
+                initial_status=draft.status,
             )
         )
     return nodes
@@ -461,16 +470,30 @@ def _truncate(spans: Inline, length: int) -> Inline:
     return _strip(out)
 
 
-def _drop_done_marker(title: Inline) -> tuple[Inline, bool]:
+def _drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
+    """The title without its trailing status markers, and the status the last one gives.
+
+    Repeated markers ("Topic (done) -> Done") all go, so no title is left ending in one.
+    A skipped title struck through as a whole ("~~Topic~~ (skipped)") loses the strike.
+    """
     # The marker may straddle spans ("_Text_ -> Done", "-> **Done**"), so match the
     # plain text and cut the spans at the same offset.
-    text = _text(title)
-    if not text.rstrip().lower().endswith("done"):
-        return title, False  # cheap pre-check: almost no title carries the marker
-    match = _DONE_MARKER.search(text)
-    if match is None:
-        return title, False
-    return _truncate(title, match.start()), True
+    status: Status | None = None
+    while True:
+        text = _text(title)
+        if not text.rstrip().lower().endswith(_MARKER_ENDINGS):
+            break  # cheap pre-check: almost no title carries a marker
+        match = _STATUS_MARKER.search(text)
+        if match is None:
+            break
+        word = (match.group(1) or match.group(2)).lower()
+        status = status or _MARKED.get(word, Status.IN_PROGRESS)
+        title = _truncate(title, match.start())
+    if status is Status.SKIPPED and title and all(span.strike for span in title):
+        title = tuple(
+            Span(span.text, span.bold, span.italic, span.code, False, span.link) for span in title
+        )
+    return title, status
 
 
 def _drop_trailing_colon(title: Inline) -> Inline:

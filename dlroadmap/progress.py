@@ -55,10 +55,6 @@ def tally_items(items: Iterable[Node], status_of: StatusOf) -> Tally:
     return total
 
 
-def tally_roadmap(roadmap: Roadmap, status_of: StatusOf) -> Tally:
-    return tally_items(roadmap.items(), status_of)
-
-
 def percent(tally: Tally) -> int:
     return int(tally.fraction * 100)
 
@@ -76,10 +72,36 @@ def tally_groups(roadmap: Roadmap, status_of: StatusOf) -> dict[str, Tally]:
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(node.children))
             continue
-        total = Tally()
-        for child in node.children:
-            if child.trackable:
-                total += _ONE[status_of(child)]
-            total += tallies.get(child.id, Tally())
-        tallies[node.id] = total
+        tallies[node.id] = _below(node, tallies, status_of)
     return tallies
+
+
+def _below(node: Node, tallies: dict[str, Tally], status_of: StatusOf) -> Tally:
+    """A node's tally from its children's statuses and their own tallies."""
+    total = Tally()
+    for child in node.children:
+        if child.trackable:
+            total += _ONE[status_of(child)]
+        total += tallies.get(child.id, Tally())
+    return total
+
+
+def retally(
+    roadmap: Roadmap, tallies: dict[str, Tally], changed: Iterable[str], status_of: StatusOf
+) -> dict[str, Tally]:
+    """The tallies after the statuses of `changed` changed: only their ancestors recounted."""
+    updated = dict(tallies)
+    for node_id in changed:
+        for ancestor in reversed(roadmap.ancestors(node_id)):
+            updated[ancestor.id] = _below(ancestor, updated, status_of)
+    return updated
+
+
+def overall(roadmap: Roadmap, tallies: dict[str, Tally], status_of: StatusOf) -> Tally:
+    """The whole roadmap's tally, from the phases' (no walk over every item)."""
+    total = Tally()
+    for phase in roadmap.phases:
+        if phase.trackable:
+            total += _ONE[status_of(phase)]
+        total += tallies.get(phase.id, Tally())
+    return total

@@ -16,7 +16,7 @@ import pytest
 from dlroadmap import locations
 from dlroadmap.errors import StateError
 from dlroadmap.model import Node, Roadmap, Status
-from dlroadmap.progress import Tally, tally_groups, tally_items, tally_roadmap
+from dlroadmap.progress import Tally, overall, retally, tally_groups, tally_items
 from dlroadmap.revisit import Rating
 from dlroadmap.source import load_roadmap
 from dlroadmap.state import SCHEMA, dump_state
@@ -529,13 +529,24 @@ def test_tally_groups_matches_an_independent_count(roadmap: Roadmap, store: Stor
         assert groups[node.id] == expected, node.id
         assert groups[node.id].total == expected.done + expected.in_progress + expected.todo
 
-    whole = tally_roadmap(roadmap, store.status)
+    whole = overall(roadmap, groups, store.status)
     statuses = [store.status(node) for node in roadmap.items()]
     assert whole.skipped == statuses.count(Status.SKIPPED) > 0
     assert whole.total == len(statuses) - statuses.count(Status.SKIPPED)
     summed = sum((groups[phase.id] for phase in roadmap.phases if phase.children), Tally())
     lone_phases = [phase for phase in roadmap.phases if phase.trackable]
     assert summed + tally_items(lone_phases, store.status) == whole
+    assert whole == tally_items(roadmap.items(), store.status)
+
+
+def test_retally_after_changes_equals_a_full_count(roadmap: Roadmap, store: Store) -> None:
+    groups = tally_groups(roadmap, store.status)
+    changed = todo_items(roadmap)[::7]
+    for node in changed:
+        store.set_status(node, Status.DONE, when=T1)
+    updated = retally(roadmap, groups, [node.id for node in changed], store.status)
+    assert updated == tally_groups(roadmap, store.status)
+    assert updated != groups
 
 
 def test_skipped_items_leave_a_group_complete(roadmap: Roadmap, store: Store) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Tree
 from ...errors import DlroadmapError
 from ...merge import keep_both
 from ...model import Node, OverviewEntry, Roadmap, Span, Status
-from ...progress import Tally, tally_groups, tally_roadmap
+from ...progress import Tally, overall, retally, tally_groups
 from ...store import Store
 from ..messages import NoteEdited, NoteEditorClosed
 from ..widgets.detail import ChildLine, DetailPane, DetailView, GroupView, ItemView
@@ -137,6 +137,9 @@ class MainScreen(Screen[None]):
         self._tallies = tally_groups(self.roadmap, self.store.status)
         self._show_tree(self._first_open_item())
         self.tree.focus()
+        # Filled now, not on the first messages: the first frame is the whole screen.
+        self._show_progress()
+        self._refresh_detail()
         self._tell_reattached()
         # Another session (a second SSH login) may save too: look for its changes now
         # and then, and whenever the terminal regains focus.
@@ -206,7 +209,7 @@ class MainScreen(Screen[None]):
         self._show_progress()
 
     def _show_progress(self) -> None:
-        self.query_one(ProgressHeader).show(tally_roadmap(self.roadmap, self.store.status))
+        self.query_one(ProgressHeader).show(overall(self.roadmap, self._tallies, self.store.status))
 
     # -- what is selected ---------------------------------------------------
 
@@ -251,7 +254,7 @@ class MainScreen(Screen[None]):
                 None,
                 self.roadmap.title,
                 (),
-                tally_roadmap(self.roadmap, self.store.status),
+                overall(self.roadmap, self._tallies, self.store.status),
                 tuple(
                     ChildLine(p.title, None, self._tallies.get(p.id)) for p in self.roadmap.phases
                 ),
@@ -297,7 +300,7 @@ class MainScreen(Screen[None]):
             self._after_change([node.id])
 
     def _after_change(self, changed: list[str]) -> None:
-        self._tallies = tally_groups(self.roadmap, self.store.status)
+        self._tallies = retally(self.roadmap, self._tallies, changed, self.store.status)
         self.tree.update_tallies(self._tallies, changed)
         self._show_progress()
         if self.detail.editor is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -73,12 +74,14 @@ class DetailPane(Vertical):
         super().__init__(id=id)
         self._glyphs = glyphs(ascii_glyphs)
         self._ascii = ascii_glyphs
+        self._shown: dict[str, Text] = {}
+        self._rows: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-where")
         yield Static(id="detail-title")
         yield Static(id="detail-status")
-        yield Static("Notes", id="detail-notes-label")
+        yield Static(id="detail-notes-label")
         with VerticalScroll(id="detail-body"):
             yield Static(id="detail-text")
         # Mounted once and hidden: filled only when editing starts, so moving
@@ -94,13 +97,28 @@ class DetailPane(Vertical):
         editor = self.query_one(NoteEditor)
         return editor if editor.node_id is not None else None
 
+    def _show(self, selector: str, text: Text) -> None:
+        """Update one part, only if it changed: every repaint goes down the SSH link."""
+        widget = self.query_one(selector, Static)
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            # A part as many rows high as before needs no new layout of the pane.
+            width = widget.content_size.width
+            rows = (
+                sum(max(1, -(-cell_len(line) // width)) for line in text.plain.split("\n"))
+                if width
+                else -1
+            )
+            widget.update(text, layout=rows < 0 or self._rows.get(selector) != rows)
+            self._rows[selector] = rows
+
     def watch_view(self, view: DetailView | None) -> None:
         if view is None:
             return
-        self.query_one("#detail-where", Static).update(Text(" › ".join(map(printable, view.where))))
+        self._show("#detail-where", Text(" › ".join(map(printable, view.where))))
         title = inline_text(view.title)
         title.no_wrap = False
-        self.query_one("#detail-title", Static).update(title)
+        self._show("#detail-title", title)
         if isinstance(view, ItemView):
             self._show_item(view)
         else:
@@ -113,8 +131,8 @@ class DetailPane(Vertical):
             f" · changed {when(view.status_changed, today)}" if view.status_changed else "",
             f" · note edited {when(view.note_changed, today)}" if view.note else "",
         )
-        self.query_one("#detail-status", Static).update(status)
-        self.query_one("#detail-notes-label").display = True
+        self._show("#detail-status", status)
+        self._show("#detail-notes-label", Text("Notes"))
         body = (
             Text(printable_lines(view.note))
             if view.note
@@ -122,8 +140,8 @@ class DetailPane(Vertical):
         )
         if view.children:
             body = Text.assemble(body, "\n\n", self._children_text(view.children))
-        self.query_one("#detail-text", Static).update(body)
-        self.query_one("#detail-hint", Static).update("n note · space done · p x t status")
+        self._show("#detail-text", body)
+        self._show("#detail-hint", Text("n note · space done · p x t status"))
 
     def _show_group(self, view: GroupView) -> None:
         tally = view.tally
@@ -135,12 +153,10 @@ class DetailPane(Vertical):
             summary.append(f" · {tally.in_progress} in progress")
         if tally.skipped:
             summary.append(f" · {tally.skipped} skipped (not counted)")
-        self.query_one("#detail-status", Static).update(summary)
-        self.query_one("#detail-notes-label").display = False
-        self.query_one("#detail-text", Static).update(
-            Text.assemble("\n", self._children_text(view.children))
-        )
-        self.query_one("#detail-hint", Static).update("enter open/close · ← →")
+        self._show("#detail-status", summary)
+        self._show("#detail-notes-label", Text("Contents"))
+        self._show("#detail-text", self._children_text(view.children))
+        self._show("#detail-hint", Text("enter open/close · ← →"))
 
     def _children_text(self, children: tuple[ChildLine, ...], indent: str = "") -> Text:
         lines = Text()
