@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import DlroadmapError, StateError
-from .locations import state_dir
+from .locations import cache_dir, state_dir
 from .model import Roadmap
 from .source import bundled_roadmap_path, load_roadmap
 from .store import Store, move_aside, state_path_for
@@ -79,7 +79,7 @@ def _review_parser() -> argparse.ArgumentParser:
 
 def _open(path: Path | None) -> tuple[Path, Roadmap]:
     source = (path or bundled_roadmap_path()).expanduser()
-    return source, load_roadmap(source)
+    return source, load_roadmap(source, cache=cache_dir())
 
 
 def _where(args: argparse.Namespace) -> int:

@@ -15,14 +15,14 @@ def make_private_folder(folder: Path) -> None:
     folder.mkdir(mode=0o700, exist_ok=True)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Replace `path` with `text` so that readers see the old file or the new, never a mix."""
     make_private_folder(path.parent)
     # mkstemp makes an unpredictable name with mode 0600 and never follows a planted link.
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as temp:
-            temp.write(text.encode("utf-8"))
+            temp.write(text.encode("utf-8") if isinstance(text, str) else text)
             temp.flush()
             os.fsync(temp.fileno())
         os.replace(temp_name, path)

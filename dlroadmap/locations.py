@@ -14,3 +14,8 @@ def data_dir() -> Path:
 
 def state_dir() -> Path:
     return data_dir() / "roadmaps"
+
+
+def cache_dir() -> Path:
+    """Parsed roadmaps, kept to start faster; safe to delete at any time."""
+    return platformdirs.user_cache_path(APP_NAME) / "roadmaps"

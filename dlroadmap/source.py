@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import RoadmapError
 from .model import Roadmap
-from .parser import parse_roadmap
+from .roadmap_cache import cached_parse
 
 BUNDLED_NAME = "deep-learning-study-plan.md"
 # Far beyond any real roadmap (50,000 topics take about 3 MiB); a larger file is
@@ -48,5 +48,6 @@ def read_text(path: Path) -> str:
     return text
 
 
-def load_roadmap(path: Path) -> Roadmap:
-    return parse_roadmap(read_text(path), fallback_title=path.stem)
+def load_roadmap(path: Path, cache: Path | None = None) -> Roadmap:
+    """The roadmap in the file; with `cache`, a folder of parses kept between runs."""
+    return cached_parse(read_text(path), path.stem, cache)

@@ -11,11 +11,12 @@ from dlroadmap.source import bundled_roadmap_path
 
 @pytest.fixture(autouse=True)
 def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point XDG_DATA_HOME and XDG_CONFIG_HOME at fresh folders; returns the data home."""
+    """Point the XDG data, config and cache homes at fresh folders; returns the data home."""
     data_home = tmp_path / "xdg-data"
     config_home = tmp_path / "xdg-config"
     monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     return data_home
 
 

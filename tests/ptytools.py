@@ -49,7 +49,7 @@ class Terminal:
             self.output += chunk
         return self.output
 
-    def wait_for(self, text: bytes, seconds: float = 15) -> bool:
+    def wait_for(self, text: bytes, seconds: float = 40) -> bool:
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             if text in self.read(0.1):
@@ -75,4 +75,5 @@ def state_home(tmp_path: Path) -> dict[str, str]:
     return {
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }

@@ -432,3 +432,32 @@ async def test_no_color(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         await pilot.pause()
         assert app.no_color
         assert "Deep Learning Study Plan" in screen_text(app)
+
+
+def _big_roadmap(path: Path, phases: int = 20, items: int = 100) -> Path:
+    lines = ["# Big plan"]
+    for phase in range(phases):
+        lines.append(f"## Phase {phase}: part {phase}")
+        lines.append("### Topics")
+        lines += [f"- topic {phase}.{item}\n  - detail {phase}.{item}" for item in range(items)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+async def test_closed_branches_are_filled_when_opened(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "state", _big_roadmap(tmp_path / "big.md"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = tree_of(app)
+        # Only the open phase's lines exist at first, not 20 phases x 200 topics.
+        assert tree.last_line < 250
+        last = find(app.roadmap, "detail 19.99")
+        assert tree.select_id(last.id)
+        await pilot.pause()
+        assert cursor_text(app) == "detail 19.99"
+        await pilot.press("space")
+        assert saved(app)[last.id]["status"] == "done"
+        tree.select_id(find(app.roadmap, "Phase 5: part 5").id)
+        await pilot.pause()
+        await pilot.press("l")
+        assert "topic 5.0" in visible_items(app)

@@ -7,13 +7,14 @@ import signal
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from ..model import Roadmap
 from ..review import RULES
 from ..store import Store
+from .commands import RoadmapCommands
 from .orderly_keys import OrderlyKeysApp
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -28,6 +29,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
     TITLE = "dlroadmap"
     # Below 76 columns the help screen stacks its two columns.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
+    # Textual's own commands (Theme, Quit, and Today and Keys below), and every node to jump to.
+    COMMANDS = App.COMMANDS | {RoadmapCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Save and quit"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show this list of keys"),

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Tree
 
 from ...errors import DlroadmapError
+from ...glyphs import LABELS
 from ...merge import keep_both
 from ...model import Node, OverviewEntry, Roadmap, Span, Status
 from ...progress import Tally, overall, retally, tally_groups
 from ...store import Store
+from ...undo import Change, History
+from ..external_editor import EditorError, edit_text, find_editor
 from ..messages import NoteEdited, NoteEditorClosed
 from ..widgets.detail import ChildLine, DetailPane, DetailView, GroupView, ItemView
 from ..widgets.filter_input import FilterInput
@@ -27,7 +31,16 @@ from .today import TodayScreen
 
 # How often to look for what another session saved (a stat() call, nothing more).
 REFRESH_SECONDS = 2.0
-_ITEM_ACTIONS = {"toggle_done", "set_status", "edit_note", "open_filter", "today"}
+_ITEM_ACTIONS = {
+    "toggle_done",
+    "set_status",
+    "edit_note",
+    "edit_externally",
+    "undo",
+    "redo",
+    "open_filter",
+    "today",
+}
 
 
 class MainScreen(Screen[None]):
@@ -58,6 +71,26 @@ class MainScreen(Screen[None]):
             tooltip="Back to to do",
         ),
         Binding("n", "edit_note", "Note", id="note.edit", tooltip="Edit the item's note"),
+        # Not in the footer (no room at 80 columns): the help screen lists these.
+        Binding(
+            "e",
+            "edit_externally",
+            "Editor",
+            id="note.external",
+            show=False,
+            tooltip="Edit the note in $EDITOR",
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="history.undo",
+            show=False,
+            tooltip="Undo the last change",
+        ),
+        Binding(
+            "ctrl+r", "redo", "Redo", id="history.redo", show=False, tooltip="Redo what was undone"
+        ),
         Binding(
             "slash",
             "open_filter",
@@ -106,6 +139,10 @@ class MainScreen(Screen[None]):
             key: Node(key, (Span(item.text),), trackable=True) for key, item in store.unmatched()
         }
         self._query = ""
+        # This session's status changes and note edits, for `u` and `ctrl+r`.
+        self._history = History()
+        # One stay in a notes editor; its saves while typing are undone as one edit.
+        self._edit_group = 0
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.roadmap.title, ascii_glyphs=self._ascii, id="header")
@@ -140,6 +177,8 @@ class MainScreen(Screen[None]):
         # Filled now, not on the first messages: the first frame is the whole screen.
         self._show_progress()
         self._refresh_detail()
+        if self.store.writable:
+            self.run_worker(partial(self.store.warm_up, self.store.state.copy()), thread=True)
         self._tell_reattached()
         # Another session (a second SSH login) may save too: look for its changes now
         # and then, and whenever the terminal regains focus.
@@ -296,7 +335,9 @@ class MainScreen(Screen[None]):
             self._set_status(node, Status(status))
 
     def _set_status(self, node: Node, status: Status) -> None:
+        before = self.store.status(node)
         if self._saving(lambda: self.store.set_status(node, status)):
+            self._history.push(Change(node.id, "status", before, self.store.status(node)))
             self._after_change([node.id])
 
     def _after_change(self, changed: list[str]) -> None:
@@ -334,6 +375,7 @@ class MainScreen(Screen[None]):
     def action_edit_note(self) -> None:
         node = self.selected_item()
         if node is not None:
+            self._edit_group += 1
             self.detail.start_editing(node.id, self.store.note(node))
 
     @on(NoteEdited)
@@ -351,6 +393,8 @@ class MainScreen(Screen[None]):
             text = keep_both(text, current, saved.note_changed if saved else None)
             self._tell_conflict(node)
         self._saving(lambda: self.store.set_note(node, text))
+        after = self.store.note(node)
+        self._history.push(Change(node_id, "note", current, after, group=self._edit_group))
         editor = self.detail.editor
         if editor is not None and editor.node_id == node_id:
             editor.saved(self.store.note(node))
@@ -390,6 +434,108 @@ class MainScreen(Screen[None]):
     def commit(self) -> None:
         """Save whatever is still only on screen, now: the app is about to exit."""
         self._end_editing()
+
+    def action_edit_externally(self) -> None:
+        """`e`: the note in the user's own editor, the app suspended meanwhile."""
+        node = self.selected_item()
+        if node is None:
+            return
+        self._end_editing()  # what was typed in the pane is saved first, not lost
+        try:
+            # Found before suspending: a missing editor is told without a flash of shell.
+            command = find_editor()
+        except EditorError as error:
+            self._tell_editor_problem(str(error))
+            return
+        base = self.store.note(node)
+        try:
+            with self.app.suspend():
+                text = edit_text(base, command)
+        except SuspendNotSupported:
+            self._tell_editor_problem("This terminal cannot hand the screen to another program.")
+            return
+        except (EditorError, OSError) as error:
+            self._tell_editor_problem(str(error))
+            return
+        if text is None:
+            self.notify(f"No change to the note of “{node.text}”.", markup=False)
+            return
+        # What another session saved while the editor was open is seen before saving,
+        # so a note written in both keeps both texts.
+        self.take_in_other_sessions()
+        self._edit_group += 1
+        self._save_note(node.id, text, base)
+        self._after_change([node.id])
+
+    def _tell_editor_problem(self, message: str) -> None:
+        self.notify(message, title="Note not edited", severity="error", markup=False, timeout=10)
+
+    # -- undo and redo -----------------------------------------------------
+
+    def action_undo(self) -> None:
+        self._end_editing()  # an edit still in the pane is the last change: save it first
+        change = self._history.next_undo()
+        if change is None:
+            self.notify("Nothing to undo.", markup=False)
+        elif self._restore(change, change.after, change.before, "undo"):
+            self._history.undone()
+            self._tell_restored("Undid", change)
+        else:
+            self._history.drop_undo()
+
+    def action_redo(self) -> None:
+        self._end_editing()
+        change = self._history.next_redo()
+        if change is None:
+            self.notify("Nothing to redo.", markup=False)
+        elif self._restore(change, change.before, change.after, "redo"):
+            self._history.redone()
+            self._tell_restored("Redid", change)
+        else:
+            self._history.drop_redo()
+
+    def _restore(self, change: Change, expected: str, value: str, verb: str) -> bool:
+        """Set the change's field back to `value`, if it still holds `expected`.
+
+        Otherwise another session changed it since: writing over that blindly would
+        lose their work, so nothing is done. Not itself recorded in the history.
+        """
+        node = self._node(change.node_id)
+        if node is None:
+            self.notify(f"Cannot {verb}: that topic is gone.", severity="warning", markup=False)
+            return False
+        self.take_in_other_sessions()  # see their latest before deciding
+        current = self.store.status(node) if change.field == "status" else self.store.note(node)
+        if current != expected:
+            self.notify(
+                f"Cannot {verb}: “{node.text}” was changed since, in another session.",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+            return False
+        if change.field == "status":
+            self._saving(lambda: self.store.set_status(node, Status(value)))
+        else:
+            self._saving(lambda: self.store.set_note(node, value))
+        self._after_change([node.id])
+        # The cursor goes to what changed, so the user sees it.
+        self.tree.select_id(node.id)
+        return True
+
+    def _tell_restored(self, done: str, change: Change) -> None:
+        node = self._node(change.node_id)
+        title = node.text if node is not None else change.node_id
+        what = LABELS[Status(change.after)] if change.field == "status" else "note edit"
+        self.notify(f"{done}: {what} on “{title}”", markup=False)
+
+    def show_node(self, node_id: str) -> None:
+        """Put the cursor on a node (the palette): the whole tree, its branch opened."""
+        self._end_editing()
+        if self.query_one(FilterInput).value:
+            self.action_clear_filter()
+        self.tree.select_id(node_id)
+        self.set_focus(self.tree)
 
     # -- panes and filter --------------------------------------------------
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -52,6 +53,9 @@ class RoadmapTree(Tree[TreeData]):
         self._status_of: Callable[[Node], Status] = lambda node: node.initial_status
         self._tallies: dict[str, Tally] = {}
         self._by_id: dict[str, TreeNode[TreeData]] = {}
+        self._roadmap: Roadmap | None = None
+        # Closed branches whose children are not in the tree yet.
+        self._unfilled: set[str] = set()
 
     def show_roadmap(
         self,
@@ -67,34 +71,64 @@ class RoadmapTree(Tree[TreeData]):
         Otherwise phases start closed but `open_phase`, so the first screen is about now.
         `unmatched` are saved items no longer in the markdown, listed last.
         """
+        self._roadmap = roadmap
         self._status_of = status_of
         self._tallies = tallies
         self._by_id.clear()
+        self._unfilled.clear()
         self.clear()
         if roadmap.overview and only is None:
             overview = self.root.add(Text(OVERVIEW_LABEL), data=None)
             for entry in roadmap.overview:
                 overview.add_leaf(inline_text(entry.title), data=entry)
-        keep = _with_ancestors(roadmap, only) if only is not None else None
-        # Iterative: lists may nest deeper than Python's recursion limit.
-        stack: list[tuple[TreeNode[TreeData], Node]] = [
-            (self.root, phase) for phase in reversed(roadmap.phases)
-        ]
-        while stack:
-            parent, node = stack.pop()
-            if keep is not None and node.id not in keep:
-                continue
-            is_phase = parent is self.root
-            expand = keep is not None or (
-                not node.trackable and (not is_phase or node.id == open_phase)
-            )
-            branch = parent.add(Text(), data=node, expand=expand, allow_expand=bool(node.children))
-            self._by_id[node.id] = branch
-            stack.extend((branch, child) for child in reversed(node.children))
+        if only is not None:
+            self._fill(self.root, roadmap.phases, _with_ancestors(roadmap, only))
+        else:
+            self._fill(self.root, roadmap.phases, open_phase=open_phase)
         if unmatched and only is None:
             group = self.root.add(Text(f"{UNMATCHED_LABEL} ({len(unmatched)})"), data=None)
             for orphan in unmatched:
                 self._by_id[orphan.id] = group.add_leaf(Text(), data=orphan)
+
+    def _fill(
+        self,
+        parent: TreeNode[TreeData],
+        nodes: list[Node],
+        keep: set[str] | None = None,
+        open_phase: str | None = None,
+    ) -> None:
+        """Add `nodes` under `parent`, and below them what starts open.
+
+        A closed branch gets its children only when first opened: a roadmap of
+        50,000 topics shows its first screen without building 50,000 tree lines.
+        With `keep`, just those nodes, all open.
+        """
+        # Iterative: lists may nest deeper than Python's recursion limit.
+        stack = [(parent, node) for node in reversed(nodes)]
+        while stack:
+            under, node = stack.pop()
+            if keep is not None and node.id not in keep:
+                continue
+            top = under is self.root
+            expand = keep is not None or (not node.trackable and (not top or node.id == open_phase))
+            branch = under.add(Text(), data=node, expand=expand, allow_expand=bool(node.children))
+            self._by_id[node.id] = branch
+            if expand:
+                stack.extend((branch, child) for child in reversed(node.children))
+            elif node.children:
+                self._unfilled.add(node.id)
+
+    def _fill_later(self, branch: TreeNode[TreeData]) -> None:
+        """Give a branch that was closed until now its children."""
+        node = branch.data
+        if isinstance(node, Node) and node.id in self._unfilled:
+            self._unfilled.discard(node.id)
+            self._fill(branch, node.children)
+
+    @on(Tree.NodeExpanded)
+    def _opened(self, event: Tree.NodeExpanded[TreeData]) -> None:
+        # Opened by the mouse or Tree's own keys; this widget's keys fill first.
+        self._fill_later(event.node)
 
     def update_tallies(self, tallies: dict[str, Tally], changed: list[str]) -> None:
         """Repaint the lines whose glyph or count changed."""
@@ -116,6 +150,10 @@ class RoadmapTree(Tree[TreeData]):
 
     def select_id(self, node_id: str) -> bool:
         """Move the cursor to a roadmap node, opening the branches above it."""
+        for ancestor in self._roadmap.ancestors(node_id) if self._roadmap else []:
+            branch = self._by_id.get(ancestor.id)
+            if branch is not None:
+                self._fill_later(branch)
         tree_node = self._by_id.get(node_id)
         if tree_node is None:
             return False
@@ -187,6 +225,7 @@ class RoadmapTree(Tree[TreeData]):
         if node is None or not node.allow_expand:
             return
         if node.is_collapsed:
+            self._fill_later(node)
             node.expand()
         elif node.children:
             self.move_cursor(node.children[0])
@@ -208,6 +247,7 @@ class RoadmapTree(Tree[TreeData]):
         if isinstance(node.data, OverviewEntry) and node.data.phase_id:
             self.select_id(node.data.phase_id)
         elif node.allow_expand:
+            self._fill_later(node)
             node.toggle()
 
 

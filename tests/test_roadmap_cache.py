@@ -1,0 +1,59 @@
+"""Parsed roadmaps kept between runs: the same roadmap back, or a fresh parse, never an error."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from dlroadmap.model import Roadmap
+from dlroadmap.parser import parse_roadmap
+from dlroadmap.roadmap_cache import cached_parse
+from dlroadmap.source import bundled_roadmap_path, read_text
+
+
+def shape(roadmap: Roadmap) -> list[tuple[str, str, bool, str]]:
+    return [
+        (node.id, node.text, node.trackable, node.initial_status.value) for node in roadmap.walk()
+    ]
+
+
+def test_a_cached_roadmap_is_the_parsed_one(tmp_path: Path) -> None:
+    text = read_text(bundled_roadmap_path())
+    first = cached_parse(text, "plan", tmp_path)
+    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    again = cached_parse(text, "plan", tmp_path)
+    assert shape(again) == shape(first) == shape(parse_roadmap(text, "plan"))
+    assert [e.phase_id for e in again.overview] == [e.phase_id for e in first.overview]
+    assert again.text == first.text
+
+
+def test_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
+    text = "# Plan\n## One\n- a\n"
+    cached_parse(text, "plan", tmp_path)
+    edited = cached_parse(text + "- b\n", "plan", tmp_path)
+    assert [node.text for node in edited.items()] == ["a", "b"]
+
+
+def test_a_broken_cache_entry_is_a_miss(tmp_path: Path) -> None:
+    text = "# Plan\n## One\n- a\n"
+    cached_parse(text, "plan", tmp_path)
+    entry = next(tmp_path.glob("*.pickle"))
+    entry.write_bytes(b"not a pickle")
+    assert [node.text for node in cached_parse(text, "plan", tmp_path).items()] == ["a"]
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_a_second_review_does_not_import_the_markdown_parser(tmp_path: Path) -> None:
+    env = {
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "PATH": "/usr/bin:/bin",
+    }
+    command = [sys.executable, "-X", "importtime", "-m", "dlroadmap", "review"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert first.returncode == second.returncode == 0
+    assert "mistune" in first.stderr
+    assert "mistune" not in second.stderr
+    assert second.stdout == first.stdout
