@@ -9,9 +9,11 @@ import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from . import __version__
+from .config import config_path, load_config, save_config
 from .errors import DlroadmapError, StateError
 from .locations import cache_dir, state_dir
 from .model import Roadmap
@@ -47,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dlroadmap {__version__}")
     parser.add_argument(
         "--ascii", action="store_true", help="draw status marks with ASCII only (x ~ o -)"
+    )
+    parser.add_argument(
+        "--no-mouse",
+        action="store_true",
+        help="leave the mouse to the terminal, so its own selection copies text "
+        "(or set mouse = false in the settings file)",
     )
     _roadmap_argument(parser)
     return parser
@@ -128,10 +136,13 @@ def _open_store(roadmap: Roadmap, source: Path) -> Store:
 def _run_app(args: argparse.Namespace) -> int:
     source, roadmap = _open(args.roadmap)
     store = _open_store(roadmap, source)
+    config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
-    from .app.app import RoadmapApp
+    from .app.app import RoadmapApp, Settings
 
-    RoadmapApp(roadmap, store, ascii_glyphs=args.ascii).run()
+    settings = Settings(config, partial(save_config, config_path()), problem)
+    app = RoadmapApp(roadmap, store, ascii_glyphs=args.ascii, settings=settings)
+    app.run(mouse=config.mouse and not args.no_mouse)
     return 0
 
 

@@ -61,6 +61,14 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
+    def quit(self, seconds: float = 40) -> int:
+        """Press q until the app has gone (a key sent while it still starts may go unseen)."""
+        end = time.monotonic() + seconds
+        while self.process.poll() is None and time.monotonic() < end:
+            self.type("q")
+            self.read(0.5)
+        return self.close()
+
     def signal(self, number: signal.Signals) -> None:
         self.process.send_signal(number)
 

@@ -136,8 +136,7 @@ def test_a_broken_state_file_can_be_moved_aside_at_the_prompt(tmp_path: Path) ->
     assert accepted.wait_for(b"[y/N]")
     accepted.type("y\r")
     assert accepted.wait_for(b"Deep Learning Study Plan")
-    accepted.type("q")
-    assert accepted.close() == 0
+    assert accepted.quit() == 0
     aside = [path for path in folder.iterdir() if ".broken-" in path.name]
     assert len(aside) == 1
     assert str(aside[0]).encode() in accepted.output.replace(b"\r\n", b"")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ..config import Config
 from ..model import Roadmap
 from ..review import RULES
 from ..store import Store
@@ -22,6 +24,19 @@ from .screens.today import TodayScreen
 from .widgets.filter_input import FilterInput
 from .widgets.note_editor import NoteEditor
 from .widgets.roadmap_tree import RoadmapTree
+
+
+@dataclass
+class Settings:
+    """The user's settings, and how to keep a change to them (the app does no file I/O)."""
+
+    config: Config
+    save: Callable[[Config], None]
+    problem: str | None = None
+
+    def keep(self, config: Config) -> None:
+        self.config = config
+        self.save(config)
 
 
 class RoadmapApp(OrderlyKeysApp[None]):
@@ -43,6 +58,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         *,
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.roadmap = roadmap
@@ -50,6 +66,16 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self._ascii = ascii_glyphs
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
+        self._settings = settings
+        if settings is not None:
+            self.set_keymap(settings.config.keymap)
+            if settings.config.theme in self.available_themes:
+                self.theme = settings.config.theme
+
+    def watch_theme(self, theme: str) -> None:
+        # The choice (from the palette's "Change theme") is there after a restart.
+        if self._settings is not None and theme != self._settings.config.theme:
+            self._settings.keep(self._settings.config.with_theme(theme))
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)
@@ -80,6 +106,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
             yield SystemCommand("Keys", "Every key dlroadmap answers to", self.action_help)
 
     def on_mount(self) -> None:
+        if self._settings is not None and self._settings.problem:
+            self.notify(self._settings.problem, severity="warning", markup=False, timeout=15)
         # A dropped SSH link sends SIGHUP; a shutdown, SIGTERM: save what is pending first.
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGHUP, signal.SIGTERM):
