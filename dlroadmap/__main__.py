@@ -141,7 +141,7 @@ def _run_app(args: argparse.Namespace) -> int:
     from .app.app import RoadmapApp, Settings
 
     settings = Settings(config, partial(save_config, config_path()), problem)
-    app = RoadmapApp(roadmap, store, ascii_glyphs=args.ascii, settings=settings)
+    app = RoadmapApp(roadmap, store, ascii_glyphs=args.ascii, settings=settings, source=source)
     app.run(mouse=config.mouse and not args.no_mouse)
     return 0
 

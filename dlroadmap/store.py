@@ -223,6 +223,18 @@ class Store:
     def _record(self, when: datetime, action: Action, node_id: str) -> None:
         self.state.activity = record(self.state.activity, when.date(), action, node_id)
 
+    def reload(self, roadmap: Roadmap) -> list[reattach.Reattached]:
+        """Take the markdown as edited: saved items follow their topics where they went."""
+        self.roadmap = roadmap
+        moved = reattach.reattach(self.state.items, roadmap)
+        if moved:
+            moves = {item.old_id: item.new_id for item in moved}
+            self._moves.update(moves)
+            self.state.items = reattach.apply(self.state.items, moves)
+            if self.writable:
+                self.save()
+        return moved
+
     def warm_up(self, state: State) -> None:
         """Do a save's slow parts ahead of the first save (from a worker thread).
 

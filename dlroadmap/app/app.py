@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from ..config import Config
+from ..errors import DlroadmapError
+from ..locations import cache_dir
 from ..model import Roadmap
 from ..review import RULES
+from ..source import load_roadmap
 from ..store import Store
 from .commands import RoadmapCommands
 from .orderly_keys import OrderlyKeysApp
+from .roadmap_watch import watch_file
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .screens.today import TodayScreen
@@ -59,10 +66,14 @@ class RoadmapApp(OrderlyKeysApp[None]):
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
         settings: Settings | None = None,
+        source: Path | None = None,
     ) -> None:
         super().__init__()
         self.roadmap = roadmap
         self.store = store
+        # The markdown file, watched for edits (None: not watched).
+        self._source = source
+        self._stop_watching = threading.Event()
         self._ascii = ascii_glyphs
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
@@ -106,12 +117,38 @@ class RoadmapApp(OrderlyKeysApp[None]):
             yield SystemCommand("Keys", "Every key dlroadmap answers to", self.action_help)
 
     def on_mount(self) -> None:
+        if self._source is not None:
+            watcher = partial(watch_file, self._source, self._markdown_changed, self._stop_watching)
+            self.run_worker(watcher, thread=True, group="watch")
         if self._settings is not None and self._settings.problem:
             self.notify(self._settings.problem, severity="warning", markup=False, timeout=15)
         # A dropped SSH link sends SIGHUP; a shutdown, SIGTERM: save what is pending first.
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(signal_number, self._save_and_exit)
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
+
+    def _markdown_changed(self) -> None:
+        """In the watcher's thread: parse the new markdown there, then show it here."""
+        assert self._source is not None
+        try:
+            roadmap = load_roadmap(self._source, cache=cache_dir())
+        except DlroadmapError as error:
+            self.call_from_thread(
+                self.notify,
+                f"{error} Still showing the roadmap as it was.",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.call_from_thread(self._show_roadmap, roadmap)
+
+    def _show_roadmap(self, roadmap: Roadmap) -> None:
+        self.roadmap = roadmap
+        for screen in self._main_screens():
+            screen.replace_roadmap(roadmap)
 
     def _main_screens(self) -> list[MainScreen]:
         return [screen for screen in self.screen_stack if isinstance(screen, MainScreen)]

@@ -18,6 +18,7 @@ from ...glyphs import LABELS
 from ...merge import keep_both
 from ...model import Node, OverviewEntry, Roadmap, Span, Status
 from ...progress import Tally, overall, retally, tally_groups
+from ...reattach import Reattached
 from ...store import Store
 from ...undo import Change, History
 from ..external_editor import EditorError, edit_text, find_editor
@@ -135,9 +136,7 @@ class MainScreen(Screen[None]):
         self._first_match: str | None = None
         self._last_problem = ""
         # Saved notes whose place left the markdown, shown under "Unmatched notes".
-        self._orphans = {
-            key: Node(key, (Span(item.text),), trackable=True) for key, item in store.unmatched()
-        }
+        self._orphans = self._unmatched()
         self._query = ""
         # This session's status changes and note edits, for `u` and `ctrl+r`.
         self._history = History()
@@ -225,6 +224,38 @@ class MainScreen(Screen[None]):
         if message != self._last_problem:
             self._last_problem = message
             self.notify(message, severity="error", markup=False, timeout=15)
+
+    def _unmatched(self) -> dict[str, Node]:
+        return {
+            key: Node(key, (Span(item.text),), trackable=True)
+            for key, item in self.store.unmatched()
+        }
+
+    def replace_roadmap(self, roadmap: Roadmap) -> None:
+        """The markdown was edited on disk: show the new tree, keeping the cursor and state."""
+        self._end_editing()
+        before = {node.id: node.text for node in self.roadmap.items()}
+        keep = self.selected_node()
+        moved = self.store.reload(roadmap)
+        self.roadmap = roadmap
+        self._orphans = self._unmatched()
+        self._tallies = tally_groups(roadmap, self.store.status)
+        after = {node.id: node.text for node in roadmap.items()}
+        gone = {m.old_id for m in moved}
+        came = {m.new_id for m in moved}
+        added = [after[key] for key in after if key not in before and key not in came]
+        removed = [before[key] for key in before if key not in after and key not in gone]
+        cursor = roadmap.get(keep.id) if keep else None
+        self._query = "\0"  # whatever the filter says, show it anew
+        filter_text = self.query_one(FilterInput).value
+        if filter_text:
+            self._apply_filter(filter_text)
+        else:
+            self._query = ""
+            self._show_tree(cursor or self._first_open_item())
+        self._show_progress()
+        self._refresh_detail()
+        self.notify(_changes(added, removed, moved), title="The roadmap file changed", markup=False)
 
     def _first_open_item(self) -> Node | None:
         """Where the user left off: the first item neither done nor skipped."""
@@ -610,3 +641,12 @@ class MainScreen(Screen[None]):
         filter_input.value = ""
         self._apply_filter("")
         self.set_focus(self.tree)
+
+
+def _changes(added: list[str], removed: list[str], moved: list[Reattached]) -> str:
+    """What an edit of the markdown did, in a few lines."""
+    lines = [f"+ {text}" for text in added[:3]]
+    lines += [f"- {text}" for text in removed[:3]]
+    lines += [f"→ {m.new_text}" for m in moved[:3]]
+    counts = f"{len(added)} added, {len(removed)} removed, {len(moved)} moved or renamed"
+    return "\n".join([counts, *lines])

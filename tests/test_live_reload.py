@@ -1,0 +1,79 @@
+"""Editing the markdown while the app runs: the tree follows, the cursor and state stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dlroadmap.app.app import RoadmapApp
+from dlroadmap.source import load_roadmap
+from dlroadmap.store import Store
+from tests.apptools import find, saved, screen_text
+
+PLAN = """# Plan
+## Phase 1: Basics
+### Topics
+- Tensors
+- Autograd
+- Optimizers
+"""
+
+
+def watched_app(tmp_path: Path) -> tuple[RoadmapApp, Path]:
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN, encoding="utf-8")
+    roadmap = load_roadmap(path)
+    store = Store.open(roadmap, path, tmp_path / "state")
+    return RoadmapApp(roadmap, store, source=path), path
+
+
+async def wait_for(pilot, text: str, seconds: float = 10) -> str:
+    """The screen's text and the notifications' once `text` is in either (or time is up)."""
+    for _ in range(int(seconds / 0.1)):
+        await pilot.pause(0.1)
+        shown = told(pilot.app) + screen_text(pilot.app)
+        if text in shown:
+            return shown
+    return told(pilot.app) + screen_text(pilot.app)
+
+
+def told(app: RoadmapApp) -> str:
+    return "\n".join(n.message for n in app._notifications) + "\n"
+
+
+async def test_a_topic_added_to_the_file_appears(tmp_path: Path) -> None:
+    app, path = watched_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.5)  # the watcher is up
+        await pilot.press("j", "space")  # Autograd done, cursor on it
+        path.write_text(PLAN + "- Mixed precision\n", encoding="utf-8")
+        shown = await wait_for(pilot, "Mixed precision")
+        assert "Mixed precision" in shown
+        assert "1 added" in shown
+        # The cursor and the progress stayed.
+        assert app.screen.query_one("#tree").cursor_node.data.text == "Autograd"
+        assert "✓ Autograd" in shown
+    assert saved(app)[find(app.roadmap, "Autograd").id]["status"] == "done"
+
+
+async def test_a_moved_topic_keeps_its_note(tmp_path: Path) -> None:
+    app, path = watched_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("n", *"chain rule", "escape")
+        moved = PLAN.replace("- Tensors\n", "") + "## Phase 2: More\n- Tensors\n"
+        path.write_text(moved, encoding="utf-8")
+        shown = await wait_for(pilot, "1 moved")
+        assert "Phase 2: More" in shown
+        tensors = find(app.roadmap, "Tensors")
+        assert tensors.id.startswith("phase-2")
+        assert app.store.note(tensors) == "chain rule"
+
+
+async def test_a_broken_edit_keeps_the_roadmap_as_it_was(tmp_path: Path) -> None:
+    app, path = watched_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.5)
+        path.write_bytes(b"\xff\xfe not utf-8")
+        shown = await wait_for(pilot, "UTF-8")
+        assert "Still showing the roadmap as it was" in shown
+        assert "Optimizers" in screen_text(app)
