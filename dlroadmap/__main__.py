@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  dlroadmap review [ROADMAP.md] [--json]   print today's review and exit\n"
+            "  dlroadmap serve [ROADMAP.md] [--port N]  serve the app in a browser (127.0.0.1)\n"
             "  dlroadmap where [ROADMAP.md]             print the path of the file holding that "
             "roadmap's progress and notes\n\n"
             "Progress is kept under $XDG_DATA_HOME/dlroadmap (default ~/.local/share/dlroadmap)."
@@ -83,6 +85,34 @@ def _review_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="print the review as JSON")
     parser.add_argument("--ascii", action="store_true", help="ASCII only, no block characters")
     return parser
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dlroadmap serve",
+        description=(
+            "Serve the app in a web browser on this machine (127.0.0.1 only), with "
+            "textual-serve: pip install 'dlroadmap[web]'. Each browser tab runs its own session."
+        ),
+    )
+    _roadmap_argument(parser)
+    parser.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    source, _roadmap = _open(args.roadmap)  # a bad file is reported now, not in the browser
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print(
+            "dlroadmap: serving in a browser needs textual-serve: pip install 'dlroadmap[web]'.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    command = shlex.join([sys.executable, "-m", "dlroadmap", str(source.resolve())])
+    Server(command, host="127.0.0.1", port=args.port, title="dlroadmap").serve()
+    return 0
 
 
 def _open(path: Path | None) -> tuple[Path, Roadmap]:
@@ -153,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _where(_where_parser().parse_args(arguments[1:]))
         if arguments[:1] == ["review"]:
             return _review(_review_parser().parse_args(arguments[1:]))
+        if arguments[:1] == ["serve"]:
+            return _serve(_serve_parser().parse_args(arguments[1:]))
         return _run_app(_parser().parse_args(arguments))
     except DlroadmapError as error:
         print(f"dlroadmap: {error}", file=sys.stderr)
