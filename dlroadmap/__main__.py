@@ -62,40 +62,36 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _where_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="dlroadmap where",
-        description="Print the absolute path of the state file the roadmap uses.",
-    )
+def _command_parser(command: str, description: str) -> argparse.ArgumentParser:
+    """The parser of `dlroadmap COMMAND [ROADMAP.md]`."""
+    parser = argparse.ArgumentParser(prog=f"dlroadmap {command}", description=description)
     _roadmap_argument(parser)
     return parser
 
 
+def _where_parser() -> argparse.ArgumentParser:
+    return _command_parser("where", "Print the absolute path of the state file the roadmap uses.")
+
+
 def _review_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="dlroadmap review",
-        description=(
-            "Print where you stand and what to study next, then exit: progress per phase, "
-            "what is in progress, what comes next, topics due for a revisit, what you did "
-            "today, yesterday and this week, your streak and a 13-week activity calendar. "
-            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing."
-        ),
+    parser = _command_parser(
+        "review",
+        "Print where you stand and what to study next, then exit: progress per phase, "
+        "what is in progress, what comes next, topics due for a revisit, what you did "
+        "today, yesterday and this week, your streak and a 13-week activity calendar. "
+        "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing.",
     )
-    _roadmap_argument(parser)
     parser.add_argument("--json", action="store_true", help="print the review as JSON")
     parser.add_argument("--ascii", action="store_true", help="ASCII only, no block characters")
     return parser
 
 
 def _serve_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="dlroadmap serve",
-        description=(
-            "Serve the app in a web browser on this machine (127.0.0.1 only), with "
-            "textual-serve: pip install 'dlroadmap[web]'. Each browser tab runs its own session."
-        ),
+    parser = _command_parser(
+        "serve",
+        "Serve the app in a web browser on this machine (127.0.0.1 only), with "
+        "textual-serve: pip install 'dlroadmap[web]'. Each browser tab runs its own session.",
     )
-    _roadmap_argument(parser)
     parser.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     return parser
 

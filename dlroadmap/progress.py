@@ -76,14 +76,18 @@ def tally_groups(roadmap: Roadmap, status_of: StatusOf) -> dict[str, Tally]:
     return tallies
 
 
-def _below(node: Node, tallies: dict[str, Tally], status_of: StatusOf) -> Tally:
-    """A node's tally from its children's statuses and their own tallies."""
+def _of(nodes: Iterable[Node], tallies: dict[str, Tally], status_of: StatusOf) -> Tally:
+    """The nodes' own statuses (those that are items) and the tallies below them."""
     total = Tally()
-    for child in node.children:
-        if child.trackable:
-            total += _ONE[status_of(child)]
-        total += tallies.get(child.id, Tally())
+    for node in nodes:
+        if node.trackable:
+            total += _ONE[status_of(node)]
+        total += tallies.get(node.id, Tally())
     return total
+
+
+def _below(node: Node, tallies: dict[str, Tally], status_of: StatusOf) -> Tally:
+    return _of(node.children, tallies, status_of)
 
 
 def retally(
@@ -99,9 +103,4 @@ def retally(
 
 def overall(roadmap: Roadmap, tallies: dict[str, Tally], status_of: StatusOf) -> Tally:
     """The whole roadmap's tally, from the phases' (no walk over every item)."""
-    total = Tally()
-    for phase in roadmap.phases:
-        if phase.trackable:
-            total += _ONE[status_of(phase)]
-        total += tallies.get(phase.id, Tally())
-    return total
+    return _of(roadmap.phases, tallies, status_of)
