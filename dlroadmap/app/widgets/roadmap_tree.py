@@ -164,7 +164,12 @@ class RoadmapTree(Tree[TreeData]):
         # At once, not after a refresh: a key typed next acts on this node.
         self.last_line  # noqa: B018 - lays out the lines, so the node knows where it is
         self.move_cursor(tree_node)
-        self.scroll_to_node(tree_node, animate=False)
+        if not self.is_mounted or tree_node.line < self.scroll_offset.y or (
+            tree_node.line >= self.scroll_offset.y + self.scrollable_content_region.height
+        ):
+            # Out of view: bring it a third of the way down, its phase and section above it.
+            third = self.scrollable_content_region.height // 3
+            self.scroll_to(y=max(0, tree_node.line - third), animate=False)
         return True
 
     def render_label(self, node: TreeNode[TreeData], base_style: Style, style: Style) -> Text:
