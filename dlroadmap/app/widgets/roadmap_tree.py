@@ -164,13 +164,16 @@ class RoadmapTree(Tree[TreeData]):
         # At once, not after a refresh: a key typed next acts on this node.
         self.last_line  # noqa: B018 - lays out the lines, so the node knows where it is
         self.move_cursor(tree_node)
-        if not self.is_mounted or tree_node.line < self.scroll_offset.y or (
-            tree_node.line >= self.scroll_offset.y + self.scrollable_content_region.height
-        ):
-            # Out of view: bring it a third of the way down, its phase and section above it.
-            third = self.scrollable_content_region.height // 3
-            self.scroll_to(y=max(0, tree_node.line - third), animate=False)
+        # Scrolled once laid out (at start-up the tree has no height yet).
+        self.call_after_refresh(self._reveal, tree_node)
         return True
+
+    def _reveal(self, tree_node: TreeNode[TreeData]) -> None:
+        """A node jumped to sits at least a third of the way down, its phase and section
+        above it in view (the tree's own scrolling would put it on the top line)."""
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if not top + height // 3 <= tree_node.line < top + height:
+            self.scroll_to(y=max(0, tree_node.line - height // 3), animate=False)
 
     def render_label(self, node: TreeNode[TreeData], base_style: Style, style: Style) -> Text:
         data = node.data
