@@ -1,0 +1,514 @@
+"""A roadmap with its progress, as markdown (GitHub-flavoured) or as JSON-ready data.
+
+Pure: no I/O, nothing from Textual or Rich. The markdown is written so that opening it
+again gives the same items (same ids) with the statuses they had:
+
+- an item is a task list entry: ``- [x]`` done, ``- [ ]`` to do, ``- [ ] … _(in
+  progress)_`` in progress and ``- [ ] ~~…~~ _(skipped)_`` skipped; an item written as a
+  heading carries the same trailing marker (``_(done)_`` for done), which the parser
+  reads and removes from the title;
+- a group (a heading with something under it) is a heading again, one level per depth;
+- a note is a block quote under its item, escaped so that no line of it reads as a
+  list item, heading or nested quote (the parser looks for lists inside quotes).
+
+The parser hangs list items on the nearest heading above them, so an item that follows
+a heading among its siblings is written as a heading itself. One shape cannot be
+written: an item with sub-items that follows a heading among its siblings (only
+possible for lines above a roadmap's title heading). It is written as a heading over
+its sub-items, which keeps the sub-items but makes it a group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .model import Inline, Node, Roadmap, Span, Status, plain
+from .progress import tally_items
+from .state import ItemState
+
+__all__ = ["to_json", "to_markdown"]
+
+StatusOf = Callable[[Node], Status]
+NoteOf = Callable[[Node], str]
+ItemStateOf = Callable[[str], "ItemState | None"]
+
+OVERVIEW_TITLE = "Phases Overview"
+MARKERS = {
+    Status.IN_PROGRESS: "_(in progress)_",
+    Status.SKIPPED: "_(skipped)_",
+    Status.DONE: "_(done)_",  # only on headings: a list item says it with [x]
+}
+
+_INDENT = "  "
+# mistune opens no block quote (nor list) inside a list this deep (its
+# max_nested_level); a note there is set apart by a blank line instead, so it stays out
+# of the item's title.
+_QUOTE_DEPTH_LIMIT = 19
+# Characters that are markup anywhere in a line of text.
+_ALWAYS = frozenset("\\`*[]<")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# What the parser takes for a status marker at the end of a title (see parser.py).
+_STATUS_ENDING = re.compile(
+    r"(?:(?:-++>|→)\s*+done|\(\s*+(?:done|skipped|in[\s_-]*+progress)\s*+\))\s*+$",
+    re.IGNORECASE,
+)
+_DASHES = "-\u2013\u2014"  # a dash before a marker belongs to it (see parser.py)
+_ORDERED_START = re.compile(r"[0-9]+(?=[.)])")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# -- markdown ---------------------------------------------------------------------------
+
+
+def to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
+    """The roadmap as markdown: title, tagline, overview, then the tree with progress."""
+    lines: list[str] = [f"# {_heading_text(roadmap.title)}"]
+    if roadmap.tagline:
+        lines += ["", _tagline(roadmap.tagline)]
+    lines.append("")
+    overview_at = _overview_position(roadmap)
+    base = _base_level(roadmap, status_of)
+    modes = _top_modes(roadmap.phases, status_of)
+    for index, (phase, as_heading) in enumerate(zip(roadmap.phases, modes, strict=True)):
+        if index == overview_at:
+            _write_overview(lines, roadmap, status_of)
+        _write_tree(lines, phase, as_heading, base, status_of, note_of)
+    if overview_at is not None and not roadmap.phases:
+        _write_overview(lines, roadmap, status_of)
+    return "\n".join(_squeeze_blank_lines(lines)) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """How one node is written: as a heading at a level, or as a list item at a depth."""
+
+    heading: bool
+    level: int  # heading level, or list nesting depth (0: not nested)
+
+
+def _write_tree(
+    lines: list[str],
+    top: Node,
+    as_heading: bool,
+    base: int,
+    status_of: StatusOf,
+    note_of: NoteOf,
+) -> None:
+    # Iterative, in document order: nodes are written before their children.
+    stack: list[tuple[Node, _Place]] = [(top, _Place(as_heading, base if as_heading else 0))]
+    while stack:
+        node, place = stack.pop()
+        status = status_of(node)
+        note = note_of(node)
+        if place.heading:
+            lines += ["", _heading_line(node, status, place.level)]
+            if note:
+                lines += ["", *_quote(note, "")]
+            lines.append("")
+            child_places = [
+                _Place(True, min(place.level + 1, 6)) if heading else _Place(False, 0)
+                for heading in _child_modes(node, status_of, top_level=node is top)
+            ]
+        else:
+            indent = _INDENT * place.level
+            lines.append(indent + _item_line(node, status))
+            if note:
+                if place.level >= _QUOTE_DEPTH_LIMIT:
+                    lines.append("")
+                lines += _quote(note, indent + _INDENT)
+            child_places = [_Place(False, place.level + 1) for _ in node.children]
+        stack.extend(reversed(list(zip(node.children, child_places, strict=True))))
+
+
+def _top_modes(phases: list[Node], status_of: StatusOf) -> list[bool]:
+    """Which top-level nodes are written as headings (phases), which as list items."""
+    return _modes(phases, status_of, leaves_as_headings=True)
+
+
+def _child_modes(group: Node, status_of: StatusOf, *, top_level: bool) -> list[bool]:
+    modes = _modes(group.children, status_of, leaves_as_headings=False)
+    # A top-level group mentioning "overview" with all its items in one flat list would
+    # be taken for the Phases Overview when read again: its last item becomes a heading.
+    if (
+        top_level
+        and modes
+        and not any(modes)
+        and not any(child.children for child in group.children)
+        and "overview" in group.text.casefold()
+    ):
+        modes[-1] = True
+    return modes
+
+
+def _modes(siblings: list[Node], status_of: StatusOf, *, leaves_as_headings: bool) -> list[bool]:
+    """For each sibling: written as a heading (True) or a list item (False)?
+
+    List items must come before every heading among siblings (after one, they would
+    belong to it). Groups must be headings, and so must an item whose title ends in
+    something read as a status marker (only a heading can guard it, with a colon).
+    An item with sub-items must be a list item. Other items go either way: below a
+    group they are list items; at the top they are headings, like phases, unless a
+    list item must follow them.
+    """
+    must_heading = [not node.trackable or _needs_guard(node.title) for node in siblings]
+    first_heading = must_heading.index(True) if True in must_heading else len(siblings)
+    last_list = max(
+        (i for i, node in enumerate(siblings[:first_heading]) if node.children),
+        default=-1,
+    )
+    modes: list[bool] = []
+    for index, node in enumerate(siblings):
+        if index <= last_list:
+            modes.append(False)
+        elif index >= first_heading:
+            modes.append(True)  # includes the one unwritable shape (see the docstring)
+        else:
+            modes.append(leaves_as_headings and not node.children)
+    return modes
+
+
+def _heading_line(node: Node, status: Status, level: int) -> str:
+    skipped = status is Status.SKIPPED and node.trackable
+    text = _heading_text(node.title, struck=skipped)
+    before = plain(node.title)
+    if _needs_guard(node.title) or _drops_colon(node.title):
+        text += ":"  # the parser drops one trailing colon from a heading
+        before += ":"
+    marker = MARKERS.get(status)
+    return f"{'#' * level} {text}" + (_marker(before, marker) if marker else "")
+
+
+def _item_line(node: Node, status: Status) -> str:
+    if status is Status.DONE:
+        return f"- [x] {_render(node.title)}"
+    if status is Status.SKIPPED:
+        text = _render_struck(node.title)
+        return f"- [ ] {text}{_marker(plain(node.title), MARKERS[status])}"
+    if status is Status.IN_PROGRESS:
+        text = _render(node.title)
+        return f"- [ ] {text}{_marker(plain(node.title), MARKERS[status])}"
+    return f"- [ ] {_render(node.title)}"
+
+
+def _heading_text(title: Inline, *, struck: bool = False) -> str:
+    text = _render_struck(title) if struck else _render(title)
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"  # else a closing sequence, dropped from the heading
+    return text
+
+
+def _tagline(tagline: Inline) -> str:
+    inner = tuple(
+        Span(span.text, span.bold, False, span.code, span.strike, span.link) for span in tagline
+    )
+    return f"_{_render(inner)}_"
+
+
+def _needs_guard(title: Inline) -> bool:
+    """Does the title end in text the parser would take for a status marker?"""
+    text = plain(title).rstrip()
+    return bool(text) and text[-1] in "eE)" and _STATUS_ENDING.search(text) is not None
+
+
+def _marker(before: str, marker: str) -> str:
+    """The marker after a title; a dash the title ends in would be read as the marker's."""
+    # "Topic - (skipped)" is "Topic", skipped: the parser takes the one dash next to the
+    # marker, so "Range —" goes out as "Range — - (skipped)".
+    return f" - {marker}" if before.rstrip().endswith(tuple(_DASHES)) else f" {marker}"
+
+
+def _drops_colon(title: Inline) -> bool:
+    return bool(title) and not title[-1].code and title[-1].text.endswith((":", "\uff1a"))
+
+
+def _render_struck(title: Inline) -> str:
+    """The title struck through as a whole, as a skipped item is written."""
+    text = plain(title)
+    if not any(span.strike for span in title):
+        whole = f"~~{_render(title)}~~"
+        if _reparses_to(whole, text):
+            return whole
+    struck = tuple(
+        Span(span.text, span.bold, span.italic, span.code, True, span.link) for span in title
+    )
+    return _render(struck)
+
+
+# -- overview ---------------------------------------------------------------------------
+
+
+def _overview_position(roadmap: Roadmap) -> int | None:
+    """Before the phase its first entry names: where the parser found it."""
+    if not roadmap.overview:
+        return None
+    first = roadmap.overview[0].phase_id
+    for index, phase in enumerate(roadmap.phases):
+        if phase.id == first:
+            return index
+    return 0
+
+
+def _write_overview(lines: list[str], roadmap: Roadmap, status_of: StatusOf) -> None:
+    lines += ["", f"## {OVERVIEW_TITLE}", ""]
+    for entry in roadmap.overview:
+        done = _phase_done(roadmap, entry.phase_id, status_of)
+        lines.append(f"- [{'x' if done else ' '}] {_render(entry.title)}")
+    lines.append("")
+
+
+def _items_of(node: Node) -> Iterator[Node]:
+    return (below for below in node.walk() if below.trackable)
+
+
+# -- heading levels -----------------------------------------------------------------------
+
+
+def _base_level(roadmap: Roadmap, status_of: StatusOf) -> int:
+    """Phases are ## under the # title, unless the tree needs every level (then #)."""
+    deepest = 0
+    modes = _top_modes(roadmap.phases, status_of)
+    stack = [(phase, 0) for phase, heading in zip(roadmap.phases, modes, strict=True) if heading]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if node.children and not node.trackable:
+            child_modes = _child_modes(node, status_of, top_level=depth == 0)
+            for child, heading in zip(node.children, child_modes, strict=True):
+                if heading:
+                    stack.append((child, depth + 1))
+    return 2 if 2 + deepest <= 6 else 1
+
+
+# -- notes --------------------------------------------------------------------------------
+
+
+def _quote(note: str, indent: str) -> list[str]:
+    """A note as a block quote, every line shown as written and none read as structure."""
+    raw = _LINE_BREAK.split(note.rstrip())
+    out: list[str] = []
+    for index, line in enumerate(raw):
+        if not line.strip():
+            out.append(f"{indent}>")
+            continue
+        text = _note_line(line)
+        following = raw[index + 1] if index + 1 < len(raw) else ""
+        if following.strip():
+            text += "\\"  # a hard line break, so lines stay lines
+        out.append(f"{indent}> {text}")
+    return out
+
+
+def _note_line(line: str) -> str:
+    stripped = line.lstrip(" \t")
+    lead = line[: len(line) - len(stripped)]
+    # Indentation shown as non-breaking spaces: leading spaces would be dropped, or
+    # make indented code.
+    width = sum(4 if char == "\t" else 1 for char in lead)
+    text = _escape(stripped.rstrip(), boundary=True, extra="|~_")
+    if not lead and text:
+        if text[0] in "#>-+=":
+            text = "\\" + text  # would start a heading, quote, list or rule
+        elif ordered := _ORDERED_START.match(text):
+            text = f"{text[: ordered.end()]}\\{text[ordered.end() :]}"  # "1." starts a list
+    return "&nbsp;" * width + text
+
+
+# -- inline --------------------------------------------------------------------------------
+
+
+def _render(title: Inline) -> str:
+    """Spans back to markdown whose plain text, parsed again, is the title's."""
+    if not title:
+        return ""
+    if len(title) == 1 and title[0] == Span(title[0].text):
+        return _escape(title[0].text)
+    styled = _render_styled(title)
+    if _reparses_to(styled, plain(title)):
+        return styled
+    return _escape(plain(title))
+
+
+def _render_styled(title: Inline) -> str:
+    out: list[str] = []
+    index = 0
+    while index < len(title):
+        link = title[index].link
+        end = index
+        while end < len(title) and title[end].link == link:
+            end += 1
+        inner = _styled_run(title[index:end])
+        out.append(inner if link is None else f"[{inner}]({_destination(link)})")
+        index = end
+    return "".join(out)
+
+
+def _styled_run(spans: Inline) -> str:
+    """Spans sharing a link: emphasis opened and closed as their styles change."""
+    out: list[str] = []
+    open_marks: list[str] = []  # outermost first
+    for span in spans:
+        wanted = [
+            mark for mark, on in (("~~", span.strike), ("**", span.bold), ("_", span.italic)) if on
+        ]
+        keep = 0
+        while keep < len(open_marks) and keep < len(wanted) and open_marks[keep] == wanted[keep]:
+            keep += 1
+        if keep < len(open_marks):
+            _close(out, open_marks[keep:])
+            del open_marks[keep:]
+        text = span.text
+        if wanted[keep:]:
+            lead = text[: len(text) - len(text.lstrip())]
+            out.append(lead)
+            text = text[len(lead) :]
+            out.extend(wanted[keep:])
+            open_marks.extend(wanted[keep:])
+        out.append(_code(text) if span.code else _escape(text, boundary=True))
+    _close(out, open_marks)
+    return "".join(out)
+
+
+def _close(out: list[str], marks: list[str]) -> None:
+    """Close emphasis after trailing spaces were moved out (else it would not close)."""
+    if not marks:
+        return
+    trail = ""
+    while out and not out[-1].strip():
+        trail = out.pop() + trail
+    if out:
+        last = out.pop()
+        body = last.rstrip()
+        trail = last[len(body) :] + trail
+        out.append(body)
+    out.extend(reversed(marks))
+    out.append(trail)
+
+
+def _code(text: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = text.startswith("`") or text.endswith("`")
+    pad = pad or (text.startswith(" ") and text.endswith(" ") and bool(text.strip()))
+    return f"{fence} {text} {fence}" if pad else f"{fence}{text}{fence}"
+
+
+def _destination(url: str) -> str:
+    out = []
+    for char in url:
+        if char in "\\()":
+            out.append("\\" + char)
+        elif char in " <>" or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"%{ord(char):02X}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _escape(text: str, *, boundary: bool = False, extra: str = "") -> str:
+    """Plain text as markdown that reads back as the same plain text.
+
+    `boundary`: the text sits next to markup, so an underscore or tilde at either end
+    is escaped too (inside a word, neither can open or close anything).
+    """
+    if not text:
+        return text
+    out: list[str] = []
+    last = len(text) - 1
+    for at, char in enumerate(text):
+        if char in _ALWAYS or char in extra:
+            out.append("\\" + char)
+        elif char == "_" or char == "~":
+            before = text[at - 1] if at > 0 else ""
+            after = text[at + 1] if at < last else ""
+            edge = boundary and (at == 0 or at == last)
+            if char == "_":
+                inside = before.isalnum() and after.isalnum()
+            else:
+                inside = before != "~" and after != "~"
+            out.append(char if inside and not edge else "\\" + char)
+        elif char == "&" and _ENTITY.match(text, at):
+            out.append("\\&")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _reparses_to(markdown: str, expected: str) -> bool:
+    from .parser import parse_roadmap  # the parser is the judge of what the text says
+
+    parsed = parse_roadmap(f"# t\n\n- {markdown}\n", "t")
+    items = list(parsed.items())
+    return len(items) == 1 and items[0].text == expected and not items[0].children
+
+
+def _squeeze_blank_lines(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if line == "" and (not out or out[-1] == ""):
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return out
+
+
+# -- JSON -----------------------------------------------------------------------------------
+
+
+def to_json(roadmap: Roadmap, status_of: StatusOf, item_state_of: ItemStateOf) -> dict[str, Any]:
+    """The roadmap with progress and notes as JSON-ready data (plain text titles)."""
+    phases: list[dict[str, Any]] = []
+    stack: list[tuple[Node, list[dict[str, Any]]]] = [
+        (phase, phases) for phase in reversed(roadmap.phases)
+    ]
+    while stack:
+        node, siblings = stack.pop()
+        entry = _json_node(node, status_of(node), item_state_of(node.id))
+        siblings.append(entry)
+        stack.extend((child, entry["children"]) for child in reversed(node.children))
+    tally = tally_items(roadmap.items(), status_of)
+    return {
+        "title": roadmap.text,
+        "tagline": plain(roadmap.tagline),
+        "totals": {
+            "done": tally.done,
+            "in_progress": tally.in_progress,
+            "todo": tally.todo,
+            "skipped": tally.skipped,
+        },
+        "overview": [
+            {
+                "title": plain(entry.title),
+                "phase_id": entry.phase_id,
+                "done": _phase_done(roadmap, entry.phase_id, status_of),
+            }
+            for entry in roadmap.overview
+        ],
+        "phases": phases,
+    }
+
+
+def _json_node(node: Node, status: Status, saved: ItemState | None) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "title": node.text,
+        "kind": "item" if node.trackable else "group",
+        "status": status.value,
+        "status_changed": _when(saved.status_changed if saved else None),
+        "note": saved.note if saved else "",
+        "note_changed": _when(saved.note_changed if saved else None),
+        "children": [],
+    }
+
+
+def _phase_done(roadmap: Roadmap, phase_id: str | None, status_of: StatusOf) -> bool:
+    phase = roadmap.get(phase_id) if phase_id else None
+    return phase is not None and tally_items(_items_of(phase), status_of).complete
+
+
+def _when(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
