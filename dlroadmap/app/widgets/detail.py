@@ -68,7 +68,8 @@ class DetailPane(Vertical):
     """Shows a DetailView; the note is read-only text until editing starts."""
 
     COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
-    view: reactive[DetailView | None] = reactive(None, always_update=True)
+    # repaint=False: the parts that changed repaint themselves, not the whole pane.
+    view: reactive[DetailView | None] = reactive(None, always_update=True, repaint=False)
 
     def __init__(self, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
