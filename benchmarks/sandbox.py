@@ -31,7 +31,7 @@ class Sandbox:
         self.warmed: set[str] = set()
 
     def env(self, tag: str, state_files: tuple[Path, ...] = ()) -> dict[str, str]:
-        """Environment for one run: new XDG_DATA_HOME / XDG_CONFIG_HOME (and cache, state)."""
+        """Environment for one run: new XDG_DATA_HOME / XDG_CONFIG_HOME / XDG_STATE_HOME."""
         self._count += 1
         base = self.root / "runs" / f"{self._count:04d}-{tag}"
         env = {
@@ -40,11 +40,13 @@ class Sandbox:
         for name, sub in (
             ("XDG_DATA_HOME", "data"),
             ("XDG_CONFIG_HOME", "config"),
-            ("XDG_CACHE_HOME", "cache"),
             ("XDG_STATE_HOME", "state"),
         ):
             (base / sub).mkdir(parents=True)
             env[name] = str(base / sub)
+        # The cache is shared by every run, as a user's is from one day to the next: the
+        # warm-up run fills it (parsed roadmaps), the measured runs find it filled.
+        env["XDG_CACHE_HOME"] = str(self.path("cache"))
         if state_files:
             roadmaps = base / "data" / "dlroadmap" / "roadmaps"
             roadmaps.mkdir(parents=True, mode=0o700)
