@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Track your way through a learning roadmap written in markdown.",
         epilog=(
             "commands:\n"
+            "  dlroadmap export [ROADMAP.md] [-o FILE] [--format markdown|json]\n"
+            "                                           write the roadmap with progress and notes\n"
             "  dlroadmap review [ROADMAP.md] [--json]   print today's review and exit\n"
             "  dlroadmap serve [ROADMAP.md] [--port N]  serve the app in a browser (127.0.0.1)\n"
             "  dlroadmap where [ROADMAP.md]             print the path of the file holding that "
@@ -140,6 +142,69 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_parser() -> argparse.ArgumentParser:
+    parser = _command_parser(
+        "export",
+        "Write the roadmap with your progress and notes, as markdown (a GitHub task list: "
+        "[x] done, [ ] to do, in progress and skipped marked after the topic, notes quoted "
+        "under it) or as JSON. Opening the markdown in dlroadmap gives the same topics with "
+        "the same statuses. The roadmap file itself is never changed.",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (replaced atomically) instead of standard output",
+    )
+    parser.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="default: markdown"
+    )
+    return parser
+
+
+def _export(args: argparse.Namespace) -> int:
+    source, roadmap = _open(args.roadmap)
+    output: Path | None = args.output.expanduser() if args.output else None
+    if output is not None and str(output) == "-":
+        output = None
+    if output is not None and _same_file(output, source):
+        raise DlroadmapError(
+            output,
+            "that is the roadmap being exported, and dlroadmap never writes over a roadmap. "
+            "Choose another file for -o, or leave -o out to print the export.",
+        )
+    store = Store.open(roadmap, source, state_dir(), writable=False)
+    # Imported here, like the review: no command pays for another's modules.
+    from .export import to_json, to_markdown
+    from .files import write_atomically
+
+    if args.format == "json":
+        data = to_json(roadmap, store.status, store.item)
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = to_markdown(roadmap, store.status, store.note)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        raise DlroadmapError(
+            output, f"the export cannot be written there ({error.strerror or error})."
+        ) from None
+    return 0
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    if one.resolve() == other.resolve():
+        return True
+    try:
+        return os.path.samefile(one, other)  # a hard link, say
+    except OSError:
+        return False  # one of them does not exist (yet)
+
+
 def _open_store(roadmap: Roadmap, source: Path) -> Store:
     """The roadmap's store; at a terminal, an unusable state file may be moved aside."""
     try:
@@ -179,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _where(_where_parser().parse_args(arguments[1:]))
         if arguments[:1] == ["review"]:
             return _review(_review_parser().parse_args(arguments[1:]))
+        if arguments[:1] == ["export"]:
+            return _export(_export_parser().parse_args(arguments[1:]))
         if arguments[:1] == ["serve"]:
             return _serve(_serve_parser().parse_args(arguments[1:]))
         return _run_app(_parser().parse_args(arguments))

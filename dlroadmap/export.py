@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -61,11 +62,32 @@ _ORDERED_START = re.compile(r"[0-9]+(?=[.)])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+@dataclass(slots=True)
+class _Memo:
+    """For one export: how the parser reads each rendering of a styled title (checked in
+    batches: a parse per title would take seconds on a big roadmap), and the renderings."""
+
+    parsed: dict[str, Inline | None] = field(default_factory=dict)
+    candidates: dict[Inline, list[str]] = field(default_factory=dict)
+
+
+_memo: ContextVar[_Memo | None] = ContextVar("memo", default=None)
+
+
 # -- markdown ---------------------------------------------------------------------------
 
 
 def to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
     """The roadmap as markdown: title, tagline, overview, then the tree with progress."""
+    token = _memo.set(_Memo())
+    try:
+        return _to_markdown(roadmap, status_of, note_of)
+    finally:
+        _memo.reset(token)
+
+
+def _to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
+    _check_in_advance(roadmap, status_of)
     lines: list[str] = [f"# {_heading_text(roadmap.title)}"]
     if roadmap.tagline:
         lines += ["", _tagline(roadmap.tagline)]
@@ -202,10 +224,13 @@ def _heading_text(title: Inline, *, struck: bool = False) -> str:
 
 
 def _tagline(tagline: Inline) -> str:
-    inner = tuple(
-        Span(span.text, span.bold, False, span.code, span.strike, span.link) for span in tagline
+    return f"_{_render(_unitalic(tagline))}_"
+
+
+def _unitalic(title: Inline) -> Inline:
+    return tuple(
+        Span(span.text, span.bold, False, span.code, span.strike, span.link) for span in title
     )
-    return f"_{_render(inner)}_"
 
 
 def _needs_guard(title: Inline) -> bool:
@@ -227,15 +252,26 @@ def _drops_colon(title: Inline) -> bool:
 
 def _render_struck(title: Inline) -> str:
     """The title struck through as a whole, as a skipped item is written."""
-    text = plain(title)
     if not any(span.strike for span in title):
+        # Read back with every span struck, "~~…~~" vouches for what it wraps too.
+        for whole in _struck_candidates(title):
+            if _reparsed(whole) == _struck(title):
+                return whole
         whole = f"~~{_render(title)}~~"
-        if _reparses_to(whole, text):
+        parsed = _reparsed(whole)
+        if parsed is not None and plain(parsed) == plain(title):
             return whole
-    struck = tuple(
+    return _render(_struck(title))
+
+
+def _struck_candidates(title: Inline) -> list[str]:
+    return [f"~~{markdown}~~" for markdown in _candidates(title)]
+
+
+def _struck(title: Inline) -> Inline:
+    return tuple(
         Span(span.text, span.bold, span.italic, span.code, True, span.link) for span in title
     )
-    return _render(struck)
 
 
 # -- overview ---------------------------------------------------------------------------
@@ -324,15 +360,40 @@ def _render(title: Inline) -> str:
     """Spans back to markdown whose plain text, parsed again, is the title's."""
     if not title:
         return ""
-    if len(title) == 1 and title[0] == Span(title[0].text):
+    if _is_plain(title):
         return _escape(title[0].text)
-    styled = _render_styled(title)
-    if _reparses_to(styled, plain(title)):
-        return styled
-    return _escape(plain(title))
+    text = plain(title)
+    fallback: str | None = None
+    for markdown in _candidates(title):
+        parsed = _reparsed(markdown)
+        if parsed == title:
+            return markdown  # every span as it was
+        if fallback is None and parsed is not None and plain(parsed) == text:
+            fallback = markdown  # the text as it was, if not every style
+    return fallback if fallback is not None else _escape(text)
 
 
-def _render_styled(title: Inline) -> str:
+def _candidates(title: Inline) -> list[str]:
+    """Ways to write the title, best first."""
+    memo = _memo.get()
+    if memo is not None and title in memo.candidates:
+        return memo.candidates[title]
+    if _is_plain(title):
+        candidates = [_escape(title[0].text)]
+    else:
+        # "_" for italics reads best, but cannot open or close inside a word; "*" can.
+        italics = ("_", "*") if any(span.italic for span in title) else ("_",)
+        candidates = [_render_styled(title, italic) for italic in italics]
+    if memo is not None:
+        memo.candidates[title] = candidates
+    return candidates
+
+
+def _is_plain(title: Inline) -> bool:
+    return len(title) == 1 and title[0] == Span(title[0].text)
+
+
+def _render_styled(title: Inline, italic: str) -> str:
     out: list[str] = []
     index = 0
     while index < len(title):
@@ -340,19 +401,21 @@ def _render_styled(title: Inline) -> str:
         end = index
         while end < len(title) and title[end].link == link:
             end += 1
-        inner = _styled_run(title[index:end])
+        inner = _styled_run(title[index:end], italic)
         out.append(inner if link is None else f"[{inner}]({_destination(link)})")
         index = end
     return "".join(out)
 
 
-def _styled_run(spans: Inline) -> str:
+def _styled_run(spans: Inline, italic: str) -> str:
     """Spans sharing a link: emphasis opened and closed as their styles change."""
     out: list[str] = []
     open_marks: list[str] = []  # outermost first
     for span in spans:
         wanted = [
-            mark for mark, on in (("~~", span.strike), ("**", span.bold), ("_", span.italic)) if on
+            mark
+            for mark, on in (("~~", span.strike), ("**", span.bold), (italic, span.italic))
+            if on
         ]
         keep = 0
         while keep < len(open_marks) and keep < len(wanted) and open_marks[keep] == wanted[keep]:
@@ -437,12 +500,68 @@ def _escape(text: str, *, boundary: bool = False, extra: str = "") -> str:
     return "".join(out)
 
 
-def _reparses_to(markdown: str, expected: str) -> bool:
+def _reparsed(markdown: str) -> Inline | None:
+    """The title the parser reads from this markdown in a task list item, if it is one."""
+    memo = _memo.get()
+    if memo is not None and markdown in memo.parsed:
+        return memo.parsed[markdown]
+    (parsed,) = _parse_items([markdown]) or [None]
+    if memo is not None:
+        memo.parsed[markdown] = parsed
+    return parsed
+
+
+def _check_in_advance(roadmap: Roadmap, status_of: StatusOf) -> None:
+    """Parse the renderings of every styled title in batches: each one's best first."""
+    memo = _memo.get()
+    if memo is None:
+        return
+    checked = memo.parsed
+    # (what it must read back as, its renderings best first)
+    pending: list[tuple[Inline, list[str]]] = [
+        (title, _candidates(title))
+        for title in (*(entry.title for entry in roadmap.overview), roadmap.title)
+        if not _is_plain(title)
+    ]
+    tagline = _unitalic(roadmap.tagline)
+    if tagline and not _is_plain(tagline):
+        pending.append((tagline, _candidates(tagline)))
+    for node in roadmap.walk():
+        if status_of(node) is Status.SKIPPED and not any(span.strike for span in node.title):
+            pending.append((_struck(node.title), _struck_candidates(node.title)))
+        elif not _is_plain(node.title):
+            pending.append((node.title, _candidates(node.title)))
+    while pending:
+        batch = list(dict.fromkeys(c[0] for _, c in pending if c[0] not in checked))
+        parsed = _parse_items(batch)
+        if parsed is None:
+            return  # each is parsed on its own when needed
+        checked.update(zip(batch, parsed, strict=True))
+        pending = [(want, c[1:]) for want, c in pending if checked[c[0]] != want and c[1:]]
+
+
+def _parse_items(markdowns: list[str]) -> list[Inline | None] | None:
+    """Each markdown as the parser reads it in a task list item (None: not as one title)."""
+    if not markdowns:
+        return []
     from .parser import parse_roadmap  # the parser is the judge of what the text says
 
-    parsed = parse_roadmap(f"# t\n\n- {markdown}\n", "t")
-    items = list(parsed.items())
-    return len(items) == 1 and items[0].text == expected and not items[0].children
+    # The word after each keeps a marker-like ending from being read as a marker here.
+    document = "# t\n\n" + "".join(f"- [ ] {markdown} z\n" for markdown in markdowns)
+    items = parse_roadmap(document, "t").phases
+    if len(items) != len(markdowns):
+        return None
+    return [_without_z(item) for item in items]
+
+
+def _without_z(item: Node) -> Inline | None:
+    if item.children or not item.title:
+        return None
+    *rest, last = item.title
+    if last.text == " z" or (last == Span(last.text) and last.text.endswith(" z")):
+        trimmed = last.text[:-2]
+        return (*rest, Span(trimmed)) if trimmed else tuple(rest)
+    return None
 
 
 def _squeeze_blank_lines(lines: list[str]) -> list[str]:

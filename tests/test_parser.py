@@ -578,3 +578,100 @@ def test_ten_thousand_items_all_reachable_with_unique_ids() -> None:
         ids = [item.id for item in roadmap.items()]
         assert len(ids) == 10_000
         assert len(set(ids)) == 10_000
+
+
+# -- status markers: "(in progress)", "(skipped)", "(done)" ----------------------------
+
+STATUS_MARKERS = """# Markers
+
+## Items
+
+- [ ] Reading _(in progress)_
+- [ ] ~~Dropped topic~~ _(skipped)_
+- Plain done (done)
+- Shouting (IN PROGRESS)
+- Hyphenated (in-progress)
+- After a dash - (skipped)
+- After an em dash — (Done)
+- [x] Ticked but skipped (skipped)
+- [x] Ticked
+- Twice (done) -> Done
+- Both kinds -> Done (in progress)
+- ~~Struck on purpose~~ and kept (skipped)
+- Not a marker (done with it)
+- Parenthesis (doneness)
+- In the middle (skipped) of the title
+
+## Headings
+
+### A topic _(in progress)_
+
+### Finished: _(done)_
+
+### Guarded (done):
+
+### A group (skipped)
+
+- child
+"""
+
+
+def test_trailing_status_markers_set_the_status_and_leave_the_title() -> None:
+    roadmap = parse(STATUS_MARKERS)
+    items, headings = roadmap.phases
+    got = [(item.text, item.initial_status) for item in items.children]
+    assert got == [
+        ("Reading", Status.IN_PROGRESS),
+        ("Dropped topic", Status.SKIPPED),
+        ("Plain done", Status.DONE),
+        ("Shouting", Status.IN_PROGRESS),
+        ("Hyphenated", Status.IN_PROGRESS),
+        ("After a dash", Status.SKIPPED),
+        ("After an em dash", Status.DONE),
+        ("Ticked but skipped", Status.SKIPPED),  # the written status says more than the box
+        ("Ticked", Status.DONE),
+        ("Twice", Status.DONE),
+        ("Both kinds", Status.IN_PROGRESS),  # the last marker written wins
+        ("Struck on purpose and kept", Status.SKIPPED),
+        ("Not a marker (done with it)", Status.TODO),
+        ("Parenthesis (doneness)", Status.TODO),
+        ("In the middle (skipped) of the title", Status.TODO),
+    ]
+    assert [item.id.split("/")[-1] for item in items.children[:3]] == [
+        "reading",
+        "dropped-topic",
+        "plain-done",
+    ]
+    # A skipped title struck through as a whole loses the strike; a partial one keeps it.
+    assert items.children[1].title == (Span("Dropped topic"),)
+    assert items.children[11].title[0] == Span("Struck on purpose", strike=True)
+    topic, finished, guarded, group = headings.children
+    assert (topic.text, topic.initial_status, topic.trackable) == (
+        "A topic",
+        Status.IN_PROGRESS,
+        True,
+    )
+    assert (finished.text, finished.initial_status) == ("Finished", Status.DONE)
+    # The colon after the marker hides it; then the heading's colon goes as usual.
+    assert (guarded.text, guarded.initial_status) == ("Guarded (done)", Status.TODO)
+    assert (group.text, group.initial_status, group.trackable) == (
+        "A group",
+        Status.SKIPPED,
+        False,
+    )
+    assert group.id == "headings/a-group"
+
+
+def test_a_title_that_is_only_a_marker_is_untitled() -> None:
+    roadmap = parse("# T\n## S\n- (done)\n- — (in progress)\n")
+    first, second = roadmap.phases[0].children
+    assert (first.text, first.initial_status) == ("(untitled)", Status.DONE)
+    assert (second.text, second.initial_status) == ("(untitled)", Status.IN_PROGRESS)
+
+
+def test_markers_leave_long_titles_fast() -> None:
+    # The marker pattern never backtracks over long runs of spaces or dashes.
+    text = "# T\n## S\n- x" + " " * 20_000 + "y (done)\n- " + "-" * 20_000 + "x (skipped)\n"
+    first, second = parse(text).phases[0].children
+    assert first.initial_status is Status.DONE and first.text.endswith("y")
+    assert second.initial_status is Status.SKIPPED and second.text.endswith("x")
