@@ -75,6 +75,11 @@ class Terminal:
     def close(self) -> int:
         try:
             return self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            # Never leave an app running behind a failed test.
+            self.process.kill()
+            self.process.wait()
+            raise
         finally:
             os.close(self.master)
 

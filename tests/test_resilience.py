@@ -180,3 +180,27 @@ async def test_the_editor_shows_control_characters_as_symbols(tmp_path: Path) ->
         await pilot.press("escape")
     # Not edited, so not rewritten: the note is as it was.
     assert app.store.note(node) == "title \x1b]0;PWNED\x07 \x1b[31mRED"
+
+
+def test_a_vanished_terminal_saves_and_exits_instead_of_spinning(tmp_path: Path) -> None:
+    """No hang-up signal (a pty closed under it): the app notices within a second or two."""
+    import os
+    import time
+
+    terminal = Terminal([], state_home(tmp_path))
+    assert terminal.wait_for(b"Deep Learning Study Plan")
+    terminal.type("n")
+    terminal.type("written as the window closed")
+    assert terminal.wait_for(b"closed")
+    os.close(terminal.master)
+    for _ in range(100):
+        if terminal.process.poll() is not None:
+            break
+        time.sleep(0.1)
+    else:
+        terminal.process.kill()
+    assert terminal.process.wait() == 0
+    path = bundled_roadmap_path()
+    folder = tmp_path / "data" / "dlroadmap" / "roadmaps"
+    store = Store.open(load_roadmap(path), path, folder)
+    assert store.note(find(store.roadmap, FIRST)) == "written as the window closed"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -126,6 +128,14 @@ class RoadmapApp(OrderlyKeysApp[None]):
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(signal_number, self._save_and_exit)
+        # A terminal can also vanish without a hang-up signal (its emulator killed, a
+        # pty closed): then the input would read end-of-file forever, spinning a core.
+        if _terminal_present():
+            self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
+
+    def _check_terminal(self) -> None:
+        if not _terminal_present():
+            self._save_and_exit()
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
@@ -174,3 +184,12 @@ _TREE_EXTRAS = [
 _FILTER_SUBMIT = Binding("enter", "", "Go", tooltip="First match, back to the tree")
 _EDITOR_TAB = Binding("tab", "", "Leave", tooltip="Leave the editor (saved)")
 _PALETTE = Binding("ctrl+p", "", "Palette", tooltip="Command palette")
+
+
+# How often to check that the terminal is still there.
+TERMINAL_CHECK_SECONDS = 1.0
+
+
+def _terminal_present() -> bool:
+    stdin = sys.__stdin__
+    return stdin is not None and not stdin.closed and os.isatty(stdin.fileno())
