@@ -93,14 +93,14 @@ def _to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
         lines += ["", _tagline(roadmap.tagline)]
     lines.append("")
     overview_at = _overview_position(roadmap)
-    base = _base_level(roadmap, status_of)
-    modes = _top_modes(roadmap.phases, status_of)
+    base = _base_level(roadmap)
+    modes = _top_modes(roadmap.phases)
     for index, (phase, as_heading) in enumerate(zip(roadmap.phases, modes, strict=True)):
         if index == overview_at:
-            _write_overview(lines, roadmap, status_of)
+            _write_overview(lines, roadmap, base, status_of)
         _write_tree(lines, phase, as_heading, base, status_of, note_of)
     if overview_at is not None and not roadmap.phases:
-        _write_overview(lines, roadmap, status_of)
+        _write_overview(lines, roadmap, base, status_of)
     return "\n".join(_squeeze_blank_lines(lines)) + "\n"
 
 
@@ -133,7 +133,7 @@ def _write_tree(
             lines.append("")
             child_places = [
                 _Place(True, min(place.level + 1, 6)) if heading else _Place(False, 0)
-                for heading in _child_modes(node, status_of, top_level=node is top)
+                for heading in _child_modes(node, top_level=node is top)
             ]
         else:
             indent = _INDENT * place.level
@@ -146,13 +146,13 @@ def _write_tree(
         stack.extend(reversed(list(zip(node.children, child_places, strict=True))))
 
 
-def _top_modes(phases: list[Node], status_of: StatusOf) -> list[bool]:
+def _top_modes(phases: list[Node]) -> list[bool]:
     """Which top-level nodes are written as headings (phases), which as list items."""
-    return _modes(phases, status_of, leaves_as_headings=True)
+    return _modes(phases, leaves_as_headings=True)
 
 
-def _child_modes(group: Node, status_of: StatusOf, *, top_level: bool) -> list[bool]:
-    modes = _modes(group.children, status_of, leaves_as_headings=False)
+def _child_modes(group: Node, *, top_level: bool) -> list[bool]:
+    modes = _modes(group.children, leaves_as_headings=False)
     # A top-level group mentioning "overview" with all its items in one flat list would
     # be taken for the Phases Overview when read again: its last item becomes a heading.
     if (
@@ -166,7 +166,7 @@ def _child_modes(group: Node, status_of: StatusOf, *, top_level: bool) -> list[b
     return modes
 
 
-def _modes(siblings: list[Node], status_of: StatusOf, *, leaves_as_headings: bool) -> list[bool]:
+def _modes(siblings: list[Node], *, leaves_as_headings: bool) -> list[bool]:
     """For each sibling: written as a heading (True) or a list item (False)?
 
     List items must come before every heading among siblings (after one, they would
@@ -288,8 +288,8 @@ def _overview_position(roadmap: Roadmap) -> int | None:
     return 0
 
 
-def _write_overview(lines: list[str], roadmap: Roadmap, status_of: StatusOf) -> None:
-    lines += ["", f"## {OVERVIEW_TITLE}", ""]
+def _write_overview(lines: list[str], roadmap: Roadmap, level: int, status_of: StatusOf) -> None:
+    lines += ["", f"{'#' * level} {OVERVIEW_TITLE}", ""]  # a phase among the phases
     for entry in roadmap.overview:
         done = _phase_done(roadmap, entry.phase_id, status_of)
         lines.append(f"- [{'x' if done else ' '}] {_render(entry.title)}")
@@ -303,16 +303,16 @@ def _items_of(node: Node) -> Iterator[Node]:
 # -- heading levels -----------------------------------------------------------------------
 
 
-def _base_level(roadmap: Roadmap, status_of: StatusOf) -> int:
+def _base_level(roadmap: Roadmap) -> int:
     """Phases are ## under the # title, unless the tree needs every level (then #)."""
     deepest = 0
-    modes = _top_modes(roadmap.phases, status_of)
+    modes = _top_modes(roadmap.phases)
     stack = [(phase, 0) for phase, heading in zip(roadmap.phases, modes, strict=True) if heading]
     while stack:
         node, depth = stack.pop()
         deepest = max(deepest, depth)
         if node.children and not node.trackable:
-            child_modes = _child_modes(node, status_of, top_level=depth == 0)
+            child_modes = _child_modes(node, top_level=depth == 0)
             for child, heading in zip(node.children, child_modes, strict=True):
                 if heading:
                     stack.append((child, depth + 1))

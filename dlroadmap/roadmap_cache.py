@@ -1,7 +1,7 @@
 """Parsed roadmaps kept between runs, so a start-up or a `review` skips the parse.
 
-Keyed by a hash of the markdown's bytes (and of this version of dlroadmap): an
-edited file, or a new dlroadmap, simply parses again. The cache is a convenience:
+Keyed by a hash of the markdown's bytes and of the code that parses it: an edited
+file, or a changed parser, simply parses again. The cache is a convenience:
 a file missing, unreadable or from another version is a miss, never an error.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from functools import cache
 from pathlib import Path
 
 from . import __version__
@@ -19,8 +20,21 @@ from .model import Roadmap
 KEEP = 16
 
 
+# The modules whose code decides what a parse gives (read, not imported: no mistune).
+_PARSING_CODE = ("parser.py", "ids.py", "model.py")
+
+
+@cache
+def _code_digest() -> bytes:
+    digest = hashlib.sha256(__version__.encode())
+    for name in _PARSING_CODE:
+        digest.update(Path(__file__).with_name(name).read_bytes())
+    return digest.digest()
+
+
 def _key(text: str, fallback_title: str) -> str:
-    digest = hashlib.sha256(f"{__version__}\0{fallback_title}\0".encode())
+    digest = hashlib.sha256(_code_digest())
+    digest.update(f"\0{fallback_title}\0".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]
 

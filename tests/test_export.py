@@ -195,6 +195,13 @@ def test_phases_go_up_to_h1_when_the_tree_needs_six_levels() -> None:
     markdown = to_markdown(roadmap, lambda node: node.initial_status, lambda node: "")
     assert "\n# A\n" in markdown and "\n###### F" in markdown
     assert_round_trip(text)
+    # The overview is a phase among them, at their level.
+    with_overview = f"# T\n# Intro\n# Overview\n- A\n- Second\n{text[4:]}# Second\n"
+    assert len(parse_roadmap(with_overview, "x").overview) == 2
+    assert "\n# Phases Overview\n" in to_markdown(
+        parse_roadmap(with_overview, "x"), lambda node: node.initial_status, lambda node: ""
+    )
+    assert_round_trip(with_overview)
 
 
 title_words = st.sampled_from(
