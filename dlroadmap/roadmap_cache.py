@@ -28,7 +28,10 @@ _PARSING_CODE = ("parser.py", "ids.py", "model.py")
 def _code_digest() -> bytes:
     digest = hashlib.sha256(__version__.encode())
     for name in _PARSING_CODE:
-        digest.update(Path(__file__).with_name(name).read_bytes())
+        try:
+            digest.update(Path(__file__).with_name(name).read_bytes())
+        except OSError:
+            digest.update(name.encode())  # not a plain file (a zip install): the version decides
     return digest.digest()
 
 
