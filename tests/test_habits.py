@@ -469,3 +469,19 @@ def test_palette_matching_takes_bounded_time_on_a_line_of_repeats() -> None:
     assert time.monotonic() - started < 0.5
     assert score > 0
     assert [line[offset] for offset in offsets] == list("level le vel")
+
+
+async def test_export_from_the_palette_writes_the_progress_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(tmp_path / "state")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "ctrl+p", *"Export")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+    exported = tmp_path / "deep-learning-study-plan-progress.md"
+    text = exported.read_text(encoding="utf-8")
+    assert "- [x] Understand what Deep Learning is" in text

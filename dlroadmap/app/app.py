@@ -19,6 +19,8 @@ from textual.screen import Screen
 
 from ..config import Config
 from ..errors import DlroadmapError
+from ..files import write_atomically
+from ..ids import slugify
 from ..locations import cache_dir
 from ..model import Roadmap
 from ..review import RULES
@@ -117,6 +119,27 @@ class RoadmapApp(OrderlyKeysApp[None]):
                 screen.action_today,
             )
             yield SystemCommand("Keys", "Every key dlroadmap answers to", self.action_help)
+            yield SystemCommand(
+                "Export",
+                "Write the roadmap with your progress and notes as markdown, here",
+                self.action_export,
+            )
+
+    def action_export(self) -> None:
+        """Write `NAME-progress.md` in the current folder, as `dlroadmap export` would."""
+        from ..export import to_markdown  # only an export pays for it
+
+        target = (
+            Path.cwd() / f"{slugify(self.roadmap.text, max_length=40) or 'roadmap'}-progress.md"
+        )
+        if self._source is not None and target.resolve() == self._source.resolve():
+            target = target.with_name(f"{target.stem}-export.md")
+        try:
+            write_atomically(target, to_markdown(self.roadmap, self.store.status, self.store.note))
+        except OSError as error:
+            self.notify(f"Could not export to {target}: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Exported to {target}", title="Export", markup=False)
 
     def on_mount(self) -> None:
         if self._source is not None:
