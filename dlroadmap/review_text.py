@@ -450,28 +450,6 @@ def _legend(review: Review, look: _Look) -> Line:
 # -- all of it --------------------------------------------------------------------
 
 
-def _plain(lines: list[Line], look: _Look) -> list[str]:
-    return [_paint(_clip(line, look), False) for line in lines]
-
-
-def phase_lines(review: Review, *, width: int = 80, ascii_only: bool = False) -> list[str]:
-    """The per-phase bars, as plain lines (for the app's Today screen)."""
-    look = _Look(max(1, width), ascii_only)
-    return _plain(_phases(review, look), look)
-
-
-def log_lines(review: Review, width: int = 80, *, ascii_only: bool = False) -> list[str]:
-    """Today, Yesterday and This week: counts and the first titles, as plain lines."""
-    look = _Look(max(1, width), ascii_only)
-    return _plain(_days(review, look), look)
-
-
-def calendar_lines(review: Review, *, width: int = 80, ascii_only: bool = False) -> list[str]:
-    """The activity grid (month names, Mon..Sun, legend), as plain lines."""
-    look = _Look(max(1, width), ascii_only)
-    return _plain(_calendar(review, look), look)
-
-
 def screen_parts(
     review: Review, roadmap_title: str, *, width: int = 80, ascii_only: bool = False
 ) -> dict[str, list[Line]]:

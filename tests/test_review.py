@@ -8,6 +8,7 @@ import subprocess
 import sys
 import unicodedata
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -26,11 +27,9 @@ from dlroadmap.review import (
     to_json,
 )
 from dlroadmap.review_text import (
-    calendar_lines,
     cell_width,
-    log_lines,
-    phase_lines,
     render,
+    screen_parts,
     short_phase,
     truncate,
 )
@@ -619,23 +618,27 @@ def test_calendar_shades_are_one_column_each() -> None:
         assert unicodedata.east_asian_width(shade) != "W"
 
 
+def plain_parts(review: Review, title: str, **look: Any) -> dict[str, list[str]]:
+    """The blocks the app's Today screen gets, as the plain text of their segments."""
+    parts = screen_parts(review, title, **look)
+    return {
+        key: ["".join(text for text, _ in line) for line in lines] for key, lines in parts.items()
+    }
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_app_gets_the_same_pieces_as_plain_lines(seed: Progress, width: int) -> None:
     for title, review in renders(seed):
         full = render(review, title, width=width).splitlines()
-        pieces = (
-            phase_lines(review, width=width),
-            log_lines(review, width),
-            calendar_lines(review, width=width),
-        )
-        for lines in pieces:
+        for lines in plain_parts(review, title, width=width).values():
             assert lines
             assert all("\x1b" not in line and cell_width(line) <= width for line in lines)
             # Each piece is a run of lines of the printed review.
             start = full.index(lines[0])
             assert full[start : start + len(lines)] == lines
     review = seeded_progress(Progress(load_roadmap(bundled_roadmap_path()))).review()
-    assert len(phase_lines(review, width=80)) == 4  # seven phases in two columns
-    assert [line.split()[0] for line in log_lines(review, 80)] == ["Today", "Yesterday", "This"]
-    assert len(calendar_lines(review)) == 1 + 7 + 1
-    assert "#" in "".join(calendar_lines(review, ascii_only=True))
+    parts = plain_parts(review, "title", width=80)
+    assert len(parts["phases"]) == 4  # seven phases in two columns
+    assert [line.split()[0] for line in parts["days"]] == ["Today", "Yesterday", "This"]
+    assert len(parts["calendar"]) == 1 + 7 + 1
+    assert "#" in "".join(plain_parts(review, "title", ascii_only=True)["calendar"])
