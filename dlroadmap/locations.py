@@ -16,6 +16,11 @@ def state_dir() -> Path:
     return data_dir() / "roadmaps"
 
 
-def cache_dir() -> Path:
+def roadmap_cache_dir() -> Path:
     """Parsed roadmaps, kept to start faster; safe to delete at any time."""
     return platformdirs.user_cache_path(APP_NAME) / "roadmaps"
+
+
+def state_cache_dir() -> Path:
+    """Parsed state files (private, they hold notes), kept to start faster; safe to delete."""
+    return platformdirs.user_cache_path(APP_NAME) / "states"

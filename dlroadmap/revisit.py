@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from fsrs import Scheduler
 
 Card = dict[str, Any]
+# The card's fields that FSRS may leave None (and the state file, having no null, out).
+CARD_FIELDS_MAYBE_NONE = ("step", "stability", "difficulty", "last_review")
 
 # A sane cap: a backlog after a week away comes back a few topics a day.
 DAILY_CAP = 3

@@ -1,45 +1,23 @@
 """Parsed roadmaps kept between runs, so a start-up or a `review` skips the parse.
 
-Keyed by a hash of the markdown's bytes and of the code that parses it: an edited
-file, or a changed parser, simply parses again. The cache is a convenience:
-a file missing, unreadable or from another version is a miss, never an error.
+Keyed by the markdown's bytes and the code that parses it (see content_cache.py).
 """
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from functools import cache
 from pathlib import Path
 
-from . import __version__
-from .files import write_atomically
+from .content_cache import ContentCache
 from .model import Roadmap
 
-# Files kept; the oldest go first (a user has a handful of roadmaps, each edited now and then).
-KEEP = 16
-
-
-# The modules whose code decides what a parse gives (read, not imported: no mistune).
+# The modules whose code decides what a parse gives.
 _PARSING_CODE = ("parser.py", "ids.py", "model.py")
 
 
 @cache
-def _code_digest() -> bytes:
-    digest = hashlib.sha256(__version__.encode())
-    for name in _PARSING_CODE:
-        try:
-            digest.update(Path(__file__).with_name(name).read_bytes())
-        except OSError:
-            digest.update(name.encode())  # not a plain file (a zip install): the version decides
-    return digest.digest()
-
-
-def _key(text: str, fallback_title: str) -> str:
-    digest = hashlib.sha256(_code_digest())
-    digest.update(f"\0{fallback_title}\0".encode())
-    digest.update(text.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:32]
+def _cache(folder: Path | None) -> ContentCache[Roadmap]:
+    return ContentCache(folder, Roadmap, _PARSING_CODE)
 
 
 def _parse(text: str, fallback_title: str) -> Roadmap:
@@ -51,26 +29,10 @@ def _parse(text: str, fallback_title: str) -> Roadmap:
 
 def cached_parse(text: str, fallback_title: str, folder: Path | None) -> Roadmap:
     """The roadmap in `text`, from `folder` if parsed before, else parsed (and kept)."""
-    if folder is None:
-        return _parse(text, fallback_title)
-    path = folder / f"{_key(text, fallback_title)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            roadmap = pickle.load(handle)
-        if isinstance(roadmap, Roadmap):
-            return roadmap
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass  # a miss: parsed below, and the entry rewritten
-    roadmap = _parse(text, fallback_title)
-    try:
-        write_atomically(path, pickle.dumps(roadmap, protocol=pickle.HIGHEST_PROTOCOL))
-        _prune(folder)
-    except (OSError, RecursionError):
-        pass  # without a cache the next start parses again: slower, nothing lost
+    entries = _cache(folder)
+    key = entries.key(fallback_title.encode(), text.encode("utf-8", "surrogatepass"))
+    roadmap = entries.get(key)
+    if roadmap is None:
+        roadmap = _parse(text, fallback_title)
+        entries.put(key, roadmap)
     return roadmap
-
-
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
-        old.unlink(missing_ok=True)

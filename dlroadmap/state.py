@@ -17,8 +17,8 @@ import tomli_w
 
 from .activity import Activity, DayActivity
 from .errors import StateError
-from .model import Status
-from .revisit import Card
+from .model import Status, by_fields
+from .revisit import CARD_FIELDS_MAYBE_NONE, Card
 
 # 2 added the daily activity and the revisit cards. A file of an older schema is
 # read as it is; the store migrates it, keeping a copy of the original.
@@ -47,6 +47,8 @@ class ItemState:
     revisit: Card | None = None
     # Keys a newer dlroadmap wrote; kept so that saving here does not drop them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    __reduce__ = by_fields
 
     def with_status(self, status: Status, when: datetime) -> ItemState:
         return replace(self, status=status, status_changed=when)
@@ -113,6 +115,12 @@ class StateWriter:
     def __init__(self) -> None:
         self._items: dict[str, tuple[ItemState, str]] = {}
         self._days: dict[str, tuple[DayActivity, str]] = {}
+
+    def snapshot(self) -> StateWriter:
+        """A writer holding the tables this one holds now (dump() replaces, never edits them)."""
+        copy = StateWriter()
+        copy._items, copy._days = self._items, self._days
+        return copy
 
     def dump(self, state: State) -> str:
         parts = [tomli_w.dumps(state.head_toml())]
@@ -208,7 +216,7 @@ def _card(table: dict[str, Any], path: Path, where: str) -> Card | None:
     except ValueError:
         raise StateError(path, f"{where}.revisit.due is {due!r}, not a date and time.") from None
     # Fields the file leaves out (TOML has no null) are None to the scheduler.
-    return {"stability": None, "difficulty": None, "last_review": None, **card}
+    return {**dict.fromkeys(CARD_FIELDS_MAYBE_NONE), **card}
 
 
 def _day(key: str, raw: Any, path: Path) -> DayActivity:
@@ -230,6 +238,15 @@ def _day(key: str, raw: Any, path: Path) -> DayActivity:
         revisited=ids("revisited"),
         extra={k: v for k, v in table.items() if k not in ("actions", *_DAY_LISTS)},
     )
+
+
+def decode_state(data: bytes, path: Path) -> State:
+    """The state in a file's bytes."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise StateError(path, "it is not UTF-8 text.") from None
+    return parse_state(text, path)
 
 
 def parse_state(text: str, path: Path) -> State:

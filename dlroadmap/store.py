@@ -21,7 +21,8 @@ from .files import make_private_folder, write_atomically
 from .ids import slugify
 from .merge import merge
 from .model import Node, Roadmap, Status
-from .state import SCHEMA, ItemState, State, StateWriter, now, parse_state
+from .state import SCHEMA, ItemState, State, now
+from .state_cache import StateCache
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -36,15 +37,7 @@ Signature = tuple[int, int, int] | None
 
 
 def read_state(path: Path) -> State:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise StateError(path, "it is not UTF-8 text.") from None
-    return parse_state(text, path)
+    return StateCache().read(path)
 
 
 def _signature(path: Path) -> Signature:
@@ -65,7 +58,9 @@ def _belongs(state: State, roadmap_ids: set[str], source: Path) -> bool:
     return shared / len(state.items) >= SAME_ROADMAP_OVERLAP
 
 
-def find_state(roadmap: Roadmap, source: Path, folder: Path) -> tuple[Path, State | None]:
+def find_state(
+    roadmap: Roadmap, source: Path, folder: Path, files: StateCache | None = None
+) -> tuple[Path, State | None]:
     """The state file of this roadmap, and what it holds (None: not there yet).
 
     Found by what it holds, not where the markdown lives. Files are named after
@@ -73,26 +68,29 @@ def find_state(roadmap: Roadmap, source: Path, folder: Path) -> tuple[Path, Stat
     name, so two roadmaps never share progress. A roadmap with no title is named
     after its file: renamed, it is found among the others by its items.
     """
+    files = files or StateCache()
     stem = slugify(roadmap.text, max_length=40) or "roadmap"
     ids = {node.id for node in roadmap.items()}
     candidate = folder / f"{stem}.toml"
     number = 1
     while candidate.exists():
-        state = read_state(candidate)
+        state = files.read(candidate)
         if _belongs(state, ids, source):
             return candidate, state
         number += 1
         candidate = folder / f"{stem}-{number}.toml"
-    return _found_elsewhere(folder, ids, source) or (candidate, None)
+    return _found_elsewhere(folder, ids, source, files) or (candidate, None)
 
 
-def _found_elsewhere(folder: Path, ids: set[str], source: Path) -> tuple[Path, State] | None:
+def _found_elsewhere(
+    folder: Path, ids: set[str], source: Path, files: StateCache
+) -> tuple[Path, State] | None:
     """A state file under another name that holds this roadmap's items."""
     for path in sorted(folder.glob("*.toml")):
         if ".broken-" in path.name or ".schema-" in path.name:
             continue
         try:
-            state = read_state(path)
+            state = files.read(path)
         except StateError:
             continue  # another roadmap's problem, reported when that one is opened
         if state.items and _belongs(state, ids, source):
@@ -115,6 +113,7 @@ class Store:
         *,
         found: State | None = None,
         writable: bool = True,
+        files: StateCache | None = None,
     ) -> None:
         self.path = path
         # A read-only store (`dlroadmap review`) shows the state as it would be, writing nothing.
@@ -123,11 +122,12 @@ class Store:
         # Where the original of a file from an older schema was kept, if it was.
         self.backup: Path | None = None
         self._lock: FileLock | None = None
-        self._writer = StateWriter()
+        self._files = files or StateCache()
         self._seen = _signature(path)
         if found is None and self._seen is not None:
-            found = read_state(path)
+            found = self._files.read(path)
         state = found or State(title=roadmap.text, source=str(source))
+        self._writer = self._files.writer_for(state)
         # Saved items whose ids left the markdown follow their text to where it went;
         # every version of the file read later is seen through the same moves.
         self.reattached = reattach.reattach(state.items, roadmap)
@@ -146,10 +146,20 @@ class Store:
             self.save()
 
     @classmethod
-    def open(cls, roadmap: Roadmap, source: Path, folder: Path, *, writable: bool = True) -> Store:
+    def open(
+        cls,
+        roadmap: Roadmap,
+        source: Path,
+        folder: Path,
+        *,
+        writable: bool = True,
+        cache: Path | None = None,
+    ) -> Store:
+        """The store of this roadmap's state file; `cache`: a folder of parsed state files."""
         source = source.resolve()
-        path, found = find_state(roadmap, source, folder)
-        return cls(path, roadmap, source, found=found, writable=writable)
+        files = StateCache(cache)
+        path, found = find_state(roadmap, source, folder, files)
+        return cls(path, roadmap, source, found=found, writable=writable, files=files)
 
     # -- reading -------------------------------------------------------------
 
@@ -245,6 +255,11 @@ class Store:
         import filelock  # noqa: F401 - loaded now, not on the first keypress
 
         self._writer.dump(state)
+        self._files.keep(self._writer.snapshot())
+
+    def keep_in_cache(self) -> None:
+        """Keep the state as last saved (or read) so the next start need not parse it."""
+        self._files.keep(self._writer.snapshot())
 
     def take_conflicts(self) -> tuple[str, ...]:
         """Notes merged from two sessions since last asked: each is told once."""
@@ -264,7 +279,7 @@ class Store:
         return self._lock
 
     def _read_theirs(self) -> State:
-        theirs = read_state(self.path)
+        theirs = self._files.read(self.path)
         theirs.items = reattach.apply(theirs.items, self._moves)
         return theirs
 
@@ -295,13 +310,18 @@ class Store:
         try:
             with self._locked():
                 self._take_in_theirs()
-                write_atomically(self.path, self._writer.dump(self.state))
-                self._seen = _signature(self.path)
-                self._base = self.state.copy()
+                self._write()
         except Timeout:
             raise StateError(
                 self.path, f"another dlroadmap session held its lock for {LOCK_SECONDS:.0f} s."
             ) from None
+
+    def _write(self) -> None:
+        text = self._writer.dump(self.state)
+        write_atomically(self.path, text)
+        self._seen = _signature(self.path)
+        self._base = self.state.copy()
+        self._files.wrote(text, self._base, self._writer)
 
     def refresh(self) -> list[str]:
         """Take in what another session saved, if anything; the ids whose state changed."""
@@ -311,9 +331,10 @@ class Store:
             changed, ahead = self._take_in_theirs()
             if ahead:
                 # Merged notes, or a change whose save failed earlier: write them down.
-                write_atomically(self.path, self._writer.dump(self.state))
-            self._seen = _signature(self.path)
-            self._base = self.state.copy()
+                self._write()
+            else:
+                self._seen = _signature(self.path)
+                self._base = self.state.copy()
         return changed
 
 

@@ -163,7 +163,9 @@ def test_totals_leave_skipped_items_out(seed: Progress) -> None:
     assert review.tally == Tally(done=3, in_progress=1, todo=len(items) - 5, skipped=1)
     assert review.tally.total == len(items) - 1
     assert len(review.phases) == len(seed.roadmap.phases) == 7
-    assert sum((phase.tally for phase in review.phases), Tally()) == review.tally
+    fields = ("done", "in_progress", "todo", "skipped")
+    by_phase = [sum(getattr(phase.tally, f) for phase in review.phases) for f in fields]
+    assert by_phase == [getattr(review.tally, f) for f in fields]
     assert review.phases[0].tally == Tally(done=2, in_progress=1, todo=3, skipped=1)
 
 

@@ -533,9 +533,10 @@ def test_tally_groups_matches_an_independent_count(roadmap: Roadmap, store: Stor
     statuses = [store.status(node) for node in roadmap.items()]
     assert whole.skipped == statuses.count(Status.SKIPPED) > 0
     assert whole.total == len(statuses) - statuses.count(Status.SKIPPED)
-    summed = sum((groups[phase.id] for phase in roadmap.phases if phase.children), Tally())
-    lone_phases = [phase for phase in roadmap.phases if phase.trackable]
-    assert summed + tally_items(lone_phases, store.status) == whole
+    parts = [groups[phase.id] for phase in roadmap.phases if phase.children]
+    parts.append(tally_items([p for p in roadmap.phases if p.trackable], store.status))
+    for field in ("done", "in_progress", "todo", "skipped"):
+        assert sum(getattr(part, field) for part in parts) == getattr(whole, field)
     assert whole == tally_items(roadmap.items(), store.status)
 
 
@@ -593,6 +594,20 @@ def test_a_done_topic_gets_a_revisit_card_due_two_days_later(
     assert again is not None
     assert datetime.fromisoformat(again["due"]) > datetime.fromisoformat(card["due"])
     assert node.id in read_state(store.path).activity[again["last_review"][:10]].revisited
+
+
+def test_a_revisit_is_rated_in_a_later_session_too(
+    roadmap: Roadmap, seed_path: Path, folder: Path, store: Store
+) -> None:
+    # The card is read back from the file, where FSRS's empty fields are left out.
+    node = todo_items(roadmap)[0]
+    store.set_status(node, Status.DONE, when=T1)
+    later = Store.open(roadmap, seed_path, folder)
+    card = later.item(node.id).revisit if later.item(node.id) else None
+    assert card is not None
+    later.rate_revisit(node, Rating.AGAIN, when=datetime.fromisoformat(card["due"]))
+    again = read_state(later.path).items[node.id].revisit
+    assert again is not None and again["last_review"] > card["last_review"]
 
 
 def test_a_schema_1_file_is_migrated_and_its_original_kept(

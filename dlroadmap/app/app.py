@@ -21,7 +21,7 @@ from ..config import Config
 from ..errors import DlroadmapError
 from ..files import write_atomically
 from ..ids import slugify
-from ..locations import cache_dir
+from ..locations import roadmap_cache_dir
 from ..model import Roadmap
 from ..review import RULES
 from ..source import load_roadmap
@@ -142,9 +142,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.notify(f"Exported to {target}", title="Export", markup=False)
 
     def on_mount(self) -> None:
-        if self._source is not None:
-            watcher = partial(watch_file, self._source, self._markdown_changed, self._stop_watching)
-            self.run_worker(watcher, thread=True, group="watch")
+        # Watched from once the first frame is out, which it would only slow down.
+        self.call_after_refresh(self._watch_source)
         if self._settings is not None and self._settings.problem:
             self.notify(self._settings.problem, severity="warning", markup=False, timeout=15)
         # A dropped SSH link sends SIGHUP; a shutdown, SIGTERM: save what is pending first.
@@ -155,6 +154,11 @@ class RoadmapApp(OrderlyKeysApp[None]):
         # pty closed): then the input would read end-of-file forever, spinning a core.
         if _terminal_present():
             self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
+
+    def _watch_source(self) -> None:
+        if self._source is not None:
+            watcher = partial(watch_file, self._source, self._markdown_changed, self._stop_watching)
+            self.run_worker(watcher, thread=True, group="watch")
 
     def _check_terminal(self) -> None:
         if not _terminal_present():
@@ -167,7 +171,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         """In the watcher's thread: parse the new markdown there, then show it here."""
         assert self._source is not None
         try:
-            roadmap = load_roadmap(self._source, cache=cache_dir())
+            roadmap = load_roadmap(self._source, cache=roadmap_cache_dir())
         except DlroadmapError as error:
             self.call_from_thread(
                 self.notify,

@@ -176,12 +176,16 @@ class MainScreen(Screen[None]):
         # Filled now, not on the first messages: the first frame is the whole screen.
         self._show_progress()
         self._refresh_detail()
-        if self.store.writable:
-            self.run_worker(partial(self.store.warm_up, self.store.state.copy()), thread=True)
+        # Once the first frame is out: its thread would hold the GIL while it is drawn.
+        self.call_after_refresh(self._warm_up_store)
         self._tell_reattached()
         # Another session (a second SSH login) may save too: look for its changes now
         # and then, and whenever the terminal regains focus.
         self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
+
+    def _warm_up_store(self) -> None:
+        if self.store.writable:
+            self.run_worker(partial(self.store.warm_up, self.store.state.copy()), thread=True)
 
     def _tell_reattached(self) -> None:
         moved = self.store.reattached

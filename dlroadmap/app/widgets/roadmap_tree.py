@@ -191,6 +191,11 @@ class RoadmapTree(Tree[TreeData]):
             return Text.assemble((icon, base_style + Style(bold=True)), label)
         return label
 
+    def get_label_width(self, node: TreeNode[TreeData]) -> int:
+        # Every label is cut to the room on its line (see render_label), so the room is
+        # its width: Tree otherwise renders each line of an open branch to measure it.
+        return self._room_for_label(node) + (len(self.ICON_NODE) if node.allow_expand else 0)
+
     def _room_for_label(self, node: TreeNode[TreeData]) -> int:
         """Cells left for the label on its line, after the guides and the expand icon."""
         level = 0

@@ -1,0 +1,87 @@
+"""Results worked out from some bytes, kept between runs so that a start-up skips the work.
+
+An entry is named by a hash of the bytes and of the code that works the result out:
+edited bytes, or changed code, are simply a miss. A cache is a convenience: an entry
+missing, unreadable or from another version is a miss, never an error, and failing to
+keep one costs only speed. Entries are private files (they may hold notes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from . import __version__
+from .files import write_atomically
+
+T = TypeVar("T")
+
+# Entries kept per cache; the oldest go first (a user has a handful of roadmaps).
+KEEP = 16
+
+_MISSES = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError)
+
+
+@cache
+def _code_digest(code: tuple[str, ...]) -> bytes:
+    """The modules whose code decides the value, read as files (not imported: a hit
+    never loads what a miss would need), and Python's version, which brings tomllib."""
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}".encode())
+    for name in code:
+        try:
+            digest.update(Path(__file__).with_name(name).read_bytes())
+        except OSError:
+            digest.update(name.encode())  # not a plain file (a zip install): the version decides
+    return digest.digest()
+
+
+class ContentCache(Generic[T]):
+    """Values of type `kind` in `folder` (None: a cache that never holds anything)."""
+
+    def __init__(self, folder: Path | None, kind: type[T], code: tuple[str, ...]) -> None:
+        self.folder = folder
+        self._kind = kind
+        self._code = _code_digest(code)
+
+    def key(self, *parts: bytes) -> str:
+        digest = hashlib.sha256(self._code)
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+        return digest.hexdigest()[:32]
+
+    def _path(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / f"{key}.pickle"
+
+    def get(self, key: str) -> T | None:
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            with path.open("rb") as handle:
+                value = pickle.load(handle)
+        except _MISSES:
+            return None
+        return value if isinstance(value, self._kind) else None
+
+    def has(self, key: str) -> bool:
+        path = self._path(key)
+        return path is not None and path.exists()
+
+    def put(self, key: str, value: T) -> None:
+        path = self._path(key)
+        if path is None or self.folder is None:
+            return
+        try:
+            write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            entries = sorted(
+                self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+            )
+            for old in entries[KEEP:]:
+                old.unlink(missing_ok=True)
+        except (OSError, RecursionError):
+            pass  # without the entry the next start works it out again: slower, nothing lost

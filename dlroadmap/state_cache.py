@@ -1,0 +1,82 @@
+"""State files read back from a cache between runs: on a large roadmap, parsing the
+TOML is most of a start-up (10,000 topics make a 2 MB file, 0.6 s of tomllib).
+
+An entry is the State that parse_state gives for some file bytes, named by those
+bytes (see content_cache.py), so a file changed in any way is read afresh. With it
+comes the TOML text of each of its tables, as StateWriter made them: the first save
+after a start then writes at once, with no tables to make first. Entries are made
+off the start-up path: `keep()` runs in a worker after start and on exit, for the
+file as this session last read or wrote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .content_cache import ContentCache
+from .errors import StateError
+from .state import SCHEMA, State, StateWriter, decode_state
+
+# The modules whose code decides what reading a state file gives.
+_STATE_CODE = ("state.py", "activity.py", "model.py", "revisit.py")
+
+
+@dataclass(slots=True)
+class _Entry:
+    state: State
+    # Tables of `state` already written out; they share its items, so the writer
+    # knows them as its own (it reuses the text of an item it holds the very object of).
+    writer: StateWriter | None
+
+
+class StateCache:
+    """Reads state files, through the cache in `folder` (None: always parses)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._entries = ContentCache(folder, _Entry, _STATE_CODE)
+        # File contents this session parsed or wrote, and their states, for keep():
+        # the last of each, as the next start finds one or the other.
+        self._pending: dict[str, tuple[bytes | str, _Entry]] = {}
+        # The writer that came out of the cache with a state, by that state.
+        self._writers: dict[int, _Entry] = {}
+
+    def read(self, path: Path) -> State:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
+        if self._entries.folder is None:
+            return decode_state(data, path)
+        entry = self._entries.get(self._entries.key(data))
+        if entry is not None:
+            self._writers[id(entry.state)] = entry
+            return entry.state
+        state = decode_state(data, path)
+        self._pending["read"] = (data, _Entry(state.copy(), None))
+        return state
+
+    def writer_for(self, state: State) -> StateWriter:
+        """A writer that already holds the tables of `state`, if the cache had them."""
+        entry = self._writers.pop(id(state), None)
+        if entry is not None and entry.state is state and entry.writer is not None:
+            return entry.writer
+        return StateWriter()
+
+    def wrote(self, text: str, state: State, writer: StateWriter) -> None:
+        """`text` was just saved from `state` by `writer`; neither will change."""
+        if self._entries.folder is not None:
+            # Whatever schema the state was read with, the text was written with this one.
+            entry = _Entry(replace(state, schema=SCHEMA), writer.snapshot())
+            self._pending["wrote"] = (text, entry)
+
+    def keep(self, writer: StateWriter | None = None) -> None:
+        """Keep the contents seen, so the next start need not parse them.
+
+        `writer` holds the tables of a state read (warmed up since): kept with it.
+        """
+        pending, self._pending = self._pending, {}
+        for content, entry in pending.values():
+            key = self._entries.key(content if isinstance(content, bytes) else content.encode())
+            if not self._entries.has(key):
+                self._entries.put(key, _Entry(entry.state, entry.writer or writer))
