@@ -239,8 +239,8 @@ def _run_app(args: argparse.Namespace) -> int:
     settings = Settings(config, partial(save_config, config_path()), problem)
     app = RoadmapApp(roadmap, store, ascii_glyphs=args.ascii, settings=settings, source=source)
     # What was loaded lives as long as the app: kept out of the collector's later passes.
+    # The app turns the collector back on once its first frame is out.
     gc.freeze()
-    gc.enable()
     app.run(mouse=config.mouse and not args.no_mouse)
     # After the terminal is given back: the next start reads this session's saves quickly.
     store.keep_in_cache()

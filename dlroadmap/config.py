@@ -10,7 +10,6 @@ A file that cannot be read is reported and left alone; the app runs on defaults.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +39,11 @@ class Config:
 
 def load_config(path: Path) -> tuple[Config, str | None]:
     """The settings, and what is wrong with the file if it could not be used."""
+    if not path.exists():
+        return Config(), None
+    # Imported here: most users have no settings file, and a start need not pay for it.
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -61,23 +61,25 @@ def _of(nodes: Iterable[Node], tallies: dict[str, Tally], status_of: StatusOf) -
     """The nodes' own statuses (those that are items) and the tallies below them."""
     # Plain counters, one Tally at the end: a roadmap of 10,000 topics is counted at
     # every start, and a Tally per node was most of that.
-    counts = dict.fromkeys(Status, 0)
     done = in_progress = todo = skipped = 0
     for node in nodes:
         if node.trackable:
-            counts[status_of(node)] += 1
+            status = status_of(node)
+            if status is Status.TODO:
+                todo += 1
+            elif status is Status.DONE:
+                done += 1
+            elif status is Status.IN_PROGRESS:
+                in_progress += 1
+            else:
+                skipped += 1
         below = tallies.get(node.id)
         if below is not None:
             done += below.done
             in_progress += below.in_progress
             todo += below.todo
             skipped += below.skipped
-    return Tally(
-        done + counts[Status.DONE],
-        in_progress + counts[Status.IN_PROGRESS],
-        todo + counts[Status.TODO],
-        skipped + counts[Status.SKIPPED],
-    )
+    return Tally(done, in_progress, todo, skipped)
 
 
 def _below(node: Node, tallies: dict[str, Tally], status_of: StatusOf) -> Tally:

@@ -7,7 +7,6 @@ anything this version does not know is kept as it was found.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -251,6 +250,9 @@ def decode_state(data: bytes, path: Path) -> State:
 
 def parse_state(text: str, path: Path) -> State:
     """The state in `text`; unknown keys are kept, wrong types are refused."""
+    # Imported here: a start that finds the state cached never needs it.
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

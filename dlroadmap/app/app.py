@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import sys
@@ -23,7 +24,6 @@ from ..files import write_atomically
 from ..ids import slugify
 from ..locations import roadmap_cache_dir
 from ..model import Roadmap
-from ..review import RULES
 from ..source import load_roadmap
 from ..store import Store
 from .commands import RoadmapCommands
@@ -31,7 +31,6 @@ from .orderly_keys import OrderlyKeysApp
 from .roadmap_watch import watch_file
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .screens.today import TodayScreen
 from .widgets.filter_input import FilterInput
 from .widgets.note_editor import NoteEditor
 from .widgets.roadmap_tree import RoadmapTree
@@ -96,6 +95,10 @@ class RoadmapApp(OrderlyKeysApp[None]):
         return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)
 
     def action_help(self) -> None:
+        # Imported here: the review's code loads when first wanted, not at every start.
+        from ..review import RULES
+        from .screens.today import TodayScreen
+
         moves = [b for b in RoadmapTree.BINDINGS if isinstance(b, Binding) and b.key != "space"]
         self.push_screen(
             HelpScreen(
@@ -142,8 +145,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.notify(f"Exported to {target}", title="Export", markup=False)
 
     def on_mount(self) -> None:
-        # Watched from once the first frame is out, which it would only slow down.
-        self.call_after_refresh(self._watch_source)
+        self.call_after_refresh(self._after_first_frame)
         if self._settings is not None and self._settings.problem:
             self.notify(self._settings.problem, severity="warning", markup=False, timeout=15)
         # A dropped SSH link sends SIGHUP; a shutdown, SIGTERM: save what is pending first.
@@ -155,7 +157,10 @@ class RoadmapApp(OrderlyKeysApp[None]):
         if _terminal_present():
             self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
 
-    def _watch_source(self) -> None:
+    def _after_first_frame(self) -> None:
+        """What would only slow the first frame down: watching the file, collecting garbage
+        (start-up makes objects by the hundred thousand and frees almost none)."""
+        gc.enable()
         if self._source is not None:
             watcher = partial(watch_file, self._source, self._markdown_changed, self._stop_watching)
             self.run_worker(watcher, thread=True, group="watch")

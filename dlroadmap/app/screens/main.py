@@ -28,7 +28,6 @@ from ..widgets.filter_input import FilterInput
 from ..widgets.note_editor import NoteEditor
 from ..widgets.progress_header import ProgressHeader
 from ..widgets.roadmap_tree import UNMATCHED_LABEL, RoadmapTree, TreeData
-from .today import TodayScreen
 
 # How often to look for what another session saved (a stat() call, nothing more).
 REFRESH_SECONDS = 2.0
@@ -583,6 +582,9 @@ class MainScreen(Screen[None]):
             self.set_focus(self.tree)
 
     def action_today(self) -> None:
+        # Imported here: the review's code loads when first wanted, not at every start.
+        from .today import TodayScreen
+
         self.app.push_screen(
             TodayScreen(self.store, ascii_glyphs=self._ascii, today=self._today),
             self._back_from_today,
