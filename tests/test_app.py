@@ -13,6 +13,7 @@ from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
 from dlroadmap.model import Node, OverviewEntry
 from tests.apptools import find, make_app, saved, screen_text, type_ahead
+from tests.ptytools import Terminal, state_home
 
 SIZE = (100, 30)
 
@@ -344,6 +345,22 @@ async def test_a_burst_of_keys_lands_where_a_user_means(tmp_path: Path) -> None:
         assert saved(app)[attention.id]["note"] == "Q, K, V"
         assert saved(app)[after.id]["status"] == "in_progress"
         assert app.screen.query_one("#filter").value == ""
+
+
+def test_a_note_typed_ahead_at_login_lands_in_the_note(tmp_path: Path) -> None:
+    # Typed before the app has drawn anything: the editor may not even exist yet.
+    terminal = Terminal([], state_home(tmp_path))
+    terminal.type("nfirst words")
+    assert terminal.wait_for(b"first words")
+    terminal.type("\x1b")
+    folder = tmp_path / "data" / "dlroadmap" / "roadmaps"
+    for _ in range(100):
+        terminal.read(0.1)
+        if any("first words" in f.read_text(encoding="utf-8") for f in folder.glob("*.toml")):
+            break
+    assert terminal.quit() == 0
+    state = next(folder.glob("*.toml")).read_text(encoding="utf-8")
+    assert 'note = "first words"' in state
 
 
 async def test_help_lists_every_key(tmp_path: Path) -> None:

@@ -32,7 +32,6 @@ from .roadmap_watch import watch_file
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .widgets.filter_input import FilterInput
-from .widgets.note_editor import NoteEditor
 from .widgets.roadmap_tree import RoadmapTree
 
 
@@ -95,9 +94,10 @@ class RoadmapApp(OrderlyKeysApp[None]):
         return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)
 
     def action_help(self) -> None:
-        # Imported here: the review's code loads when first wanted, not at every start.
+        # Imported here: the review's and the editor's code load when first wanted.
         from ..review import RULES
         from .screens.today import TodayScreen
+        from .widgets.note_editor import NoteEditor
 
         moves = [b for b in RoadmapTree.BINDINGS if isinstance(b, Binding) and b.key != "space"]
         self.push_screen(

@@ -25,7 +25,6 @@ from ..external_editor import EditorError, edit_text, find_editor
 from ..messages import NoteEdited, NoteEditorClosed
 from ..widgets.detail import ChildLine, DetailPane, DetailView, GroupView, ItemView
 from ..widgets.filter_input import FilterInput
-from ..widgets.note_editor import NoteEditor
 from ..widgets.progress_header import ProgressHeader
 from ..widgets.roadmap_tree import UNMATCHED_LABEL, RoadmapTree, TreeData
 
@@ -158,7 +157,8 @@ class MainScreen(Screen[None]):
         if action == "clear_filter":
             # From the tree only while a filter is on; in the filter, always (leaves it).
             return bool(self.query_one(FilterInput).value) or isinstance(self.focused, Input)
-        return not (action in _ITEM_ACTIONS and isinstance(self.focused, NoteEditor | Input))
+        typing = isinstance(self.focused, Input) or self.focused is self.detail.editor
+        return not (action in _ITEM_ACTIONS and typing)
 
     @property
     def tree(self) -> RoadmapTree:
@@ -398,19 +398,19 @@ class MainScreen(Screen[None]):
 
     # -- notes -------------------------------------------------------------
 
-    def action_activate(self) -> None:
+    async def action_activate(self) -> None:
         """Enter in the tree: an item opens its note; a branch opens or closes."""
         data = self.tree.selected
         if isinstance(data, Node) and data.trackable:
-            self.action_edit_note()
+            await self.action_edit_note()
         else:
             self.tree.toggle_cursor()
 
-    def action_edit_note(self) -> None:
+    async def action_edit_note(self) -> None:
         node = self.selected_item()
         if node is not None:
             self._edit_group += 1
-            self.detail.start_editing(node.id, self.store.note(node))
+            await self.detail.start_editing(node.id, self.store.note(node))
 
     @on(NoteEdited)
     def _note_edited(self, event: NoteEdited) -> None:

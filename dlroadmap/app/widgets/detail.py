@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from ...glyphs import LABELS, bar, glyphs
@@ -18,7 +20,9 @@ from ...printable import printable, printable_lines
 from ...progress import Tally, percent
 from ..inline import inline_text
 from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
-from .note_editor import NoteEditor
+
+if TYPE_CHECKING:
+    from .note_editor import NoteEditor
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ class DetailPane(Vertical):
         self._ascii = ascii_glyphs
         self._shown: dict[str, Text] = {}
         self._rows: dict[str, int] = {}
+        self._editor: NoteEditor | None = None
+        self._editor_mounted: AwaitMount | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-where")
@@ -85,18 +91,28 @@ class DetailPane(Vertical):
         yield Static(id="detail-notes-label")
         with VerticalScroll(id="detail-body"):
             yield Static(id="detail-text")
-        # Mounted once and hidden: filled only when editing starts, so moving
-        # through the tree never rebuilds an editor.
-        editor = NoteEditor(id="note-editor")
-        editor.display = False
-        yield editor
         yield Static(id="detail-hint")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_editor)
+
+    def _mount_editor(self) -> AwaitMount:
+        """Mount the editor, hidden; filled only when editing starts, so moving through
+        the tree never rebuilds one. Done once the first frame is out (a TextArea and
+        its styles are a tenth of a start-up), or at once if a note is opened first."""
+        if self._editor_mounted is None:
+            from .note_editor import NoteEditor
+
+            self._editor = NoteEditor(id="note-editor")
+            self._editor.display = False
+            self._editor_mounted = self.mount(self._editor, before="#detail-hint")
+        return self._editor_mounted
 
     @property
     def editor(self) -> NoteEditor | None:
         """The notes editor while a note is being edited, else None."""
-        editor = self.query_one(NoteEditor)
-        return editor if editor.node_id is not None else None
+        editor = self._editor
+        return editor if editor is not None and editor.node_id is not None else None
 
     def _show(self, selector: str, text: Text) -> None:
         """Update one part, only if it changed: every repaint goes down the SSH link."""
@@ -178,10 +194,12 @@ class DetailPane(Vertical):
                 lines.append_text(self._children_text(child.children, indent + "  "))
         return lines
 
-    def start_editing(self, node_id: str, text: str) -> NoteEditor:
+    async def start_editing(self, node_id: str, text: str) -> NoteEditor:
         """Show the editor on this note and focus it at once, so no keystroke goes astray."""
         self.stop_editing()
-        editor = self.query_one(NoteEditor)
+        await self._mount_editor()
+        editor = self._editor
+        assert editor is not None
         editor.open_note(node_id, text)
         self.query_one("#detail-body").display = False
         editor.display = True

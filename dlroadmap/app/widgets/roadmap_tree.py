@@ -45,7 +45,9 @@ class RoadmapTree(Tree[TreeData]):
     ]
 
     def __init__(self, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
-        super().__init__("roadmap", id=id)
+        # A Text, not a str: a str label is read as markup, which loads rich's table of
+        # emoji names (~25 ms of every start) for a root that is never shown.
+        super().__init__(Text("roadmap"), id=id)
         self.show_root = False
         self.auto_expand = True
         self.guide_depth = 3
