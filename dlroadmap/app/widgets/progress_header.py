@@ -28,4 +28,5 @@ class ProgressHeader(Static):
         width = max(0, min(20, self.size.width // 4))
         progress = f"{bar(tally.fraction, width, self._ascii)}  {figures}" if width else figures
         grid.add_row(title, Text(progress))
-        self.update(grid)
+        # One line high whatever it says (app.tcss): no layout of the screen needed.
+        self.update(grid, layout=False)
