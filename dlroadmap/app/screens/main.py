@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Tree
 
 from ...errors import DlroadmapError
+from ...filtering import matching_items, normalise
 from ...glyphs import LABELS
 from ...merge import keep_both
 from ...model import Node, OverviewEntry, Roadmap, Span, Status
@@ -21,12 +22,13 @@ from ...progress import Tally, overall, retally, tally_groups
 from ...reattach import Reattached
 from ...store import Store
 from ...undo import Change, History
+from ..detail_views import view_of
 from ..external_editor import EditorError, edit_text, find_editor
 from ..messages import NoteEdited, NoteEditorClosed
-from ..widgets.detail import ChildLine, DetailPane, DetailView, GroupView, ItemView
+from ..widgets.detail import DetailPane
 from ..widgets.filter_input import FilterInput
 from ..widgets.progress_header import ProgressHeader
-from ..widgets.roadmap_tree import UNMATCHED_LABEL, RoadmapTree, TreeData
+from ..widgets.roadmap_tree import RoadmapTree, TreeData
 
 # How often to look for what another session saved (a stat() call, nothing more).
 REFRESH_SECONDS = 2.0
@@ -307,52 +309,9 @@ class MainScreen(Screen[None]):
 
     def _refresh_detail(self) -> None:
         node = self.selected_node()
-        self.detail.view = self._view(node)
-
-    def _child_lines(self, node: Node, depth: int = 2) -> tuple[ChildLine, ...]:
-        """What is under `node`, `depth` levels down: a phase shows its sections' items."""
-        return tuple(
-            ChildLine(
-                child.title,
-                self.store.status(child) if child.trackable else None,
-                self._tallies.get(child.id),
-                self._child_lines(child, depth - 1) if depth > 1 else (),
-            )
-            for child in node.children
-        )
-
-    def _view(self, node: Node | None) -> DetailView:
-        if node is None:
-            return GroupView(
-                None,
-                self.roadmap.title,
-                (),
-                overall(self.roadmap, self._tallies, self.store.status),
-                tuple(
-                    ChildLine(p.title, None, self._tallies.get(p.id)) for p in self.roadmap.phases
-                ),
-            )
-        where = tuple(ancestor.text for ancestor in self.roadmap.ancestors(node.id))
-        if node.id in self._orphans:
-            where = (f"{UNMATCHED_LABEL}: no longer in the roadmap",)
-        if not node.trackable:
-            return GroupView(
-                node.id,
-                node.title,
-                where,
-                self._tallies.get(node.id, Tally()),
-                self._child_lines(node),
-            )
-        saved = self.store.item(node.id)
-        return ItemView(
-            node_id=node.id,
-            title=node.title,
-            where=where,
-            status=self.store.status(node),
-            status_changed=saved.status_changed if saved else None,
-            note=saved.note if saved else "",
-            note_changed=saved.note_changed if saved else None,
-            children=self._child_lines(node, depth=1),
+        unmatched = node is not None and node.id in self._orphans
+        self.detail.view = view_of(
+            node, self.roadmap, self.store, self._tallies, unmatched=unmatched
         )
 
     # -- status ------------------------------------------------------------
@@ -608,7 +567,7 @@ class MainScreen(Screen[None]):
 
     def _apply_filter(self, text: str) -> None:
         """Narrow the tree to the items (or notes) matching `text`; empty: the whole tree."""
-        query = text.strip().casefold()
+        query = normalise(text)
         if query == self._query:
             return
         self._query = query
@@ -620,12 +579,7 @@ class MainScreen(Screen[None]):
             tree_pane.border_subtitle = ""
             self._refresh_detail()
             return
-        notes = dict(self.store.notes())
-        matches = [
-            item.id
-            for item in self.roadmap.items()
-            if query in item.text.casefold() or query in notes.get(item.id, "").casefold()
-        ]
+        matches = matching_items(self.roadmap, self.store.notes(), query)
         self.tree.show_roadmap(self.roadmap, self.store.status, self._tallies, only=matches)
         tree_pane.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
         self._first_match = matches[0] if matches else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -15,46 +14,14 @@ from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from ...glyphs import LABELS, bar, glyphs
-from ...model import Inline, Status
 from ...printable import printable, printable_lines
-from ...progress import Tally, percent
+from ...progress import percent
+from ..detail_views import ChildLine, DetailView, GroupView, ItemView
 from ..inline import inline_text
 from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 
 if TYPE_CHECKING:
     from .note_editor import NoteEditor
-
-
-@dataclass(frozen=True)
-class ChildLine:
-    title: Inline
-    status: Status | None
-    tally: Tally | None
-    children: tuple[ChildLine, ...] = ()
-
-
-@dataclass(frozen=True)
-class ItemView:
-    node_id: str
-    title: Inline
-    where: tuple[str, ...]
-    status: Status
-    status_changed: datetime | None
-    note: str
-    note_changed: datetime | None
-    children: tuple[ChildLine, ...] = ()
-
-
-@dataclass(frozen=True)
-class GroupView:
-    node_id: str | None
-    title: Inline
-    where: tuple[str, ...]
-    tally: Tally
-    children: tuple[ChildLine, ...]
-
-
-DetailView = ItemView | GroupView
 
 
 def when(moment: datetime | None, today: datetime) -> str:

@@ -14,12 +14,12 @@ from textual.widgets.tree import TreeNode
 from ...glyphs import glyphs
 from ...model import Node, OverviewEntry, Roadmap, Status
 from ...progress import Tally
+from ..detail_views import UNMATCHED_LABEL
 from ..inline import inline_text
 from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 
 TreeData = Node | OverviewEntry | None
 OVERVIEW_LABEL = "Phases overview"
-UNMATCHED_LABEL = "Unmatched notes"
 
 
 class RoadmapTree(Tree[TreeData]):
