@@ -169,6 +169,10 @@ async def test_n_edits_a_note_escape_saves_it(tmp_path: Path) -> None:
         assert saved(app)[item.id]["note"] == "ReLU = max(0, x)"
         assert tree_of(app).has_focus
         assert "ReLU = max(0, x)" in str(app.screen.query_one("#detail-text").render())
+        # The hint is about the read-only note again, not the editor just left.
+        text = screen_text(app)
+        assert "escape done editing" not in text
+        assert "n note · space done" in text
 
 
 async def test_enter_on_an_item_opens_the_note(tmp_path: Path) -> None:

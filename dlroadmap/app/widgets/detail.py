@@ -171,7 +171,8 @@ class DetailPane(Vertical):
         self.query_one("#detail-body").display = False
         editor.display = True
         self.add_class("-editing")
-        self.query_one("#detail-hint", Static).update("escape done editing · saved as you type")
+        # Through _show, which remembers what each part shows: the hint comes back after.
+        self._show("#detail-hint", Text("escape done editing · saved as you type"))
         self.screen.set_focus(editor)
         return editor
 
