@@ -74,12 +74,12 @@ class ContentCache(Generic[T]):
 
     def put(self, key: str, value: T) -> None:
         path = self._path(key)
-        if path is None or self.folder is None:
+        if path is None:
             return
         try:
             write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             entries = sorted(
-                self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+                path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
             )
             for old in entries[KEEP:]:
                 old.unlink(missing_ok=True)

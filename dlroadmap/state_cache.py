@@ -38,8 +38,9 @@ class StateCache:
         # File contents this session parsed or wrote, and their states, for keep():
         # the last of each, as the next start finds one or the other.
         self._pending: dict[str, tuple[bytes | str, _Entry]] = {}
-        # The writer that came out of the cache with a state, by that state.
-        self._writers: dict[int, _Entry] = {}
+        # The entry the last read came from, if the cache had it: the state the store
+        # opens with is the last one read (see store.find_state), and its writer is here.
+        self._last_hit: _Entry | None = None
 
     def read(self, path: Path) -> State:
         try:
@@ -48,9 +49,8 @@ class StateCache:
             raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
         if self._entries.folder is None:
             return decode_state(data, path)
-        entry = self._entries.get(self._entries.key(data))
+        entry = self._last_hit = self._entries.get(self._entries.key(data))
         if entry is not None:
-            self._writers[id(entry.state)] = entry
             return entry.state
         state = decode_state(data, path)
         self._pending["read"] = (data, _Entry(state.copy(), None))
@@ -58,7 +58,7 @@ class StateCache:
 
     def writer_for(self, state: State) -> StateWriter:
         """A writer that already holds the tables of `state`, if the cache had them."""
-        entry = self._writers.pop(id(state), None)
+        entry, self._last_hit = self._last_hit, None
         if entry is not None and entry.state is state and entry.writer is not None:
             return entry.writer
         return StateWriter()

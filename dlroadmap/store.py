@@ -255,7 +255,7 @@ class Store:
         import filelock  # noqa: F401 - loaded now, not on the first keypress
 
         self._writer.dump(state)
-        self._files.keep(self._writer.snapshot())
+        self.keep_in_cache()
 
     def keep_in_cache(self) -> None:
         """Keep the state as last saved (or read) so the next start need not parse it."""
