@@ -45,7 +45,7 @@ from bare_app import EDITING
 from generate import Generated, generate
 from pty_harness import KEYS, HarnessError, KeyResult, Paint, PtySession, lacks, shows
 from sandbox import Sandbox
-from table import Goal, Row, render
+from table import Goal, Row, Unit, render
 
 from dlroadmap.files import write_atomically
 from dlroadmap.model import Status
@@ -226,6 +226,31 @@ def key_values(sessions: Sequence[Session], key: str, what: str) -> list[float]:
     return values
 
 
+def key_row(
+    section: str,
+    label: str,
+    unit: Unit,
+    what: str,
+    key: str,
+    sessions: Sequence[Session],
+    ref: tuple[str, Sequence[Session]],
+    goal: Goal | None = None,
+    note: str = "",
+) -> Row:
+    """A per-key figure (`what` of each press of `key`) beside the reference app's."""
+    ref_label, ref_sessions = ref
+    return Row(
+        section,
+        label,
+        unit,
+        key_values(sessions, key, what),
+        ref_label,
+        key_values(ref_sessions, key, what),
+        goal,
+        note,
+    )
+
+
 # -- groups ----------------------------------------------------------------------------
 
 
@@ -278,31 +303,15 @@ def bench_bundled(opts: Options, sandbox: Sandbox) -> list[Row]:
     for key in ("down", "space", "n", "escape"):
         goal = Goal(2000, "value") if key == "down" else None
         label = f"bytes per {key}" + (" (median of 10)" if key == "down" else "")
-        rows.append(
-            Row(
-                sec2,
-                label,
-                "B",
-                key_values(a, key, "nbytes"),
-                ref_label,
-                key_values(s, key, "nbytes"),
-                goal,
-            )
-        )
+        rows.append(key_row(sec2, label, "B", "nbytes", key, a, (ref_label, s), goal))
     for key in ("down", "space", "n", "escape"):
+        note = "includes Textual's ESCDELAY (100 ms) and its 100 ms input tick"
         rows.append(
-            Row(
-                sec2,
-                f"{key} → frame",
-                "s",
-                key_values(a, key, "first_frame"),
-                ref_label,
-                key_values(s, key, "first_frame"),
-                note="includes Textual's ESCDELAY (100 ms) and its 100 ms input tick"
-                if key == "escape"
-                else "",
+            key_row(
+                sec2, f"{key} → frame", "s", "first_frame", key, a, (ref_label, s),
+                note=note if key == "escape" else "",
             )
-        )
+        )  # fmt: skip
     sec3 = "3. peak RSS, bundled plan (after first paint and the keys above)"
     rows.append(Row(sec3, "peak RSS", "KiB", _rss(a), bare.label, _rss(b), Goal(1.5, "ratio")))
     if s:
@@ -436,32 +445,11 @@ def bench_large(opts: Options, sandbox: Sandbox, size: int) -> list[Row]:
         rows.append(Row(section, "first paint", "s", _paint(a), stock.label, _paint(s)))
     for key in ("down", "space"):
         latency_goal = Goal(0.050, "value") if is_goal_size else None
+        ref = (ref_label, s)
         rows += [
-            Row(
-                section,
-                f"{key} → frame",
-                "s",
-                key_values(a, key, "first_frame"),
-                ref_label,
-                key_values(s, key, "first_frame"),
-                latency_goal,
-            ),
-            Row(
-                section,
-                f"{key} → quiet",
-                "s",
-                key_values(a, key, "settled"),
-                ref_label,
-                key_values(s, key, "settled"),
-            ),
-            Row(
-                section,
-                f"bytes per {key}",
-                "B",
-                key_values(a, key, "nbytes"),
-                ref_label,
-                key_values(s, key, "nbytes"),
-            ),
+            key_row(section, f"{key} → frame", "s", "first_frame", key, a, ref, latency_goal),
+            key_row(section, f"{key} → quiet", "s", "settled", key, a, ref),
+            key_row(section, f"bytes per {key}", "B", "nbytes", key, a, ref),
         ]
     rows.append(Row(section, "peak RSS", "KiB", _rss(a), bare.label, _rss(b)))
     return rows
