@@ -41,12 +41,15 @@ class StateCache:
         # The entry the last read came from, if the cache had it: the state the store
         # opens with is the last one read (see store.find_state), and its writer is here.
         self._last_hit: _Entry | None = None
+        # The file last read, and a hash of its bytes (see Store._unchanged).
+        self._last_read: tuple[Path, int] | None = None
 
     def read(self, path: Path) -> State:
         try:
             data = path.read_bytes()
         except OSError as error:
             raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
+        self._last_read = (path, hash(data))
         if self._entries.folder is None:
             return decode_state(data, path)
         entry = self._last_hit = self._entries.get(self._entries.key(data))
@@ -55,6 +58,12 @@ class StateCache:
         state = decode_state(data, path)
         self._pending["read"] = (data, _Entry(state.copy(), None))
         return state
+
+    def read_hash(self, path: Path) -> int | None:
+        """A hash of the bytes `path` held when last read, if it was the file last read."""
+        if self._last_read is not None and self._last_read[0] == path:
+            return self._last_read[1]
+        return None
 
     def writer_for(self, state: State) -> StateWriter:
         """A writer that already holds the tables of `state`, if the cache had them."""

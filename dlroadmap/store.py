@@ -8,6 +8,7 @@ merge.py), never written over. A file that cannot be read is never written.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -19,7 +20,6 @@ from .activity import Action, merge_activity, record
 from .errors import StateError
 from .files import make_private_folder, write_atomically
 from .ids import slugify
-from .merge import merge
 from .model import Node, Roadmap, Status
 from .state import SCHEMA, ItemState, State, now
 from .state_cache import StateCache
@@ -34,6 +34,12 @@ SAME_ROADMAP_OVERLAP = 0.5
 LOCK_SECONDS = 10.0
 
 Signature = tuple[int, int, int] | None
+
+# File systems stamp a write with a clock tick's time (ext4: a few ms; FAT: 2 s), and
+# a replaced file's inode is soon reused: two saves this close together can leave the
+# same inode, time and size. A file seen this soon after it was written is compared by
+# its bytes, not trusted by its signature.
+RACY_NS = 3_000_000_000
 
 
 def read_state(path: Path) -> State:
@@ -123,9 +129,9 @@ class Store:
         self.backup: Path | None = None
         self._lock: FileLock | None = None
         self._files = files or StateCache()
-        self._seen = _signature(path)
-        if found is None and self._seen is not None:
+        if found is None and path.exists():
             found = self._files.read(path)
+        self._see()
         state = found or State(title=roadmap.text, source=str(source))
         self._writer = self._files.writer_for(state)
         # Saved items whose ids left the markdown follow their text to where it went;
@@ -283,14 +289,37 @@ class Store:
         theirs.items = reattach.apply(theirs.items, self._moves)
         return theirs
 
+    def _see(self, saved: bytes | None = None) -> None:
+        """Remember the file as it is now, held as `saved` (the bytes just written) or
+        else as last read. Taken after the reading: a save that came between shows."""
+        self._seen = _signature(self.path)
+        self._seen_at = time.time_ns()
+        self._seen_hash = self._files.read_hash(self.path) if saved is None else hash(saved)
+
+    def _unchanged(self) -> bool:
+        """Whether the file surely still holds what was last seen."""
+        signature = _signature(self.path)
+        if signature != self._seen:
+            return False
+        if signature is None or self._seen_at - signature[1] > RACY_NS:
+            return True
+        if self._seen_hash is None:
+            return False
+        try:
+            return hash(self.path.read_bytes()) == self._seen_hash
+        except OSError:
+            return False
+
     def _take_in_theirs(self) -> tuple[list[str], bool]:
         """Merge what another session saved since we last looked.
 
         The ids whose state changed here, and whether the file lacks anything we hold.
         """
-        if _signature(self.path) == self._seen:
+        if self._unchanged():
             return [], False
         theirs = self._read_theirs() if self.path.exists() else State("", "")
+        from .merge import merge  # imported here: not before the first frame
+
         merged = merge(self._base.items, self.state.items, theirs.items)
         changed = [key for key, item in merged.items.items() if self.state.items.get(key) != item]
         activity = merge_activity(self._base.activity, self.state.activity, theirs.activity)
@@ -318,14 +347,15 @@ class Store:
 
     def _write(self) -> None:
         text = self._writer.dump(self.state)
-        write_atomically(self.path, text)
-        self._seen = _signature(self.path)
+        data = text.encode("utf-8")
+        write_atomically(self.path, data)
+        self._see(data)
         self._base = self.state.copy()
         self._files.wrote(text, self._base, self._writer)
 
     def refresh(self) -> list[str]:
         """Take in what another session saved, if anything; the ids whose state changed."""
-        if _signature(self.path) == self._seen:
+        if self._unchanged():
             return []
         with self._locked():
             changed, ahead = self._take_in_theirs()
@@ -333,7 +363,7 @@ class Store:
                 # Merged notes, or a change whose save failed earlier: write them down.
                 self._write()
             else:
-                self._seen = _signature(self.path)
+                self._see()
                 self._base = self.state.copy()
         return changed
 

@@ -121,3 +121,42 @@ def test_a_writer_killed_at_any_moment_leaves_a_whole_file(tmp_path: Path) -> No
             assert int(saved.removeprefix("note ")) >= index
         total += len(finished)
     assert total > 25
+
+
+def write_in_place_looking_unchanged(path: Path, old: str, new: str) -> None:
+    """What a second session's save can look like to the first: other bytes of the same
+    length under the same inode and modification time (file systems stamp times by the
+    clock tick, and a replaced file's inode is soon reused)."""
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert len(new) == len(old) and text.count(old) == 1
+    with path.open("r+", encoding="utf-8") as handle:
+        handle.write(text.replace(old, new))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (
+        before.st_ino,
+        before.st_mtime_ns,
+        before.st_size,
+    )
+
+
+def test_a_save_that_looks_like_the_file_seen_is_still_merged(tmp_path: Path) -> None:
+    first = open_store(tmp_path)
+    one, two = items(first.roadmap)[:2]
+    first.set_note(one, "note AAAA")
+    # Another session rewrites the note within the same clock tick.
+    write_in_place_looking_unchanged(first.path, "note AAAA", "note BBBB")
+    first.set_note(two, "mine")
+    on_disk = read_state(first.path).items
+    assert on_disk[two.id].note == "mine"
+    assert on_disk[one.id].note == "note BBBB"
+
+
+def test_a_change_that_looks_like_the_file_seen_is_still_shown(tmp_path: Path) -> None:
+    first = open_store(tmp_path)
+    one = items(first.roadmap)[0]
+    first.set_note(one, "note AAAA")
+    write_in_place_looking_unchanged(first.path, "note AAAA", "note BBBB")
+    assert first.refresh() == [one.id]
+    assert first.note(one) == "note BBBB"
