@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
-import shlex
 import shutil
 import sys
 from collections.abc import Sequence
@@ -17,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .config import config_path, load_config, save_config
 from .errors import DlroadmapError, StateError
-from .locations import roadmap_cache_dir, state_cache_dir, state_dir
+from .locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
 from .model import Roadmap
 from .source import bundled_roadmap_path, load_roadmap
 from .store import Store, move_aside, state_path_for
@@ -109,6 +107,8 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    import shlex
+
     command = shlex.join([sys.executable, "-m", "dlroadmap", str(source.resolve())])
     Server(command, host="127.0.0.1", port=args.port, title="dlroadmap").serve()
     return 0
@@ -133,6 +133,8 @@ def _review(args: argparse.Namespace) -> int:
 
     review = build_review(roadmap, store.state, store.status, date.today())
     if args.json:
+        import json  # only --json pays for it
+
         print(json.dumps(to_json(review), indent=2, ensure_ascii=False))
         return 0
     from .review_text import render
@@ -181,6 +183,8 @@ def _export(args: argparse.Namespace) -> int:
     from .files import write_atomically
 
     if args.format == "json":
+        import json
+
         data = to_json(roadmap, store.status, store.item)
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
@@ -235,9 +239,17 @@ def _run_app(args: argparse.Namespace) -> int:
     config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
     from .app.app import RoadmapApp, Settings
+    from .app.style_cache import StyleCache
 
     settings = Settings(config, partial(save_config, config_path()), problem)
-    app = RoadmapApp(roadmap, store, ascii_glyphs=args.ascii, settings=settings, source=source)
+    app = RoadmapApp(
+        roadmap,
+        store,
+        ascii_glyphs=args.ascii,
+        settings=settings,
+        source=source,
+        style_cache=StyleCache(style_cache_dir()),
+    )
     # What was loaded lives as long as the app: kept out of the collector's later passes.
     # The app turns the collector back on once its first frame is out.
     gc.freeze()

@@ -83,5 +83,5 @@ class ContentCache(Generic[T]):
             )
             for old in entries[KEEP:]:
                 old.unlink(missing_ok=True)
-        except (OSError, RecursionError):
+        except (OSError, RecursionError, pickle.PicklingError, TypeError, AttributeError):
             pass  # without the entry the next start works it out again: slower, nothing lost

@@ -24,3 +24,8 @@ def roadmap_cache_dir() -> Path:
 def state_cache_dir() -> Path:
     """Parsed state files (private, they hold notes), kept to start faster; safe to delete."""
     return platformdirs.user_cache_path(APP_NAME) / "states"
+
+
+def style_cache_dir() -> Path:
+    """Textual's parses of the app's styles, kept to start faster; safe to delete."""
+    return platformdirs.user_cache_path(APP_NAME) / "styles"

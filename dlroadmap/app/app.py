@@ -29,8 +29,8 @@ from ..store import Store
 from .commands import RoadmapCommands
 from .orderly_keys import OrderlyKeysApp
 from .roadmap_watch import watch_file
-from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .style_cache import StyleCache
 from .widgets.filter_input import FilterInput
 from .widgets.roadmap_tree import RoadmapTree
 
@@ -69,6 +69,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         today: Callable[[], date] = date.today,
         settings: Settings | None = None,
         source: Path | None = None,
+        style_cache: StyleCache | None = None,
     ) -> None:
         super().__init__()
         self.roadmap = roadmap
@@ -80,6 +81,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
         self._settings = settings
+        self._style_cache = style_cache
         if settings is not None:
             self.set_keymap(settings.config.keymap)
             if settings.config.theme in self.available_themes:
@@ -96,6 +98,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
     def action_help(self) -> None:
         # Imported here: the review's and the editor's code load when first wanted.
         from ..review import RULES
+        from .screens.help import HelpScreen
         from .screens.today import TodayScreen
         from .widgets.note_editor import NoteEditor
 
@@ -144,6 +147,11 @@ class RoadmapApp(OrderlyKeysApp[None]):
             return
         self.notify(f"Exported to {target}", title="Export", markup=False)
 
+    def on_load(self) -> None:
+        # The CSS is read by now, not yet parsed: that happens as the first screen mounts.
+        if self._style_cache is not None:
+            self._style_cache.restore(self.stylesheet)
+
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
         if self._settings is not None and self._settings.problem:
@@ -171,6 +179,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
+        if self._style_cache is not None:
+            # What this run parsed, the styles of widgets made after the first frame too.
+            self._style_cache.keep(self.stylesheet)
 
     def _markdown_changed(self) -> None:
         """In the watcher's thread: parse the new markdown there, then show it here."""
