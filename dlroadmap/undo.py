@@ -16,7 +16,7 @@ HISTORY_LENGTH = 50
 Field = Literal["status", "note"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One field of one item going from `before` to `after` (a status value or a note)."""
 

@@ -38,7 +38,7 @@ _PATH_SEPARATOR = " › "
 PATH_PARTS = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Target:
     node_id: str
     text: str  # as shown: control characters made visible

@@ -13,7 +13,7 @@ from ..store import Store
 UNMATCHED_LABEL = "Unmatched notes"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChildLine:
     title: Inline
     status: Status | None
@@ -21,7 +21,7 @@ class ChildLine:
     children: tuple[ChildLine, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemView:
     node_id: str
     title: Inline
@@ -33,7 +33,7 @@ class ItemView:
     children: tuple[ChildLine, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupView:
     node_id: str | None
     title: Inline

@@ -12,7 +12,6 @@ along the same path, after the key itself.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 
 from textual import events
 from textual.app import App, ReturnType
@@ -24,11 +23,12 @@ from textual.timer import Timer
 STALL_SECONDS = 2.0
 
 
-@dataclass
 class KeySettled(Message):
     """The key sent before this marker has been handled."""
 
-    number: int
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.number = number
 
 
 class OrderlyKeysApp(App[ReturnType]):

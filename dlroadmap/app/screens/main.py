@@ -7,26 +7,25 @@ from datetime import date
 from functools import partial
 
 from textual import on
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Tree
+from textual.widget import AwaitMount
+from textual.widgets import Footer, Input, Static, Tree
 
 from ...errors import DlroadmapError
 from ...filtering import matching_items, normalise
 from ...glyphs import LABELS
-from ...merge import keep_both
 from ...model import Node, OverviewEntry, Roadmap, Span, Status
 from ...progress import Tally, overall, retally, tally_groups
 from ...reattach import Reattached
 from ...store import Store
 from ...undo import Change, History
 from ..detail_views import view_of
-from ..external_editor import EditorError, edit_text, find_editor
 from ..messages import NoteEdited, NoteEditorClosed
 from ..widgets.detail import DetailPane
-from ..widgets.filter_input import FilterInput
+from ..widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
 from ..widgets.progress_header import ProgressHeader
 from ..widgets.roadmap_tree import RoadmapTree, TreeData
 
@@ -142,6 +141,7 @@ class MainScreen(Screen[None]):
         self._history = History()
         # One stay in a notes editor; its saves while typing are undone as one edit.
         self._edit_group = 0
+        self._filter_mounted: AwaitMount | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.roadmap.title, ascii_glyphs=self._ascii, id="header")
@@ -149,7 +149,9 @@ class MainScreen(Screen[None]):
             with Vertical(id="tree-pane") as tree_pane:
                 tree_pane.border_title = "Roadmap"
                 yield RoadmapTree(ascii_glyphs=self._ascii, id="tree")
-                yield FilterInput(id="filter")
+                # The filter's Input is made when `/` is first pressed (an Input and its
+                # styles are a tenth of a start-up); until then its line says how.
+                yield Static(FILTER_PLACEHOLDER, id="filter-hint")
             yield DetailPane(ascii_glyphs=self._ascii, id="detail")
         yield Footer()
 
@@ -158,7 +160,7 @@ class MainScreen(Screen[None]):
         # hide those bindings from the footer too.
         if action == "clear_filter":
             # From the tree only while a filter is on; in the filter, always (leaves it).
-            return bool(self.query_one(FilterInput).value) or isinstance(self.focused, Input)
+            return bool(self._filter_text()) or isinstance(self.focused, Input)
         typing = isinstance(self.focused, Input) or self.focused is self.detail.editor
         return not (action in _ITEM_ACTIONS and typing)
 
@@ -252,7 +254,7 @@ class MainScreen(Screen[None]):
         removed = [before[key] for key in before if key not in after and key not in gone]
         cursor = roadmap.get(keep.id) if keep else None
         self._query = "\0"  # whatever the filter says, show it anew
-        filter_text = self.query_one(FilterInput).value
+        filter_text = self._filter_text()
         if filter_text:
             self._apply_filter(filter_text)
         else:
@@ -382,6 +384,8 @@ class MainScreen(Screen[None]):
             return
         current = self.store.note(node)
         if current != base and text != current:
+            from ...merge import keep_both
+
             saved = self.store.item(node_id)
             text = keep_both(text, current, saved.note_changed if saved else None)
             self._tell_conflict(node)
@@ -434,6 +438,10 @@ class MainScreen(Screen[None]):
         if node is None:
             return
         self._end_editing()  # what was typed in the pane is saved first, not lost
+        from textual.app import SuspendNotSupported
+
+        from ..external_editor import EditorError, edit_text, find_editor
+
         try:
             # Found before suspending: a missing editor is told without a flash of shell.
             command = find_editor()
@@ -525,7 +533,7 @@ class MainScreen(Screen[None]):
     def show_node(self, node_id: str) -> None:
         """Put the cursor on a node (the palette): the whole tree, its branch opened."""
         self._end_editing()
-        if self.query_one(FilterInput).value:
+        if self._filter_text():
             self.action_clear_filter()
         self.tree.select_id(node_id)
         self.set_focus(self.tree)
@@ -552,14 +560,30 @@ class MainScreen(Screen[None]):
     def _back_from_today(self, node_id: str | None) -> None:
         # Revisit ratings may have changed what the detail pane shows.
         if node_id is not None:
-            if self.query_one(FilterInput).value:
+            if self._filter_text():
                 self.action_clear_filter()
             self.tree.select_id(node_id)
         self._refresh_detail()
 
-    def action_open_filter(self) -> None:
-        # set_focus, not focus(): at once, so the keys typed right after `/` land here.
-        self.set_focus(self.query_one(FilterInput))
+    async def action_open_filter(self) -> None:
+        # Awaited and set_focus, not focus(): at once, so keys typed right after `/` land here.
+        await self._make_filter()
+        self.set_focus(self.query_one("#filter", FilterInput))
+
+    def _make_filter(self) -> AwaitMount:
+        """The filter's Input, in place of the hint line, made once."""
+        if self._filter_mounted is None:
+            hint = self.query_one("#filter-hint")
+            self._filter_mounted = self.query_one("#tree-pane").mount(
+                FilterInput(id="filter"), before=hint
+            )
+            hint.remove()
+        return self._filter_mounted
+
+    def _filter_text(self) -> str:
+        """What the filter holds ("" before it is first opened)."""
+        found = self.query("#filter")
+        return found.first(Input).value if found else ""
 
     @on(Input.Changed, "#filter")
     def _filter_typed(self, event: Input.Changed) -> None:
@@ -591,14 +615,14 @@ class MainScreen(Screen[None]):
 
     def action_jump_to_match(self) -> None:
         """Enter in the filter: the cursor to the first match, focus back to the tree."""
-        self._apply_filter(self.query_one(FilterInput).value)
+        self._apply_filter(self._filter_text())
         if self._first_match is not None:
             self.tree.select_id(self._first_match)
         self.set_focus(self.tree)
 
     def action_clear_filter(self) -> None:
-        filter_input = self.query_one(FilterInput)
-        filter_input.value = ""
+        for filter_input in self.query("#filter").results(Input):
+            filter_input.value = ""
         self._apply_filter("")
         self.set_focus(self.tree)
 
