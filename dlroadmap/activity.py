@@ -24,6 +24,8 @@ class Action(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class DayActivity:
+    """One day's activity: how many actions, and which items were done, noted, revisited."""
+
     actions: int = 0
     done: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()

@@ -27,6 +27,8 @@ def config_path() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The user's settings (config.toml)."""
+
     theme: str | None = None
     mouse: bool = True
     keymap: dict[str, str] = field(default_factory=dict)

@@ -8,7 +8,6 @@ keep one costs only speed. Entries are private files (they may hold notes).
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sys
 from functools import cache
@@ -17,6 +16,13 @@ from typing import Generic, TypeVar
 
 from . import __version__
 from .files import write_atomically
+
+try:
+    # CPython's own BLAKE2, where hashlib gets it from: importing hashlib also loads
+    # OpenSSL's libcrypto, 5 ms of every start spent on hashes never used here.
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
 
 T = TypeVar("T")
 
@@ -30,7 +36,7 @@ _MISSES = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportErro
 def _code_digest(code: tuple[str, ...]) -> bytes:
     """The modules whose code decides the value, read as files (not imported: a hit
     never loads what a miss would need), and Python's version, which brings tomllib."""
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}".encode())
+    digest = blake2b(f"{__version__}\0{sys.version}".encode())
     for name in code:
         try:
             digest.update(Path(__file__).with_name(name).read_bytes())
@@ -48,11 +54,11 @@ class ContentCache(Generic[T]):
         self._code = _code_digest(code)
 
     def key(self, *parts: bytes) -> str:
-        digest = hashlib.sha256(self._code)
+        digest = blake2b(self._code, digest_size=16)
         for part in parts:
             digest.update(len(part).to_bytes(8, "little"))
             digest.update(part)
-        return digest.hexdigest()[:32]
+        return digest.hexdigest()
 
     def _path(self, key: str) -> Path | None:
         return None if self.folder is None else self.folder / f"{key}.pickle"

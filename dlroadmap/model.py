@@ -84,6 +84,8 @@ class OverviewEntry:
 
 @dataclass(slots=True, eq=False)
 class Roadmap:
+    """A parsed roadmap: its title and tagline, its phases, and an index of its nodes."""
+
     title: Inline
     tagline: Inline = ()
     phases: list[Node] = field(default_factory=list)

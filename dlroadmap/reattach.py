@@ -23,6 +23,8 @@ RENAME_THRESHOLD = 85
 
 @dataclass(frozen=True, slots=True)
 class Reattached:
+    """Saved state that followed its topic from `old_id` to `new_id`."""
+
     old_id: str
     new_id: str
     old_text: str

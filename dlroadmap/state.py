@@ -74,6 +74,8 @@ class ItemState:
 
 @dataclass(slots=True)
 class State:
+    """Everything saved for one roadmap: its items, its activity, and keys we keep as read."""
+
     title: str
     source: str
     items: dict[str, ItemState] = field(default_factory=dict)

@@ -24,6 +24,8 @@ _STATE_CODE = ("state.py", "activity.py", "model.py", "revisit.py")
 
 @dataclass(slots=True)
 class _Entry:
+    """A cached read: the state, and its tables as a writer made them."""
+
     state: State
     # Tables of `state` already written out; they share its items, so the writer
     # knows them as its own (it reuses the text of an item it holds the very object of).

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.screen import Screen
 
 from ..config import Config
@@ -26,7 +27,6 @@ from ..locations import roadmap_cache_dir
 from ..model import Roadmap
 from ..source import load_roadmap
 from ..store import Store
-from .commands import RoadmapCommands
 from .orderly_keys import OrderlyKeysApp
 from .roadmap_watch import watch_file
 from .screens.main import MainScreen
@@ -48,13 +48,20 @@ class Settings:
         self.save(config)
 
 
+def _roadmap_commands() -> type[Provider]:
+    # Imported when the palette first opens, as Textual's own providers are.
+    from .commands import RoadmapCommands
+
+    return RoadmapCommands
+
+
 class RoadmapApp(OrderlyKeysApp[None]):
     CSS_PATH = "app.tcss"
     TITLE = "dlroadmap"
     # Below 76 columns the help screen stacks its two columns.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
     # Textual's own commands (Theme, Quit, and Today and Keys below), and every node to jump to.
-    COMMANDS = App.COMMANDS | {RoadmapCommands}
+    COMMANDS = App.COMMANDS | {_roadmap_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Save and quit"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show this list of keys"),

@@ -40,6 +40,8 @@ PATH_PARTS = 4
 
 @dataclass(frozen=True, slots=True)
 class _Target:
+    """A node as the palette lists it."""
+
     node_id: str
     text: str  # as shown: control characters made visible
     where: str  # the phases and sections above it

@@ -1,9 +1,13 @@
-"""What the detail pane shows for a node: plain data, made from the model and the store."""
+"""What the detail pane shows for a node: plain data, made from the model and the store.
+
+Named tuples, not dataclasses: immutable records as well, made without generating and
+compiling methods at import, a noticeable part of a start-up for three classes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from ..model import Inline, Node, Roadmap, Status
 from ..progress import Tally, overall
@@ -13,16 +17,18 @@ from ..store import Store
 UNMATCHED_LABEL = "Unmatched notes"
 
 
-@dataclass(frozen=True, slots=True)
-class ChildLine:
+class ChildLine(NamedTuple):
+    """One node under the shown one: its status if an item, its tally if a group."""
+
     title: Inline
     status: Status | None
     tally: Tally | None
     children: tuple[ChildLine, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ItemView:
+class ItemView(NamedTuple):
+    """A trackable item: where it is, its status, note, dates and what is under it."""
+
     node_id: str
     title: Inline
     where: tuple[str, ...]
@@ -33,8 +39,9 @@ class ItemView:
     children: tuple[ChildLine, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class GroupView:
+class GroupView(NamedTuple):
+    """A phase or section (node_id None: the whole roadmap), its tally and contents."""
+
     node_id: str | None
     title: Inline
     where: tuple[str, ...]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,15 +20,17 @@ from ...filtering import matching_items, normalise
 from ...glyphs import LABELS
 from ...model import Node, OverviewEntry, Roadmap, Span, Status
 from ...progress import Tally, overall, retally, tally_groups
-from ...reattach import Reattached
 from ...store import Store
-from ...undo import Change, History
 from ..detail_views import view_of
 from ..messages import NoteEdited, NoteEditorClosed
 from ..widgets.detail import DetailPane
 from ..widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
 from ..widgets.progress_header import ProgressHeader
 from ..widgets.roadmap_tree import RoadmapTree, TreeData
+
+if TYPE_CHECKING:
+    from ...reattach import Reattached
+    from ...undo import Change, History
 
 # How often to look for what another session saved (a stat() call, nothing more).
 REFRESH_SECONDS = 2.0
@@ -137,11 +140,17 @@ class MainScreen(Screen[None]):
         # Saved notes whose place left the markdown, shown under "Unmatched notes".
         self._orphans = self._unmatched()
         self._query = ""
-        # This session's status changes and note edits, for `u` and `ctrl+r`.
-        self._history = History()
         # One stay in a notes editor; its saves while typing are undone as one edit.
         self._edit_group = 0
         self._filter_mounted: AwaitMount | None = None
+
+    @cached_property
+    def _history(self) -> History:
+        """This session's status changes and note edits, for `u` and `ctrl+r`."""
+        # Imported at the first change, not before the first frame.
+        from ...undo import History
+
+        return History()
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.roadmap.title, ascii_glyphs=self._ascii, id="header")
@@ -332,6 +341,8 @@ class MainScreen(Screen[None]):
     def _set_status(self, node: Node, status: Status) -> None:
         before = self.store.status(node)
         if self._saving(lambda: self.store.set_status(node, status)):
+            from ...undo import Change
+
             self._history.push(Change(node.id, "status", before, self.store.status(node)))
             self._after_change([node.id])
 
@@ -391,6 +402,8 @@ class MainScreen(Screen[None]):
             self._tell_conflict(node)
         self._saving(lambda: self.store.set_note(node, text))
         after = self.store.note(node)
+        from ...undo import Change
+
         self._history.push(Change(node_id, "note", current, after, group=self._edit_group))
         editor = self.detail.editor
         if editor is not None and editor.node_id == node_id:
