@@ -1,5 +1,6 @@
-"""Textual's parsed styles kept between runs: a start with them parses no CSS and draws
-exactly what a start without them draws; a broken or foreign entry is simply not used."""
+"""Styles at start-up. Textual's parsed styles kept between runs: a start with them parses
+no CSS and draws exactly what a start without them draws; a broken or foreign entry is
+simply not used. And the first frame is styled as fully as a restyle of everything."""
 
 from __future__ import annotations
 
@@ -87,3 +88,18 @@ async def test_a_theme_chosen_in_the_settings_is_drawn_the_same_with_the_cache(
     await start(make(tmp_path, theme="textual-light"), "r", "escape")
     assert (await start(make(tmp_path, theme="textual-light")))[0] == fresh_light
     assert (await start(make(tmp_path)))[0] == fresh_default
+
+
+@pytest.mark.parametrize("theme", [None, "textual-light", "textual-ansi"])
+async def test_the_first_frame_is_styled_as_a_full_restyle_styles_it(
+    tmp_path: Path, theme: str | None
+) -> None:
+    # The main screen skips Textual's restyle of everything on its first resume (the
+    # mount has just styled it all): nothing may be left for such a restyle to change.
+    app = make(tmp_path, theme=theme)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = app.export_screenshot()
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        assert app.export_screenshot() == first

@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -143,6 +143,7 @@ class MainScreen(Screen[None]):
         # One stay in a notes editor; its saves while typing are undone as one edit.
         self._edit_group = 0
         self._filter_mounted: AwaitMount | None = None
+        self._resumed = False
 
     @cached_property
     def _history(self) -> History:
@@ -180,6 +181,15 @@ class MainScreen(Screen[None]):
     @property
     def detail(self) -> DetailPane:
         return self.query_one(DetailPane)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.ScreenResume) and not self._resumed:
+            # The first resume comes right after the mount, which has just styled every
+            # widget: Textual's restyle of the whole screen there would only redo it (a
+            # twentieth of a start-up). Coming back from another screen restyles as usual.
+            self._resumed = True
+            event.refresh_styles = False
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self._tallies = tally_groups(self.roadmap, self.store.status)
