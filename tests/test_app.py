@@ -367,6 +367,20 @@ def test_a_note_typed_ahead_at_login_lands_in_the_note(tmp_path: Path) -> None:
     assert 'note = "first words"' in state
 
 
+def test_quitting_as_soon_as_it_starts_is_a_clean_exit(tmp_path: Path) -> None:
+    # `q` typed ahead: the app exits right after its first frame, before the widgets it
+    # makes once that frame is out (the note editor) exist. Nothing may be left to fail.
+    terminal = Terminal([], state_home(tmp_path))
+    terminal.type("q")
+    for _ in range(300):
+        terminal.read(0.1)
+        if terminal.process.poll() is not None:
+            break
+    terminal.read(0.2)
+    assert terminal.close() == 0
+    assert b"Traceback" not in terminal.output and b"Error" not in terminal.output
+
+
 async def test_help_lists_every_key(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     # Wide enough that no description wraps, so each can be found whole.

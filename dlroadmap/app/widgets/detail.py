@@ -61,7 +61,12 @@ class DetailPane(Vertical):
         yield Static(id="detail-hint")
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_editor)
+        self.call_after_refresh(self._mount_editor_if_running)
+
+    def _mount_editor_if_running(self) -> None:
+        # Not if the app quit meanwhile (`q` typed ahead): the pane has gone already.
+        if self.is_attached:
+            self._mount_editor()
 
     def _mount_editor(self) -> AwaitMount:
         """Mount the editor, hidden; filled only when editing starts, so moving through
