@@ -4,7 +4,38 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
+from typing import NamedTuple
+
+# A file's inode, modification time and size: changes whenever it is replaced or
+# rewritten (see Seen for when it cannot be trusted alone). None: no such file.
+Signature = tuple[int, int, int] | None
+
+
+def signature(info: os.stat_result) -> Signature:
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def signature_of(path: Path) -> Signature:
+    try:
+        return signature(path.stat())
+    except FileNotFoundError:
+        return None
+
+
+class Seen(NamedTuple):
+    """A file as some content was read from or written to it: its signature, a hash of
+    those bytes (None: unknown) and when the signature was taken."""
+
+    signature: Signature
+    digest: int | None
+    at: int
+
+    @classmethod
+    def now(cls, path: Path) -> Seen:
+        at = time.time_ns()
+        return cls(signature_of(path), None, at)
 
 
 def make_private_folder(folder: Path) -> None:

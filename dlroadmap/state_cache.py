@@ -11,11 +11,14 @@ file as this session last read or wrote it.
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .content_cache import ContentCache
 from .errors import StateError
+from .files import Seen, signature
 from .state import SCHEMA, State, StateWriter, decode_state
 
 # The modules whose code decides what reading a state file gives.
@@ -43,15 +46,19 @@ class StateCache:
         # The entry the last read came from, if the cache had it: the state the store
         # opens with is the last one read (see store.find_state), and its writer is here.
         self._last_hit: _Entry | None = None
-        # The file last read, and a hash of its bytes (see Store._unchanged).
-        self._last_read: tuple[Path, int] | None = None
+        # The file last read, as it was read (see Store._unchanged).
+        self._last_read: tuple[Path, Seen] | None = None
 
     def read(self, path: Path) -> State:
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:
+                # The signature of the very file read: a save replacing it meanwhile shows.
+                at = time.time_ns()
+                info = os.fstat(handle.fileno())
+                data = handle.read()
         except OSError as error:
             raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
-        self._last_read = (path, hash(data))
+        self._last_read = (path, Seen(signature(info), hash(data), at))
         if self._entries.folder is None:
             return decode_state(data, path)
         entry = self._last_hit = self._entries.get(self._entries.key(data))
@@ -61,8 +68,8 @@ class StateCache:
         self._pending["read"] = (data, _Entry(state.copy(), None))
         return state
 
-    def read_hash(self, path: Path) -> int | None:
-        """A hash of the bytes `path` held when last read, if it was the file last read."""
+    def seen(self, path: Path) -> Seen | None:
+        """`path` as last read, if it was the file last read."""
         if self._last_read is not None and self._last_read[0] == path:
             return self._last_read[1]
         return None

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import reattach, revisit
 from .activity import Action, merge_activity, record
 from .errors import StateError
-from .files import make_private_folder, write_atomically
+from .files import Seen, make_private_folder, signature_of, write_atomically
 from .ids import slugify
 from .model import Node, Roadmap, Status
 from .state import SCHEMA, ItemState, State, now
@@ -33,26 +33,15 @@ SAME_ROADMAP_OVERLAP = 0.5
 # Another session holds the lock only for the moment of a save; this long is a hang.
 LOCK_SECONDS = 10.0
 
-Signature = tuple[int, int, int] | None
-
 # File systems stamp a write with a clock tick's time (ext4: a few ms; FAT: 2 s), and
 # a replaced file's inode is soon reused: two saves this close together can leave the
-# same inode, time and size. A file seen this soon after it was written is compared by
-# its bytes, not trusted by its signature.
+# same inode, time and size. A signature taken this soon after its file was written is
+# not trusted alone: the bytes decide.
 RACY_NS = 3_000_000_000
 
 
 def read_state(path: Path) -> State:
     return StateCache().read(path)
-
-
-def _signature(path: Path) -> Signature:
-    """Changes whenever the file is replaced or rewritten."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 def _belongs(state: State, roadmap_ids: set[str], source: Path) -> bool:
@@ -131,7 +120,7 @@ class Store:
         self._files = files or StateCache()
         if found is None and path.exists():
             found = self._files.read(path)
-        self._see()
+        self._see_read()
         state = found or State(title=roadmap.text, source=str(source))
         self._writer = self._files.writer_for(state)
         # Saved items whose ids left the markdown follow their text to where it went;
@@ -289,34 +278,37 @@ class Store:
         theirs.items = reattach.apply(theirs.items, self._moves)
         return theirs
 
-    def _see(self, saved: bytes | None = None) -> None:
-        """Remember the file as it is now, held as `saved` (the bytes just written) or
-        else as last read. Taken after the reading: a save that came between shows."""
-        self._seen = _signature(self.path)
-        self._seen_at = time.time_ns()
-        self._seen_hash = self._files.read_hash(self.path) if saved is None else hash(saved)
+    def _see_read(self) -> None:
+        """Remember the file as last read (or, if it is not there, its absence)."""
+        seen = self._files.seen(self.path) if self.path.exists() else None
+        self._seen = seen or Seen.now(self.path)
 
     def _unchanged(self) -> bool:
         """Whether the file surely still holds what was last seen."""
-        signature = _signature(self.path)
-        if signature != self._seen:
+        seen, now = self._seen, time.time_ns()
+        signature = signature_of(self.path)
+        if signature != seen.signature:
             return False
-        if signature is None or self._seen_at - signature[1] > RACY_NS:
+        if signature is None or seen.at - signature[1] > RACY_NS:
             return True
-        if self._seen_hash is None:
+        if seen.digest is None:
             return False
         try:
-            return hash(self.path.read_bytes()) == self._seen_hash
+            if hash(self.path.read_bytes()) != seen.digest:
+                return False
         except OSError:
             return False
+        if now - signature[1] > RACY_NS:
+            # Checked long enough after its write that a later save must be stamped
+            # later: from now on the signature alone tells.
+            self._seen = seen._replace(at=now)
+        return True
 
     def _take_in_theirs(self) -> tuple[list[str], bool]:
-        """Merge what another session saved since we last looked.
+        """Merge what another session saved since we last looked (the file changed).
 
         The ids whose state changed here, and whether the file lacks anything we hold.
         """
-        if self._unchanged():
-            return [], False
         theirs = self._read_theirs() if self.path.exists() else State("", "")
         from .merge import merge  # imported here: not before the first frame
 
@@ -338,7 +330,8 @@ class Store:
 
         try:
             with self._locked():
-                self._take_in_theirs()
+                if not self._unchanged():
+                    self._take_in_theirs()
                 self._write()
         except Timeout:
             raise StateError(
@@ -349,7 +342,9 @@ class Store:
         text = self._writer.dump(self.state)
         data = text.encode("utf-8")
         write_atomically(self.path, data)
-        self._see(data)
+        # Under the lock: the file holds these bytes until this session lets go.
+        at = time.time_ns()
+        self._seen = Seen(signature_of(self.path), hash(data), at)
         self._base = self.state.copy()
         self._files.wrote(text, self._base, self._writer)
 
@@ -363,7 +358,7 @@ class Store:
                 # Merged notes, or a change whose save failed earlier: write them down.
                 self._write()
             else:
-                self._see()
+                self._see_read()
                 self._base = self.state.copy()
         return changed
 

@@ -11,8 +11,13 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
+from dlroadmap import state_cache as state_cache_module
+from dlroadmap import store as store_module
 from dlroadmap.model import Node, Roadmap, Status
 from dlroadmap.source import bundled_roadmap_path, load_roadmap
+from dlroadmap.state import State
 from dlroadmap.store import Store, read_state
 
 
@@ -160,3 +165,61 @@ def test_a_change_that_looks_like_the_file_seen_is_still_shown(tmp_path: Path) -
     write_in_place_looking_unchanged(first.path, "note AAAA", "note BBBB")
     assert first.refresh() == [one.id]
     assert first.note(one) == "note BBBB"
+
+
+def test_a_change_that_looks_like_the_file_read_at_opening_is_still_shown(
+    tmp_path: Path,
+) -> None:
+    writer = open_store(tmp_path)
+    one = items(writer.roadmap)[0]
+    writer.set_note(one, "note AAAA")
+    reader = open_store(tmp_path)  # reads the file a moment after it was written
+    write_in_place_looking_unchanged(reader.path, "note AAAA", "note BBBB")
+    assert reader.refresh() == [one.id]
+    assert reader.note(one) == "note BBBB"
+
+
+def test_a_save_landing_while_the_file_is_being_read_is_not_missed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # However long reading takes (a large file, a slow machine), what was read is
+    # what the store compares with later: even with signatures trusted at once.
+    monkeypatch.setattr(store_module, "RACY_NS", -(10**18))
+    other = open_store(tmp_path)
+    one = items(other.roadmap)[0]
+    other.set_note(one, "before")
+    decode = state_cache_module.decode_state
+
+    def decode_while_another_saves(data: bytes, path: Path) -> State:
+        state = decode(data, path)
+        if b"before" in data:
+            other.set_note(one, "saved meanwhile")
+        return state
+
+    monkeypatch.setattr(state_cache_module, "decode_state", decode_while_another_saves)
+    late = open_store(tmp_path)
+    assert late.note(one) == "before"
+    assert late.refresh() == [one.id]
+    assert late.note(one) == "saved meanwhile"
+
+
+def test_once_checked_well_after_its_save_the_file_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "RACY_NS", 100_000_000)
+    store = open_store(tmp_path)
+    store.set_note(items(store.roadmap)[0], "mine")
+    time.sleep(0.2)
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    assert store.refresh() == []
+    assert reads == [store.path]  # seen within 100 ms of its write: the bytes decide
+    assert store.refresh() == []
+    assert store.refresh() == []
+    assert reads == [store.path]  # then the signature alone

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from ...reattach import Reattached
     from ...undo import Change, History
 
-# How often to look for what another session saved (a stat() call, nothing more).
+# How often to look for what another session saved (a stat() call, once a save is
+# seconds old; until then a read of the file, see Store._unchanged).
 REFRESH_SECONDS = 2.0
 _ITEM_ACTIONS = {
     "toggle_done",
@@ -592,6 +593,10 @@ class MainScreen(Screen[None]):
         # Awaited and set_focus, not focus(): at once, so keys typed right after `/` land here.
         await self._make_filter()
         self.set_focus(self.query_one("#filter", FilterInput))
+
+    @on(events.Click, "#filter-hint")
+    async def _filter_hint_clicked(self) -> None:
+        await self.action_open_filter()
 
     def _make_filter(self) -> AwaitMount:
         """The filter's Input, in place of the hint line, made once."""
