@@ -29,7 +29,15 @@ T = TypeVar("T")
 # Entries kept per cache; the oldest go first (a user has a handful of roadmaps).
 KEEP = 16
 
-_MISSES = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError)
+_MISSES = (
+    OSError,
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    TypeError,
+    ValueError,  # a damaged string in the pickle
+)
 
 
 @cache

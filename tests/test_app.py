@@ -367,6 +367,18 @@ def test_a_note_typed_ahead_at_login_lands_in_the_note(tmp_path: Path) -> None:
     assert 'note = "first words"' in state
 
 
+async def test_clicking_the_filter_line_opens_the_filter(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.click("#filter-hint")
+        await pilot.press(*"relu")
+        await pilot.pause()
+        assert app.screen.query_one("#filter").has_focus
+        assert app.screen.query_one("#filter").value == "relu"
+        assert "Activation Functions" in screen_text(app)
+
+
 def test_quitting_as_soon_as_it_starts_is_a_clean_exit(tmp_path: Path) -> None:
     # `q` typed ahead: the app exits right after its first frame, before the widgets it
     # makes once that frame is out (the note editor) exist. Nothing may be left to fail.

@@ -17,6 +17,7 @@ caching, never an error.
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,19 +30,35 @@ from ..content_cache import ContentCache
 Parses = dict[tuple[Any, ...], list[Any]]
 
 
+def _files(folder: Path) -> list[str]:
+    """Each module in `folder`: name, size and time (an edit changes them)."""
+    with os.scandir(folder) as entries:
+        return [
+            f"{folder.name}/{entry.name} {info.st_size} {info.st_mtime_ns}"
+            for entry in entries
+            if entry.name.endswith(".py") and (info := entry.stat())
+        ]
+
+
 @cache
-def _textual_code() -> bytes:
-    """Textual as installed: the name, size and time of each module of the package and of
-    its CSS code (an upgrade or reinstall changes them). Not textual.__version__: that
-    reads the package's metadata, which costs about as much as the parse saved."""
+def _textual_code() -> bytes | None:
+    """Textual as installed (None: not as plain files): the versions of Textual and of Rich,
+    whose objects a parse holds too, by their dist-info folders' names, and the modules
+    whose code parses. Not textual.__version__: that reads the package's metadata, which
+    costs about as much as the parse saved."""
     package = Path(textual.__file__).parent
-    found: list[str] = []
-    for folder in (package, package / "css"):
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.endswith(".py"):
-                    info = entry.stat()
-                    found.append(f"{folder.name}/{entry.name} {info.st_size} {info.st_mtime_ns}")
+    try:
+        with os.scandir(package.parent) as entries:
+            found = [
+                entry.name
+                for entry in entries
+                if entry.name.startswith(("textual-", "rich-"))
+                and entry.name.endswith(".dist-info")
+            ]
+        for folder in (package, package / "css", package / "layouts"):
+            found += _files(folder)
+    except OSError:
+        return None
     return "\n".join(sorted(found)).encode()
 
 
@@ -57,12 +74,19 @@ class StyleCache:
 
     def _key(self, stylesheet: Stylesheet) -> str | None:
         variables = getattr(stylesheet, "_variables", None)
-        if not isinstance(variables, dict):
+        code = _textual_code()
+        if not isinstance(variables, dict) or code is None:
             return None
-        return self._entries.key(_textual_code(), repr(sorted(variables.items())).encode())
+        return self._entries.key(code, repr(sorted(variables.items())).encode())
 
     def restore(self, stylesheet: Stylesheet) -> None:
         """Hand Textual the parses kept for this stylesheet's variables, before it parses."""
+        try:
+            self._restore(stylesheet)
+        except Exception:  # a cache only speeds things up: never the reason a start fails
+            self._loaded_key = None
+
+    def _restore(self, stylesheet: Stylesheet) -> None:
         key = self._loaded_key = self._key(stylesheet)
         cache = getattr(stylesheet, "_parse_cache", None)
         if key is None or cache is None or not hasattr(cache, "set"):
@@ -80,6 +104,10 @@ class StyleCache:
 
         Only for the variables it loaded with: a theme chosen in the settings is applied
         after loading, by a full re-parse that no entry could serve."""
+        with suppress(Exception):  # nor the reason an exit fails
+            self._keep(stylesheet)
+
+    def _keep(self, stylesheet: Stylesheet) -> None:
         key = self._key(stylesheet)
         cache = getattr(stylesheet, "_parse_cache", None)
         if key is None or key != self._loaded_key or cache is None or not hasattr(cache, "keys"):
