@@ -10,7 +10,7 @@ the median and [min-max] over the runs and the ratio, i.e. the median of the
 per-run ratios A/ref. Each app run gets fresh XDG folders (see sandbox.py).
 
 Groups (--only):
-  bundled   1. first paint, 2. bytes per key, 3. peak RSS - on the bundled plan
+  bundled   1. first paint (and its work), 2. bytes per key, 3. peak RSS - bundled plan
   commands  4. wall time of short commands (TIMED_COMMANDS in this file)
   large     6. parse, first paint (first open too), key latency, save, RSS on generated roadmaps
             (--sizes, default 10000 and 50000; `10k` / `50k` select one size),
@@ -20,6 +20,9 @@ Definitions (see pty_harness.py for how the pty and terminal emulator are run):
   first paint     spawn -> end of the first frame showing the roadmap's title and
                   its first phase's text, in a 120x36 pty, as pyte emulates it
   bytes ...       bytes the app wrote to the terminal until then
+  work to first frame
+                  instructions (valgrind) from the interpreter's start to the first
+                  frame made, headless, by first_frame_work.py: noise-free
   key → frame     key written to the pty -> end of the first frame written after it
   key → quiet     key written -> last byte before 150 ms without output
   bytes per key   everything written for the key until that quiet
@@ -42,6 +45,7 @@ from pathlib import Path
 
 import mistune
 from bare_app import EDITING
+from first_frame_work import FRAME_MADE
 from generate import Generated, generate
 from pty_harness import KEYS, HarnessError, KeyResult, Paint, PtySession, lacks, shows
 from sandbox import Sandbox
@@ -55,6 +59,7 @@ from dlroadmap.store import Store
 
 HERE = Path(__file__).resolve().parent
 BARE_APP = HERE / "bare_app.py"
+FIRST_FRAME_WORK = HERE / "first_frame_work.py"
 PYTHON = sys.executable
 
 QUIET = 0.15  # a key's output is over after this long without a byte
@@ -316,7 +321,35 @@ def bench_bundled(opts: Options, sandbox: Sandbox) -> list[Row]:
     rows.append(Row(sec3, "peak RSS", "KiB", _rss(a), bare.label, _rss(b), Goal(1.5, "ratio")))
     if s:
         rows.append(Row(sec3, "peak RSS", "KiB", _rss(a), stock.label, _rss(s)))
-    return rows
+    return [*rows[:1], first_frame_work(sec1, bare, sandbox), *rows[1:]]
+
+
+def first_frame_work(section: str, bare: AppCommand, sandbox: Sandbox) -> Row:
+    """Instructions executed up to the first frame, dlroadmap and the bare app, counted
+    by valgrind: one run each, as the count does not vary (machine noise does not
+    reach it). After the timed runs: dlroadmap finds its caches as a user's start does."""
+    row = Row(section, "work to first frame", "instr", ref_label=bare.label)
+    if shutil.which("valgrind") is None:
+        row.note = "skipped: valgrind is not installed (Debian: apt install valgrind)"
+        return row
+    bare_lines = bare.argv[bare.argv.index("static") + 1 :]
+    for bucket, args in ((row.values, ["dlroadmap"]), (row.ref_values, ["static", *bare_lines])):
+        valgrind = (
+            "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"
+        )  # fmt: skip
+        done = subprocess.run(
+            [*valgrind, PYTHON, str(FIRST_FRAME_WORK), *args],
+            env=sandbox.env("work"),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        counted = [line for line in done.stderr.splitlines() if "I   refs:" in line]
+        if done.returncode != FRAME_MADE or not counted:
+            raise HarnessError(f"first_frame_work.py {args[0]} made no frame:\n{done.stderr}")
+        bucket.append(float(counted[0].split(":")[1].replace(",", "")))
+        log(f"[bundled] work to first frame: {args[0]}: {bucket[0] / 1e6:,.0f} M instructions")
+    return row
 
 
 def _paint(sessions: Sequence[Session]) -> list[float]:

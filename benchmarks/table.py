@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-Unit = Literal["s", "B", "KiB"]
+Unit = Literal["s", "B", "KiB", "instr"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,8 @@ def fmt(value: float, unit: Unit) -> str:
         return f"{ms:.1f} ms" if ms < 10 else f"{ms:,.0f} ms"
     if unit == "B":
         return f"{value:,.0f} B" if value < 1000 else f"{value / 1000:,.1f} KB"
+    if unit == "instr":
+        return f"{value / 1e6:,.0f} M instr."
     return f"{value / 1024:,.1f} MiB"
 
 
