@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import shutil
@@ -11,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import config_path, load_config, save_config
@@ -19,6 +19,9 @@ from .locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cach
 from .model import Roadmap
 from .source import bundled_roadmap_path, load_roadmap
 from .store import Store, move_aside, state_path_for
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_USAGE = 2
 
@@ -34,6 +37,8 @@ def _roadmap_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # here: `dlroadmap` alone parses nothing (see main)
+
     parser = argparse.ArgumentParser(
         prog="dlroadmap",
         description="Track your way through a learning roadmap written in markdown.",
@@ -65,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _command_parser(command: str, description: str) -> argparse.ArgumentParser:
     """The parser of `dlroadmap COMMAND [ROADMAP.md]`."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog=f"dlroadmap {command}", description=description)
     _roadmap_argument(parser)
     return parser
@@ -233,8 +240,8 @@ def _open_store(roadmap: Roadmap, source: Path) -> Store:
         return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
 
 
-def _run_app(args: argparse.Namespace) -> int:
-    source, roadmap = _open(args.roadmap)
+def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = False) -> int:
+    source, roadmap = _open(path)
     store = _open_store(roadmap, source)
     config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
@@ -245,7 +252,7 @@ def _run_app(args: argparse.Namespace) -> int:
     app = RoadmapApp(
         roadmap,
         store,
-        ascii_glyphs=args.ascii,
+        ascii_glyphs=ascii_glyphs,
         settings=settings,
         source=source,
         style_cache=StyleCache(style_cache_dir()),
@@ -253,7 +260,7 @@ def _run_app(args: argparse.Namespace) -> int:
     # What was loaded lives as long as the app: kept out of the collector's later passes.
     # The app turns the collector back on once its first frame is out.
     gc.freeze()
-    app.run(mouse=config.mouse and not args.no_mouse)
+    app.run(mouse=config.mouse and not no_mouse)
     # After the terminal is given back: the next start reads this session's saves quickly.
     store.keep_in_cache()
     return 0
@@ -273,7 +280,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(_export_parser().parse_args(arguments[1:]))
         if arguments[:1] == ["serve"]:
             return _serve(_serve_parser().parse_args(arguments[1:]))
-        return _run_app(_parser().parse_args(arguments))
+        if not arguments:
+            # The everyday start, with nothing to parse: argparse is not even loaded.
+            return _run_app(None)
+        args = _parser().parse_args(arguments)
+        return _run_app(args.roadmap, ascii_glyphs=args.ascii, no_mouse=args.no_mouse)
     except DlroadmapError as error:
         print(f"dlroadmap: {error}", file=sys.stderr)
         return EXIT_USAGE
