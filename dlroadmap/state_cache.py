@@ -42,7 +42,7 @@ class StateCache:
         self._entries = ContentCache(folder, _Entry, _STATE_CODE)
         # File contents this session parsed or wrote, and their states, for keep():
         # the last of each, as the next start finds one or the other.
-        self._pending: dict[str, tuple[bytes | str, _Entry]] = {}
+        self._pending: dict[str, tuple[bytes, _Entry]] = {}
         # The entry the last read came from, if the cache had it: the state the store
         # opens with is the last one read (see store.find_state), and its writer is here.
         self._last_hit: _Entry | None = None
@@ -81,12 +81,12 @@ class StateCache:
             return entry.writer
         return StateWriter()
 
-    def wrote(self, text: str, state: State, writer: StateWriter) -> None:
-        """`text` was just saved from `state` by `writer`; neither will change."""
+    def wrote(self, data: bytes, state: State, writer: StateWriter) -> None:
+        """`data` was just saved from `state` by `writer`; neither will change."""
         if self._entries.folder is not None:
             # Whatever schema the state was read with, the text was written with this one.
             entry = _Entry(replace(state, schema=SCHEMA), writer.snapshot())
-            self._pending["wrote"] = (text, entry)
+            self._pending["wrote"] = (data, entry)
 
     def keep(self, writer: StateWriter | None = None) -> None:
         """Keep the contents seen, so the next start need not parse them.
@@ -95,6 +95,6 @@ class StateCache:
         """
         pending, self._pending = self._pending, {}
         for content, entry in pending.values():
-            key = self._entries.key(content if isinstance(content, bytes) else content.encode())
+            key = self._entries.key(content)
             if not self._entries.has(key):
                 self._entries.put(key, _Entry(entry.state, entry.writer or writer))

@@ -346,7 +346,7 @@ class Store:
         at = time.time_ns()
         self._seen = Seen(signature_of(self.path), hash(data), at)
         self._base = self.state.copy()
-        self._files.wrote(text, self._base, self._writer)
+        self._files.wrote(data, self._base, self._writer)
 
     def refresh(self) -> list[str]:
         """Take in what another session saved, if anything; the ids whose state changed."""

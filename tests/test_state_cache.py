@@ -223,7 +223,7 @@ def test_what_a_save_leaves_cached_is_what_reading_the_file_gives(
     text = writer.dump(state)
     path.write_text(text, encoding="utf-8")
     writing = StateCache(folder / "entries")
-    writing.wrote(text, state, writer)
+    writing.wrote(text.encode("utf-8"), state, writer)
     writing.keep()
 
     original = tomllib.loads
