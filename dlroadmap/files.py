@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,11 +30,6 @@ class Seen(NamedTuple):
     signature: Signature
     digest: int | None
     at: int
-
-    @classmethod
-    def now(cls, path: Path) -> Seen:
-        at = time.time_ns()
-        return cls(signature_of(path), None, at)
 
 
 def make_private_folder(folder: Path) -> None:

@@ -279,9 +279,10 @@ class Store:
         return theirs
 
     def _see_read(self) -> None:
-        """Remember the file as last read (or, if it is not there, its absence)."""
+        """Remember the file as last read, or as missing: never a signature without the
+        bytes it belongs to (a file found there unread is then read at the next look)."""
         seen = self._files.seen(self.path) if self.path.exists() else None
-        self._seen = seen or Seen.now(self.path)
+        self._seen = seen or Seen(None, None, time.time_ns())
 
     def _unchanged(self) -> bool:
         """Whether the file surely still holds what was last seen."""
@@ -289,7 +290,8 @@ class Store:
         signature = signature_of(self.path)
         if signature != seen.signature:
             return False
-        if signature is None or seen.at - signature[1] > RACY_NS:
+        # Trusted alone if taken well after the write, unless the clock was set back since.
+        if signature is None or (seen.at - signature[1] > RACY_NS and now >= seen.at):
             return True
         if seen.digest is None:
             return False

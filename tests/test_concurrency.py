@@ -211,15 +211,48 @@ def test_once_checked_well_after_its_save_the_file_is_not_read_again(
     store.set_note(items(store.roadmap)[0], "mine")
     time.sleep(0.2)
     reads: list[Path] = []
-    read_bytes = Path.read_bytes
+    read_bytes, parse = Path.read_bytes, state_cache_module.StateCache.read
 
     def counting(path: Path) -> bytes:
         reads.append(path)
         return read_bytes(path)
 
+    def counting_parse(files: state_cache_module.StateCache, path: Path) -> State:
+        reads.append(path)
+        return parse(files, path)
+
     monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(state_cache_module.StateCache, "read", counting_parse)
     assert store.refresh() == []
     assert reads == [store.path]  # seen within 100 ms of its write: the bytes decide
     assert store.refresh() == []
     assert store.refresh() == []
     assert reads == [store.path]  # then the signature alone
+
+
+def test_a_file_saved_while_a_session_finds_none_is_read_by_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The other session's first save lands between "no file yet" and the store
+    # remembering the file: it must not be taken for read, however old it looks.
+    monkeypatch.setattr(store_module, "RACY_NS", -(10**18))
+    other = open_store(tmp_path)
+    one = items(other.roadmap)[0]
+    path = other.path
+    exists = Path.exists
+    landed: list[bool] = []
+
+    def save_meanwhile(self: Path) -> bool:
+        if self == path and not landed:
+            landed.append(True)
+            other.set_note(one, "saved meanwhile")
+            return False
+        return exists(self)
+
+    monkeypatch.setattr(Path, "exists", save_meanwhile)
+    roadmap = other.roadmap
+    late = store_module.Store(path, roadmap, bundled_roadmap_path().resolve())
+    monkeypatch.setattr(Path, "exists", exists)
+    assert landed and late.note(one) == ""
+    assert late.refresh() == [one.id]
+    assert late.note(one) == "saved meanwhile"
