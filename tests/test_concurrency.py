@@ -179,14 +179,25 @@ def test_a_change_that_looks_like_the_file_read_at_opening_is_still_shown(
     assert reader.note(one) == "note BBBB"
 
 
+def saving_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Store, Node]:
+    """Another session and the item it will save "saved meanwhile" into; signatures are
+    trusted at once, so only what a store really read can tell it the file changed."""
+    monkeypatch.setattr(store_module, "RACY_NS", -(10**18))
+    other = open_store(tmp_path)
+    return other, items(other.roadmap)[0]
+
+
+def assert_shown_meanwhile(late: Store, one: Node) -> None:
+    assert late.refresh() == [one.id]
+    assert late.note(one) == "saved meanwhile"
+
+
 def test_a_save_landing_while_the_file_is_being_read_is_not_missed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # However long reading takes (a large file, a slow machine), what was read is
-    # what the store compares with later: even with signatures trusted at once.
-    monkeypatch.setattr(store_module, "RACY_NS", -(10**18))
-    other = open_store(tmp_path)
-    one = items(other.roadmap)[0]
+    # what the store compares with later.
+    other, one = saving_meanwhile(tmp_path, monkeypatch)
     other.set_note(one, "before")
     decode = state_cache_module.decode_state
 
@@ -199,8 +210,7 @@ def test_a_save_landing_while_the_file_is_being_read_is_not_missed(
     monkeypatch.setattr(state_cache_module, "decode_state", decode_while_another_saves)
     late = open_store(tmp_path)
     assert late.note(one) == "before"
-    assert late.refresh() == [one.id]
-    assert late.note(one) == "saved meanwhile"
+    assert_shown_meanwhile(late, one)
 
 
 def test_once_checked_well_after_its_save_the_file_is_not_read_again(
@@ -235,9 +245,7 @@ def test_a_file_saved_while_a_session_finds_none_is_read_by_it(
 ) -> None:
     # The other session's first save lands between "no file yet" and the store
     # remembering the file: it must not be taken for read, however old it looks.
-    monkeypatch.setattr(store_module, "RACY_NS", -(10**18))
-    other = open_store(tmp_path)
-    one = items(other.roadmap)[0]
+    other, one = saving_meanwhile(tmp_path, monkeypatch)
     path = other.path
     exists = Path.exists
     landed: list[bool] = []
@@ -254,5 +262,4 @@ def test_a_file_saved_while_a_session_finds_none_is_read_by_it(
     late = store_module.Store(path, roadmap, bundled_roadmap_path().resolve())
     monkeypatch.setattr(Path, "exists", exists)
     assert landed and late.note(one) == ""
-    assert late.refresh() == [one.id]
-    assert late.note(one) == "saved meanwhile"
+    assert_shown_meanwhile(late, one)

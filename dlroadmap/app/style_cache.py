@@ -1,12 +1,12 @@
 """Textual's parsed stylesheets, kept between runs so that a start-up skips parsing TCSS.
 
 Before the first frame Textual parses the app's app.tcss and every widget class's
-DEFAULT_CSS: a sixth of the work of a start-up, redone identically every time.
+DEFAULT_CSS: a twentieth of the work of a start-up, redone identically every time.
 A parse depends only on the CSS text, where it was read from, the theme's
 variables and Textual's version, and Textual keeps each one in its stylesheet's
 parse cache for the life of one app. A StyleCache fills that cache as the app
-loads with the parses the previous run kept, and keeps the cache's content once
-the first frame is out, named by Textual's code as installed and the theme's variables.
+loads with the parses the previous run kept, and keeps the cache's content when
+the app exits, named by Textual's code as installed and the theme's variables.
 Edited CSS has other text, so it is parsed afresh: a stale parse is never used.
 
 The parse cache is Textual's private API (`Stylesheet._parse_cache`, an LRUCache
