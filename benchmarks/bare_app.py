@@ -25,7 +25,7 @@ from textual.widgets import Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
 if TYPE_CHECKING:
-    from dlroadmap.model import Node
+    from dlroadmap.roadmap.model import Node
 
 
 # Shown (as the editor's border title) while the note editor is open.
@@ -63,7 +63,7 @@ class TreeApp(App[None]):
     def __init__(self, source: Path) -> None:
         super().__init__()
         # Imported here: the static app must not pay for dlroadmap.
-        from dlroadmap.source import load_roadmap
+        from dlroadmap.roadmap.source import load_roadmap
 
         self.roadmap = load_roadmap(source)
 

@@ -68,7 +68,7 @@ def main(argv: list[str]) -> None:
     mode, *rest = argv
     sys.meta_path.insert(0, _PatchTextual())
     if mode == "dlroadmap":
-        from dlroadmap.__main__ import main as dlroadmap_main
+        from dlroadmap.cli import main as dlroadmap_main
 
         sys.exit(dlroadmap_main(rest))
     import bare_app  # beside this file, on sys.path as the script's folder

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from dlroadmap.model import Status
-from dlroadmap.source import load_roadmap
-from dlroadmap.store import Store
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.model import Status
+from dlroadmap.roadmap.source import load_roadmap
 
 SEED = 20240611
 SECTIONS_PER_PHASE = 6

@@ -51,11 +51,11 @@ from pty_harness import KEYS, HarnessError, KeyResult, Paint, PtySession, lacks,
 from sandbox import Sandbox
 from table import Goal, Row, Unit, render
 
-from dlroadmap.files import write_atomically
-from dlroadmap.model import Status
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.state import dump_state
-from dlroadmap.store import Store
+from dlroadmap.common.files import write_atomically
+from dlroadmap.progress.state import dump_state
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.model import Status
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 
 HERE = Path(__file__).resolve().parent
 BARE_APP = HERE / "bare_app.py"
@@ -501,7 +501,7 @@ def _in_process(
 
     def mistune_only() -> None:
         text = made.markdown.read_text(encoding="utf-8")
-        gc.disable()  # as dlroadmap.parser does while parsing
+        gc.disable()  # as dlroadmap.roadmap.parser does while parsing
         try:
             markdown(text)
         finally:

@@ -17,8 +17,8 @@ from typing import Any
 import platformdirs
 import tomli_w
 
-from .files import write_atomically
-from .locations import APP_NAME
+from dlroadmap.common.files import write_atomically
+from dlroadmap.locations import APP_NAME
 
 
 def config_path() -> Path:

@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 
 from dlroadmap.app.app import RoadmapApp
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
-from dlroadmap.model import Node, Roadmap, Status
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.store import Store
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.model import Node, Roadmap, Status
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 
 
 def make_app(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dlroadmap.source import bundled_roadmap_path
+from dlroadmap.roadmap.source import bundled_roadmap_path
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from textual.widgets import TextArea
 from dlroadmap.app.screens.help import HelpScreen
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
-from dlroadmap.model import Node, OverviewEntry
+from dlroadmap.roadmap.model import Node, OverviewEntry
 from tests.apptools import find, make_app, saved, screen_text, type_ahead
 from tests.ptytools import Terminal, state_home
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from dlroadmap import __version__, locations
-from dlroadmap.model import Status
-from dlroadmap.source import load_roadmap
-from dlroadmap.store import Store, state_path_for
+from dlroadmap.progress.store import Store, state_path_for
+from dlroadmap.roadmap.model import Status
+from dlroadmap.roadmap.source import load_roadmap
 
 SAME_TITLE_OTHER_ITEMS = """# 🧠 Deep Learning Study Plan
 
@@ -244,6 +244,8 @@ def test_where_does_not_import_textual() -> None:
     result = run_cli("where", python_options=("-X", "importtime"))
     assert result.returncode == 0, result.stderr
     imports = result.stderr.splitlines()
-    assert any(line.rstrip().endswith("dlroadmap.store") for line in imports), "no importtime"
+    assert any(line.rstrip().endswith("dlroadmap.progress.store") for line in imports), (
+        "no importtime"
+    )
     heavy = [line for line in imports if "textual" in line or re.search(r"\|\s+rich(\.|$)", line)]
     assert heavy == []

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from dlroadmap import state_cache as state_cache_module
-from dlroadmap import store as store_module
-from dlroadmap.model import Node, Roadmap, Status
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.state import State
-from dlroadmap.store import Store, read_state
+from dlroadmap.progress import cache as state_cache_module
+from dlroadmap.progress import store as store_module
+from dlroadmap.progress.state import State
+from dlroadmap.progress.store import Store, read_state
+from dlroadmap.roadmap.model import Node, Roadmap, Status
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 
 
 def open_store(folder: Path) -> Store:
@@ -71,8 +71,8 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from dlroadmap.source import bundled_roadmap_path, load_roadmap
-    from dlroadmap.store import Store
+    from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+    from dlroadmap.progress.store import Store
 
     folder, start, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     path = bundled_roadmap_path()

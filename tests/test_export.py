@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dlroadmap.export import to_json, to_markdown
+from dlroadmap.export.markdown import to_json, to_markdown
 from dlroadmap.locations import state_dir
-from dlroadmap.model import Node, Roadmap, Status, plain
-from dlroadmap.parser import parse_roadmap
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.state import ItemState
-from dlroadmap.store import Store
+from dlroadmap.progress.state import ItemState
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.model import Node, Roadmap, Status, plain
+from dlroadmap.roadmap.parser import parse_roadmap
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _CORPUS_FILES = (
@@ -476,7 +476,7 @@ def test_export_errors_are_one_paragraph(tmp_path: Path, plan: Path) -> None:
 def test_export_never_imports_textual(plan: Path) -> None:
     code = (
         "import sys, contextlib, io\n"
-        "from dlroadmap.__main__ import main\n"
+        "from dlroadmap.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['export', {str(plan)!r}]) == 0\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"

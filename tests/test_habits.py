@@ -12,10 +12,10 @@ from textual.command import CommandPalette
 
 from dlroadmap.app.external_editor import EditorError, edit_text, find_editor
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
-from dlroadmap.model import Node, Status
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.store import Store
-from dlroadmap.undo import Change, History
+from dlroadmap.progress.history import Change, History
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.model import Node, Status
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from tests.apptools import find, make_app, saved, screen_text
 from tests.ptytools import Terminal, state_home
 
@@ -437,8 +437,8 @@ def test_a_note_written_meanwhile_in_another_session_is_kept(tmp_path: Path) -> 
     # While the editor is open, another session saves a note on the same topic.
     editor = python_editor(
         tmp_path,
-        "from dlroadmap.source import bundled_roadmap_path, load_roadmap\n"
-        "from dlroadmap.store import Store\n"
+        "from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap\n"
+        "from dlroadmap.progress.store import Store\n"
         "source = bundled_roadmap_path()\n"
         f"other = Store.open(load_roadmap(source), source, Path({str(folder)!r}))\n"
         f"topic = next(n for n in other.roadmap.walk() if n.text == {FIRST!r})\n"
@@ -461,7 +461,7 @@ def test_palette_matching_takes_bounded_time_on_a_line_of_repeats() -> None:
     # Textual's matcher alone takes seconds here: it tries every way the letters fit.
     from textual.fuzzy import Matcher
 
-    from dlroadmap.app.commands import _match
+    from dlroadmap.app.palette import _match
 
     line = " - ".join(f"level {number}" for number in range(1000))
     started = time.monotonic()

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dlroadmap.model import Node
-from dlroadmap.parser import parse_roadmap
-from dlroadmap.source import MAX_BYTES
-from dlroadmap.state import ItemState, State, dump_state, parse_state
+from dlroadmap.progress.state import ItemState, State, dump_state, parse_state
+from dlroadmap.roadmap.model import Node
+from dlroadmap.roadmap.parser import parse_roadmap
+from dlroadmap.roadmap.source import MAX_BYTES
 from tests.apptools import make_app, screen_text
 
 SIZE = (100, 30)

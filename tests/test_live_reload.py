@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from dlroadmap.app.app import RoadmapApp
-from dlroadmap.source import load_roadmap
-from dlroadmap.store import Store
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.source import load_roadmap
 from tests.apptools import find, saved, screen_text
 
 PLAN = """# Plan

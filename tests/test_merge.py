@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dlroadmap.merge import CONFLICT_MARKER, merge
-from dlroadmap.model import Status
-from dlroadmap.state import ItemState
+from dlroadmap.progress.merge import CONFLICT_MARKER, merge
+from dlroadmap.progress.state import ItemState
+from dlroadmap.roadmap.model import Status
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 T1 = datetime(2026, 1, 1, 10, 0, tzinfo=UTC)

@@ -9,9 +9,9 @@ from typing import Any
 import mistune
 import pytest
 
-from dlroadmap.ids import SiblingSlugs, slugify
-from dlroadmap.model import Node, Roadmap, Span, Status, plain
-from dlroadmap.parser import parse_roadmap
+from dlroadmap.roadmap.ids import SiblingSlugs, slugify
+from dlroadmap.roadmap.model import Node, Roadmap, Span, Status, plain
+from dlroadmap.roadmap.parser import parse_roadmap
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FALLBACK = "fallback title"

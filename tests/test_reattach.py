@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dlroadmap.model import Status
-from dlroadmap.parser import parse_roadmap
-from dlroadmap.reattach import apply, reattach
-from dlroadmap.state import ItemState
+from dlroadmap.progress.reattach import apply, reattach
+from dlroadmap.progress.state import ItemState
+from dlroadmap.roadmap.model import Status
+from dlroadmap.roadmap.parser import parse_roadmap
 
 BEFORE = """# Plan
 ## Phase 1: Basics

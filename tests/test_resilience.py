@@ -6,9 +6,9 @@ import hashlib
 import signal
 from pathlib import Path
 
-from dlroadmap.model import Status
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.store import Store, read_state
+from dlroadmap.progress.store import Store, read_state
+from dlroadmap.roadmap.model import Status
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from tests.apptools import find, make_app, saved, screen_text
 from tests.ptytools import Terminal, state_home
 

@@ -12,12 +12,11 @@ from typing import Any
 
 import pytest
 
-from dlroadmap import review_text
-from dlroadmap.activity import DayActivity
-from dlroadmap.model import Node, Roadmap, Status
-from dlroadmap.parser import parse_roadmap
-from dlroadmap.progress import Tally
-from dlroadmap.review import (
+from dlroadmap.progress.activity import DayActivity
+from dlroadmap.progress.revisit import DAILY_CAP, first_card
+from dlroadmap.progress.state import ItemState, State
+from dlroadmap.review import text as review_text
+from dlroadmap.review.build import (
     CALENDAR_WEEKS,
     NEXT_COUNT,
     RULES,
@@ -26,16 +25,17 @@ from dlroadmap.review import (
     calendar_start,
     to_json,
 )
-from dlroadmap.review_text import (
+from dlroadmap.review.text import (
     cell_width,
     render,
     screen_parts,
     short_phase,
     truncate,
 )
-from dlroadmap.revisit import DAILY_CAP, first_card
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.state import ItemState, State
+from dlroadmap.roadmap.model import Node, Roadmap, Status
+from dlroadmap.roadmap.parser import parse_roadmap
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+from dlroadmap.roadmap.tally import Tally
 
 TZ = timezone(timedelta(hours=2))
 TODAY = date(2026, 3, 18)  # a Wednesday
@@ -602,7 +602,7 @@ def test_a_running_streak_asks_for_today(small: Progress) -> None:
 
 def test_the_text_review_does_not_load_heavy_modules() -> None:
     code = (
-        "import sys, dlroadmap.review, dlroadmap.review_text; "
+        "import sys, dlroadmap.review.build, dlroadmap.review.text; "
         "print(sorted({m.split('.')[0] for m in sys.modules} "
         "& {'textual', 'rich', 'mistune', 'fsrs', 'tomli_w', 'platformdirs', 'filelock'}))"
     )

@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dlroadmap.model import Roadmap
-from dlroadmap.parser import parse_roadmap
-from dlroadmap.roadmap_cache import cached_parse
-from dlroadmap.source import bundled_roadmap_path, read_text
+from dlroadmap.roadmap.cache import cached_parse
+from dlroadmap.roadmap.model import Roadmap
+from dlroadmap.roadmap.parser import parse_roadmap
+from dlroadmap.roadmap.source import bundled_roadmap_path, read_text
 
 
 def shape(roadmap: Roadmap) -> list[tuple[str, str, bool, str]]:

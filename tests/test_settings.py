@@ -6,8 +6,8 @@ from pathlib import Path
 
 from dlroadmap.app.app import RoadmapApp, Settings
 from dlroadmap.config import Config, load_config, save_config
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.store import Store
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from tests.apptools import saved
 from tests.ptytools import Terminal, state_home
 

@@ -12,14 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dlroadmap import state as state_module
-from dlroadmap.activity import DayActivity
-from dlroadmap.model import Roadmap, Status
-from dlroadmap.revisit import Rating, first_card, rate
-from dlroadmap.source import load_roadmap
-from dlroadmap.state import ItemState, State, StateWriter, decode_state
-from dlroadmap.state_cache import StateCache
-from dlroadmap.store import Store
+from dlroadmap.progress import state as state_module
+from dlroadmap.progress.activity import DayActivity
+from dlroadmap.progress.cache import StateCache
+from dlroadmap.progress.revisit import Rating, first_card, rate
+from dlroadmap.progress.state import ItemState, State, StateWriter, decode_state
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.model import Roadmap, Status
+from dlroadmap.roadmap.source import load_roadmap
 from tests.ptytools import Terminal, state_home
 
 WHEN = datetime(2025, 3, 4, 9, 30, tzinfo=timezone(timedelta(hours=1)))

@@ -15,12 +15,12 @@ import pytest
 
 from dlroadmap import locations
 from dlroadmap.errors import StateError
-from dlroadmap.model import Node, Roadmap, Status
-from dlroadmap.progress import Tally, overall, retally, tally_groups, tally_items
-from dlroadmap.revisit import Rating
-from dlroadmap.source import load_roadmap
-from dlroadmap.state import SCHEMA, dump_state
-from dlroadmap.store import Store, read_state, state_path_for
+from dlroadmap.progress.revisit import Rating
+from dlroadmap.progress.state import SCHEMA, dump_state
+from dlroadmap.progress.store import Store, read_state, state_path_for
+from dlroadmap.roadmap.model import Node, Roadmap, Status
+from dlroadmap.roadmap.source import load_roadmap
+from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups, tally_items
 
 UTC_PLUS_2 = timezone(timedelta(hours=2))
 T1 = datetime(2024, 5, 1, 10, 30, 0, tzinfo=UTC_PLUS_2)

@@ -11,10 +11,10 @@ import pytest
 import textual.css.stylesheet
 
 from dlroadmap.app.app import RoadmapApp, Settings
-from dlroadmap.app.style_cache import StyleCache
+from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.config import Config
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.store import Store
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from tests.apptools import screen_text
 
 

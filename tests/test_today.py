@@ -10,9 +10,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from dlroadmap.app.screens.today import TodayScreen
-from dlroadmap.model import Status
-from dlroadmap.source import bundled_roadmap_path, load_roadmap
-from dlroadmap.store import Store
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.model import Status
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from tests.apptools import find, make_app, screen_text
 from tests.ptytools import Terminal, state_home
 
@@ -138,6 +138,6 @@ def test_review_does_not_import_textual(tmp_path: Path) -> None:
         timeout=60,
         check=False,
     ).stderr
-    assert "dlroadmap.review" in imported
+    assert "dlroadmap.review.build" in imported
     assert "textual" not in imported
     assert " rich" not in imported

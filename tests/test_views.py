@@ -6,11 +6,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from dlroadmap.app.detail_views import GroupView, ItemView, view_of
-from dlroadmap.filtering import matching_items, normalise
-from dlroadmap.model import Node, Status
-from dlroadmap.parser import parse_roadmap
-from dlroadmap.progress import tally_groups
-from dlroadmap.store import Store
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.filtering import matching_items, normalise
+from dlroadmap.roadmap.model import Node, Status
+from dlroadmap.roadmap.parser import parse_roadmap
+from dlroadmap.roadmap.tally import tally_groups
 
 PLAN = """# Plan
 

@@ -19,20 +19,20 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.screen import Screen
 
-from ..config import Config
-from ..errors import DlroadmapError
-from ..files import write_atomically
-from ..ids import slugify
-from ..locations import roadmap_cache_dir
-from ..model import Roadmap
-from ..source import load_roadmap
-from ..store import Store
-from .orderly_keys import OrderlyKeysApp
-from .roadmap_watch import watch_file
-from .screens.main import MainScreen
-from .style_cache import StyleCache
-from .widgets.filter_input import FilterInput
-from .widgets.roadmap_tree import RoadmapTree
+from dlroadmap.app.roadmap_watch import watch_file
+from dlroadmap.app.screens.main import MainScreen
+from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
+from dlroadmap.app.textual_internals.style_cache import StyleCache
+from dlroadmap.app.widgets.filter_input import FilterInput
+from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
+from dlroadmap.common.files import write_atomically
+from dlroadmap.config import Config
+from dlroadmap.errors import DlroadmapError
+from dlroadmap.locations import roadmap_cache_dir
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.ids import slugify
+from dlroadmap.roadmap.model import Roadmap
+from dlroadmap.roadmap.source import load_roadmap
 
 
 @dataclass
@@ -50,7 +50,7 @@ class Settings:
 
 def _roadmap_commands() -> type[Provider]:
     # Imported when the palette first opens, as Textual's own providers are.
-    from .commands import RoadmapCommands
+    from dlroadmap.app.palette import RoadmapCommands
 
     return RoadmapCommands
 
@@ -104,10 +104,10 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def action_help(self) -> None:
         # Imported here: the review's and the editor's code load when first wanted.
-        from ..review import RULES
-        from .screens.help import HelpScreen
-        from .screens.today import TodayScreen
-        from .widgets.note_editor import NoteEditor
+        from dlroadmap.app.screens.help import HelpScreen
+        from dlroadmap.app.screens.today import TodayScreen
+        from dlroadmap.app.widgets.note_editor import NoteEditor
+        from dlroadmap.review.build import RULES
 
         moves = [b for b in RoadmapTree.BINDINGS if isinstance(b, Binding) and b.key != "space"]
         self.push_screen(
@@ -140,7 +140,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def action_export(self) -> None:
         """Write `NAME-progress.md` in the current folder, as `dlroadmap export` would."""
-        from ..export import to_markdown  # only an export pays for it
+        from dlroadmap.export.markdown import to_markdown  # only an export pays for it
 
         target = (
             Path.cwd() / f"{slugify(self.roadmap.text, max_length=40) or 'roadmap'}-progress.md"

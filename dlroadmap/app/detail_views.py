@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from ..model import Inline, Node, Roadmap, Status
-from ..progress import Tally, overall
-from ..store import Store
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status
+from dlroadmap.roadmap.tally import Tally, overall
 
 # Where saved items whose place left the markdown are listed, in the tree and here.
 UNMATCHED_LABEL = "Unmatched notes"

@@ -3,8 +3,8 @@
 from rich.style import Style
 from rich.text import Text
 
-from ..model import Inline, Span
-from ..printable import printable
+from dlroadmap.common.printable import printable
+from dlroadmap.roadmap.model import Inline, Span
 
 _CODE = Style(bold=True)
 

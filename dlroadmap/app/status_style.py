@@ -8,7 +8,7 @@ app.tcss colours them.
 from rich.style import Style
 from textual.widget import Widget
 
-from ..model import Status
+from dlroadmap.roadmap.model import Status
 
 STATUS_CLASSES = {
     Status.DONE: "status--done",

@@ -15,22 +15,22 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Footer, Input, Static, Tree
 
-from ...errors import DlroadmapError
-from ...filtering import matching_items, normalise
-from ...glyphs import LABELS
-from ...model import Node, OverviewEntry, Roadmap, Span, Status
-from ...progress import Tally, overall, retally, tally_groups
-from ...store import Store
-from ..detail_views import view_of
-from ..messages import NoteEdited, NoteEditorClosed
-from ..widgets.detail import DetailPane
-from ..widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
-from ..widgets.progress_header import ProgressHeader
-from ..widgets.roadmap_tree import RoadmapTree, TreeData
+from dlroadmap.app.detail_views import view_of
+from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
+from dlroadmap.app.widgets.detail import DetailPane
+from dlroadmap.app.widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
+from dlroadmap.app.widgets.progress_header import ProgressHeader
+from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
+from dlroadmap.common.glyphs import LABELS
+from dlroadmap.errors import DlroadmapError
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.filtering import matching_items, normalise
+from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Span, Status
+from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
 
 if TYPE_CHECKING:
-    from ...reattach import Reattached
-    from ...undo import Change, History
+    from dlroadmap.progress.history import Change, History
+    from dlroadmap.progress.reattach import Reattached
 
 # How often to look for what another session saved (a stat() call, once a save is
 # seconds old; until then a read of the file, see Store._unchanged).
@@ -150,7 +150,7 @@ class MainScreen(Screen[None]):
     def _history(self) -> History:
         """This session's status changes and note edits, for `u` and `ctrl+r`."""
         # Imported at the first change, not before the first frame.
-        from ...undo import History
+        from dlroadmap.progress.history import History
 
         return History()
 
@@ -352,7 +352,7 @@ class MainScreen(Screen[None]):
     def _set_status(self, node: Node, status: Status) -> None:
         before = self.store.status(node)
         if self._saving(lambda: self.store.set_status(node, status)):
-            from ...undo import Change
+            from dlroadmap.progress.history import Change
 
             self._history.push(Change(node.id, "status", before, self.store.status(node)))
             self._after_change([node.id])
@@ -406,14 +406,14 @@ class MainScreen(Screen[None]):
             return
         current = self.store.note(node)
         if current != base and text != current:
-            from ...merge import keep_both
+            from dlroadmap.progress.merge import keep_both
 
             saved = self.store.item(node_id)
             text = keep_both(text, current, saved.note_changed if saved else None)
             self._tell_conflict(node)
         self._saving(lambda: self.store.set_note(node, text))
         after = self.store.note(node)
-        from ...undo import Change
+        from dlroadmap.progress.history import Change
 
         self._history.push(Change(node_id, "note", current, after, group=self._edit_group))
         editor = self.detail.editor
@@ -464,7 +464,7 @@ class MainScreen(Screen[None]):
         self._end_editing()  # what was typed in the pane is saved first, not lost
         from textual.app import SuspendNotSupported
 
-        from ..external_editor import EditorError, edit_text, find_editor
+        from dlroadmap.app.external_editor import EditorError, edit_text, find_editor
 
         try:
             # Found before suspending: a missing editor is told without a flash of shell.
@@ -574,7 +574,7 @@ class MainScreen(Screen[None]):
 
     def action_today(self) -> None:
         # Imported here: the review's code loads when first wanted, not at every start.
-        from .today import TodayScreen
+        from dlroadmap.app.screens.today import TodayScreen
 
         self.app.push_screen(
             TodayScreen(self.store, ascii_glyphs=self._ascii, today=self._today),

@@ -19,12 +19,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import Node, Status
-from ...review import Review, build_review
-from ...review_text import BOLD, DIM, GREEN, YELLOW, Line, item_rows, screen_parts
-from ...revisit import Rating
-from ...store import Store
-from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+from dlroadmap.progress.revisit import Rating
+from dlroadmap.progress.store import Store
+from dlroadmap.review.build import Review, build_review
+from dlroadmap.review.text import BOLD, DIM, GREEN, YELLOW, Line, item_rows, screen_parts
+from dlroadmap.roadmap.model import Node, Status
 
 # Side by side, phases and calendar need this many columns; below it they stack.
 SIDE_BY_SIDE = 76

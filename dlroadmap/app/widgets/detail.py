@@ -13,15 +13,15 @@ from textual.reactive import reactive
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
-from ...glyphs import LABELS, bar, glyphs
-from ...printable import printable, printable_lines
-from ...progress import percent
-from ..detail_views import ChildLine, DetailView, GroupView, ItemView
-from ..inline import inline_text
-from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+from dlroadmap.app.detail_views import ChildLine, DetailView, GroupView, ItemView
+from dlroadmap.app.inline import inline_text
+from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+from dlroadmap.common.glyphs import LABELS, bar, glyphs
+from dlroadmap.common.printable import printable, printable_lines
+from dlroadmap.roadmap.tally import percent
 
 if TYPE_CHECKING:
-    from .note_editor import NoteEditor
+    from dlroadmap.app.widgets.note_editor import NoteEditor
 
 
 def when(moment: datetime | None, today: datetime) -> str:
@@ -73,7 +73,7 @@ class DetailPane(Vertical):
         the tree never rebuilds one. Done once the first frame is out (a TextArea and
         its styles are a tenth of a start-up), or at once if a note is opened first."""
         if self._editor_mounted is None:
-            from .note_editor import NoteEditor
+            from dlroadmap.app.widgets.note_editor import NoteEditor
 
             self._editor = NoteEditor(id="note-editor")
             self._editor.display = False

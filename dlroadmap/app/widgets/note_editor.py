@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import TextArea
 
-from ...printable import printable_lines
-from ..messages import NoteEdited, NoteEditorClosed
+from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
+from dlroadmap.common.printable import printable_lines
 
 # Long enough not to write on every keystroke, short enough that a dropped
 # SSH link loses at most a sentence.

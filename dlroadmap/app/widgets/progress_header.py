@@ -6,10 +6,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ...glyphs import bar
-from ...model import Inline
-from ...progress import Tally, percent
-from ..inline import inline_text
+from dlroadmap.app.inline import inline_text
+from dlroadmap.common.glyphs import bar
+from dlroadmap.roadmap.model import Inline
+from dlroadmap.roadmap.tally import Tally, percent
 
 
 class ProgressHeader(Static):

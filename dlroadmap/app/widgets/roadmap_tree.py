@@ -11,12 +11,12 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ...glyphs import glyphs
-from ...model import Node, OverviewEntry, Roadmap, Status
-from ...progress import Tally
-from ..detail_views import UNMATCHED_LABEL
-from ..inline import inline_text
-from ..status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+from dlroadmap.app.detail_views import UNMATCHED_LABEL
+from dlroadmap.app.inline import inline_text
+from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+from dlroadmap.common.glyphs import glyphs
+from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
+from dlroadmap.roadmap.tally import Tally
 
 TreeData = Node | OverviewEntry | None
 OVERVIEW_LABEL = "Phases overview"

@@ -16,13 +16,18 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .content_cache import ContentCache
-from .errors import StateError
-from .files import Seen, signature
-from .state import SCHEMA, State, StateWriter, decode_state
+from dlroadmap.common.content_cache import ContentCache
+from dlroadmap.common.files import Seen, signature
+from dlroadmap.errors import StateError
+from dlroadmap.progress.state import SCHEMA, State, StateWriter, decode_state
 
 # The modules whose code decides what reading a state file gives.
-_STATE_CODE = ("state.py", "activity.py", "model.py", "revisit.py")
+_STATE_CODE = (
+    "dlroadmap.progress.state",
+    "dlroadmap.progress.activity",
+    "dlroadmap.roadmap.model",
+    "dlroadmap.progress.revisit",
+)
 
 
 @dataclass(slots=True)

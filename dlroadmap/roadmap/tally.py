@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .model import Node, Roadmap, Status
+from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 StatusOf = Callable[[Node], Status]
 

@@ -1,6 +1,6 @@
 """How a status looks on a terminal, with an ASCII fallback for terminals without the symbols."""
 
-from .model import Status
+from dlroadmap.roadmap.model import Status
 
 UNICODE = {
     Status.DONE: "✓",

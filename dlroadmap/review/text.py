@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .glyphs import bar, glyphs
-from .model import Status, plain
-from .printable import printable
-from .progress import Tally, percent
+from dlroadmap.common.glyphs import bar, glyphs
+from dlroadmap.common.printable import printable
+from dlroadmap.roadmap.model import Status, plain
+from dlroadmap.roadmap.tally import Tally, percent
 
 if TYPE_CHECKING:
-    from .review import ItemLine, PhaseLine, Review
+    from dlroadmap.review.build import ItemLine, PhaseLine, Review
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

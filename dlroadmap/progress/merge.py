@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
 
-from .state import ItemState
+from dlroadmap.progress.state import ItemState
 
 Items = Mapping[str, ItemState]
 T = TypeVar("T")

@@ -8,11 +8,17 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .content_cache import ContentCache
-from .model import Roadmap
+from dlroadmap.common.content_cache import ContentCache
+from dlroadmap.roadmap.model import Roadmap
 
-# The modules whose code decides what a parse gives.
-_PARSING_CODE = ("parser.py", "ids.py", "model.py")
+# The modules whose code decides what a parse gives; mistune's own package file holds
+# its version, so an upgrade of mistune is a miss too.
+_PARSING_CODE = (
+    "dlroadmap.roadmap.parser",
+    "dlroadmap.roadmap.ids",
+    "dlroadmap.roadmap.model",
+    "mistune",
+)
 
 
 @cache
@@ -22,7 +28,7 @@ def _cache(folder: Path | None) -> ContentCache[Roadmap]:
 
 def _parse(text: str, fallback_title: str) -> Roadmap:
     # Imported here: a cache hit never loads mistune.
-    from .parser import parse_roadmap
+    from dlroadmap.roadmap.parser import parse_roadmap
 
     return parse_roadmap(text, fallback_title)
 

@@ -24,8 +24,8 @@ from typing import Any, cast
 
 import mistune
 
-from dlroadmap.ids import SiblingSlugs, join_id, slugify
-from dlroadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
+from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
+from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
 
 __all__ = ["parse_roadmap"]
 

@@ -15,14 +15,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import reattach, revisit
-from .activity import Action, merge_activity, record
-from .errors import StateError
-from .files import Seen, make_private_folder, signature_of, write_atomically
-from .ids import slugify
-from .model import Node, Roadmap, Status
-from .state import SCHEMA, ItemState, State, now
-from .state_cache import StateCache
+from dlroadmap.common.files import Seen, make_private_folder, signature_of, write_atomically
+from dlroadmap.errors import StateError
+from dlroadmap.progress import reattach, revisit
+from dlroadmap.progress.activity import Action, merge_activity, record
+from dlroadmap.progress.cache import StateCache
+from dlroadmap.progress.state import SCHEMA, ItemState, State, now
+from dlroadmap.roadmap.ids import slugify
+from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -312,7 +312,7 @@ class Store:
         The ids whose state changed here, and whether the file lacks anything we hold.
         """
         theirs = self._read_theirs() if self.path.exists() else State("", "")
-        from .merge import merge  # imported here: not before the first frame
+        from dlroadmap.progress.merge import merge  # imported here: not before the first frame
 
         merged = merge(self._base.items, self.state.items, theirs.items)
         changed = [key for key, item in merged.items.items() if self.state.items.get(key) != item]

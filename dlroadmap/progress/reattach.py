@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import Roadmap
-from .state import ItemState
+from dlroadmap.progress.state import ItemState
+from dlroadmap.roadmap.model import Roadmap
 
 # rapidfuzz's ratio (0-100) on case- and punctuation-folded text. 85 takes small
 # edits ("Learning-rate schedules" ↔ "Learning Rate Scheduling": 89, "Optimizers" ↔

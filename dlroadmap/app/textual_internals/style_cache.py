@@ -25,7 +25,7 @@ from typing import Any
 import textual
 from textual.css.stylesheet import Stylesheet
 
-from ..content_cache import ContentCache
+from dlroadmap.common.content_cache import ContentCache
 
 Parses = dict[tuple[Any, ...], list[Any]]
 

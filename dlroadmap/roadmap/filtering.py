@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Roadmap
+from dlroadmap.roadmap.model import Roadmap
 
 
 def normalise(text: str) -> str:

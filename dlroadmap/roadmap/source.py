@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import RoadmapError
-from .model import Roadmap
-from .roadmap_cache import cached_parse
+from dlroadmap.errors import RoadmapError
+from dlroadmap.roadmap.cache import cached_parse
+from dlroadmap.roadmap.model import Roadmap
 
 BUNDLED_NAME = "deep-learning-study-plan.md"
 # Far beyond any real roadmap (50,000 topics take about 3 MiB); a larger file is
@@ -16,9 +16,9 @@ MAX_BYTES = 8 * 1024 * 1024
 
 def bundled_roadmap_path() -> Path:
     """The study plan shipped inside the package, opened when no file is given."""
-    # Beside this module in every install pip makes (importlib.resources would find it
+    # In the package's data folder in every install pip makes (importlib.resources would find it
     # too, for tens of milliseconds of every start).
-    return Path(__file__).with_name("data") / BUNDLED_NAME
+    return Path(__file__).parent.parent / "data" / BUNDLED_NAME
 
 
 def read_text(path: Path) -> str:

@@ -14,10 +14,10 @@ from typing import Any
 
 import tomli_w
 
-from .activity import Activity, DayActivity
-from .errors import StateError
-from .model import Status, by_fields
-from .revisit import CARD_FIELDS_MAYBE_NONE, Card
+from dlroadmap.errors import StateError
+from dlroadmap.progress.activity import Activity, DayActivity
+from dlroadmap.progress.revisit import CARD_FIELDS_MAYBE_NONE, Card
+from dlroadmap.roadmap.model import Status, by_fields
 
 # 2 added the daily activity and the revisit cards. A file of an older schema is
 # read as it is; the store migrates it, keeping a copy of the original.

@@ -36,12 +36,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from . import revisit
-from .model import Inline, Node, Roadmap, Status, plain
-from .progress import Tally, percent, tally_items
+from dlroadmap.progress import revisit
+from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
+from dlroadmap.roadmap.tally import Tally, percent, tally_items
 
 if TYPE_CHECKING:
-    from .state import State
+    from dlroadmap.progress.state import State
 
 NEXT_COUNT = 3
 CALENDAR_WEEKS = 13

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .model import Inline, Node, Roadmap, Span, Status, plain
-from .progress import tally_items
-from .state import ItemState
+from dlroadmap.progress.state import ItemState
+from dlroadmap.roadmap.model import Inline, Node, Roadmap, Span, Status, plain
+from dlroadmap.roadmap.tally import tally_items
 
 __all__ = ["to_json", "to_markdown"]
 
@@ -544,7 +544,9 @@ def _parse_items(markdowns: list[str]) -> list[Inline | None] | None:
     """Each markdown as the parser reads it in a task list item (None: not as one title)."""
     if not markdowns:
         return []
-    from .parser import parse_roadmap  # the parser is the judge of what the text says
+    from dlroadmap.roadmap.parser import (
+        parse_roadmap,  # the parser is the judge of what the text says
+    )
 
     # The word after each keeps a marker-like ending from being read as a marker here.
     document = "# t\n\n" + "".join(f"- [ ] {markdown} z\n" for markdown in markdowns)

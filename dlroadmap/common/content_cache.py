@@ -11,11 +11,12 @@ from __future__ import annotations
 import pickle
 import sys
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from . import __version__
-from .files import write_atomically
+from dlroadmap import __version__
+from dlroadmap.common.files import write_atomically
 
 try:
     # CPython's own BLAKE2, where hashlib gets it from: importing hashlib also loads
@@ -41,25 +42,33 @@ _MISSES = (
 
 
 @cache
-def _code_digest(code: tuple[str, ...]) -> bytes:
-    """The modules whose code decides the value, read as files (not imported: a hit
-    never loads what a miss would need), and Python's version, which brings tomllib."""
+def _code_digest(code: tuple[str, ...]) -> bytes | None:
+    """The modules whose code decides the value, by name, read as files (found, not
+    imported: a hit never loads what a miss would need), and Python's version, which
+    brings tomllib. None when one of them is not a plain file (a zip install): then
+    nothing is cached, rather than risk serving what other code made."""
     digest = blake2b(f"{__version__}\0{sys.version}".encode())
     for name in code:
         try:
-            digest.update(Path(__file__).with_name(name).read_bytes())
-        except OSError:
-            digest.update(name.encode())  # not a plain file (a zip install): the version decides
+            spec = find_spec(name)
+            origin = None if spec is None else spec.origin
+            if origin is None:
+                return None
+            digest.update(name.encode() + b"\0" + Path(origin).read_bytes())
+        except (OSError, ImportError, ValueError):
+            return None
     return digest.digest()
 
 
 class ContentCache(Generic[T]):
-    """Values of type `kind` in `folder` (None: a cache that never holds anything)."""
+    """Values of type `kind` in `folder` (None: a cache that never holds anything),
+    worked out by the modules named in `code` (dotted names, a third party's included)."""
 
     def __init__(self, folder: Path | None, kind: type[T], code: tuple[str, ...]) -> None:
-        self.folder = folder
+        digest = _code_digest(code)
+        self.folder = folder if digest is not None else None
         self._kind = kind
-        self._code = _code_digest(code)
+        self._code = digest or b""
 
     def key(self, *parts: bytes) -> str:
         digest = blake2b(self._code, digest_size=16)

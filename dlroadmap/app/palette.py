@@ -19,9 +19,9 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.style import Style
 
-from ..model import Node
-from ..printable import printable
-from .screens.main import MainScreen
+from dlroadmap.app.screens.main import MainScreen
+from dlroadmap.common.printable import printable
+from dlroadmap.roadmap.model import Node
 
 # Matching is on the event loop: hand it back now and then, so typing stays smooth
 # on a roadmap with thousands of topics.

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from .model import by_fields
+from dlroadmap.roadmap.model import by_fields
 
 
 class Action(StrEnum):

@@ -1,0 +1,1 @@
+"""Every use of Textual's private internals, gathered here so an upgrade is checked in one place."""

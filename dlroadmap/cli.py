@@ -1,0 +1,292 @@
+"""The `dlroadmap` command: parse arguments, open the roadmap and its state, run the app."""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dlroadmap import __version__
+from dlroadmap.config import config_path, load_config, save_config
+from dlroadmap.errors import DlroadmapError, StateError
+from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
+from dlroadmap.progress.store import Store, move_aside, state_path_for
+from dlroadmap.roadmap.model import Roadmap
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+
+if TYPE_CHECKING:
+    import argparse
+
+EXIT_USAGE = 2
+
+
+def _roadmap_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "roadmap",
+        nargs="?",
+        type=Path,
+        metavar="ROADMAP.md",
+        help="a roadmap in markdown (default: the bundled deep-learning study plan)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    import argparse  # here: `dlroadmap` alone parses nothing (see main)
+
+    parser = argparse.ArgumentParser(
+        prog="dlroadmap",
+        description="Track your way through a learning roadmap written in markdown.",
+        epilog=(
+            "commands:\n"
+            "  dlroadmap export [ROADMAP.md] [-o FILE] [--format markdown|json]\n"
+            "                                           write the roadmap with progress and notes\n"
+            "  dlroadmap review [ROADMAP.md] [--json]   print today's review and exit\n"
+            "  dlroadmap serve [ROADMAP.md] [--port N]  serve the app in a browser (127.0.0.1)\n"
+            "  dlroadmap where [ROADMAP.md]             print the path of the file holding that "
+            "roadmap's progress and notes\n\n"
+            "Progress is kept under $XDG_DATA_HOME/dlroadmap (default ~/.local/share/dlroadmap)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dlroadmap {__version__}")
+    parser.add_argument(
+        "--ascii", action="store_true", help="draw status marks with ASCII only (x ~ o -)"
+    )
+    parser.add_argument(
+        "--no-mouse",
+        action="store_true",
+        help="leave the mouse to the terminal, so its own selection copies text "
+        "(or set mouse = false in the settings file)",
+    )
+    _roadmap_argument(parser)
+    return parser
+
+
+def _command_parser(command: str, description: str) -> argparse.ArgumentParser:
+    """The parser of `dlroadmap COMMAND [ROADMAP.md]`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog=f"dlroadmap {command}", description=description)
+    _roadmap_argument(parser)
+    return parser
+
+
+def _where_parser() -> argparse.ArgumentParser:
+    return _command_parser("where", "Print the absolute path of the state file the roadmap uses.")
+
+
+def _review_parser() -> argparse.ArgumentParser:
+    parser = _command_parser(
+        "review",
+        "Print where you stand and what to study next, then exit: progress per phase, "
+        "what is in progress, what comes next, topics due for a revisit, what you did "
+        "today, yesterday and this week, your streak and a 13-week activity calendar. "
+        "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing.",
+    )
+    parser.add_argument("--json", action="store_true", help="print the review as JSON")
+    parser.add_argument("--ascii", action="store_true", help="ASCII only, no block characters")
+    return parser
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = _command_parser(
+        "serve",
+        "Serve the app in a web browser on this machine (127.0.0.1 only), with "
+        "textual-serve: pip install 'dlroadmap[web]'. Each browser tab runs its own session.",
+    )
+    parser.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    source, _roadmap = _open(args.roadmap)  # a bad file is reported now, not in the browser
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print(
+            "dlroadmap: serving in a browser needs textual-serve: pip install 'dlroadmap[web]'.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    import shlex
+
+    command = shlex.join([sys.executable, "-m", "dlroadmap", str(source.resolve())])
+    Server(command, host="127.0.0.1", port=args.port, title="dlroadmap").serve()
+    return 0
+
+
+def _open(path: Path | None) -> tuple[Path, Roadmap]:
+    source = (path or bundled_roadmap_path()).expanduser()
+    return source, load_roadmap(source, cache=roadmap_cache_dir())
+
+
+def _where(args: argparse.Namespace) -> int:
+    source, roadmap = _open(args.roadmap)
+    print(state_path_for(roadmap, source.resolve(), state_dir()).resolve())
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    source, roadmap = _open(args.roadmap)
+    store = _read_only_store(roadmap, source)
+    # Imported here: the app's commands never pay for them, nor this one for Textual.
+    from dlroadmap.review.build import build_review, to_json
+
+    review = build_review(roadmap, store.state, store.status, date.today())
+    if args.json:
+        import json  # only --json pays for it
+
+        print(json.dumps(to_json(review), indent=2, ensure_ascii=False))
+        return 0
+    from dlroadmap.review.text import render
+
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    width = min(shutil.get_terminal_size((80, 24)).columns, 80)
+    print(render(review, roadmap.text, width=width, color=color, ascii_only=args.ascii))
+    return 0
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = _command_parser(
+        "export",
+        "Write the roadmap with your progress and notes, as markdown (a GitHub task list: "
+        "[x] done, [ ] to do, in progress and skipped marked after the topic, notes quoted "
+        "under it) or as JSON. Opening the markdown in dlroadmap gives the same topics with "
+        "the same statuses. The roadmap file itself is never changed.",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (replaced atomically) instead of standard output",
+    )
+    parser.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="default: markdown"
+    )
+    return parser
+
+
+def _export(args: argparse.Namespace) -> int:
+    source, roadmap = _open(args.roadmap)
+    output: Path | None = args.output.expanduser() if args.output else None
+    if output is not None and str(output) == "-":
+        output = None
+    if output is not None and _same_file(output, source):
+        raise DlroadmapError(
+            output,
+            "that is the roadmap being exported, and dlroadmap never writes over a roadmap. "
+            "Choose another file for -o, or leave -o out to print the export.",
+        )
+    store = _read_only_store(roadmap, source)
+    # Imported here, like the review: no command pays for another's modules.
+    from dlroadmap.common.files import write_atomically
+    from dlroadmap.export.markdown import to_json, to_markdown
+
+    if args.format == "json":
+        import json
+
+        data = to_json(roadmap, store.status, store.item)
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = to_markdown(roadmap, store.status, store.note)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        raise DlroadmapError(
+            output, f"the export cannot be written there ({error.strerror or error})."
+        ) from None
+    return 0
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    if one.resolve() == other.resolve():
+        return True
+    try:
+        return os.path.samefile(one, other)  # a hard link, say
+    except OSError:
+        return False  # one of them does not exist (yet)
+
+
+def _read_only_store(roadmap: Roadmap, source: Path) -> Store:
+    return Store.open(roadmap, source, state_dir(), writable=False, cache=state_cache_dir())
+
+
+def _open_store(roadmap: Roadmap, source: Path) -> Store:
+    """The roadmap's store; at a terminal, an unusable state file may be moved aside."""
+    try:
+        return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
+    except StateError as error:
+        if not (sys.stdin.isatty() and sys.stdout.isatty() and error.path.is_file()):
+            raise
+        print(f"dlroadmap: {error}", file=sys.stderr)
+        try:
+            answer = input("Move that file aside (nothing is deleted) and start afresh? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().casefold() not in ("y", "yes"):
+            raise SystemExit(EXIT_USAGE) from None
+        moved = move_aside(error.path)
+        print(f"dlroadmap: moved it to {moved}", file=sys.stderr)
+        return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
+
+
+def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = False) -> int:
+    source, roadmap = _open(path)
+    store = _open_store(roadmap, source)
+    config, problem = load_config(config_path())
+    # Imported here so that `where` (and other quick commands) never pay for Textual.
+    from dlroadmap.app.app import RoadmapApp, Settings
+    from dlroadmap.app.textual_internals.style_cache import StyleCache
+
+    settings = Settings(config, partial(save_config, config_path()), problem)
+    app = RoadmapApp(
+        roadmap,
+        store,
+        ascii_glyphs=ascii_glyphs,
+        settings=settings,
+        source=source,
+        style_cache=StyleCache(style_cache_dir()),
+    )
+    # What was loaded lives as long as the app: kept out of the collector's later passes.
+    # The app turns the collector back on once its first frame is out.
+    gc.freeze()
+    app.run(mouse=config.mouse and not no_mouse)
+    # After the terminal is given back: the next start reads this session's saves quickly.
+    store.keep_in_cache()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Loading makes the whole roadmap and state at once: the collector's passes over
+    # them free nothing and cost a third of the loading (see _run_app for the rest).
+    gc.disable()
+    try:
+        if arguments[:1] == ["where"]:
+            return _where(_where_parser().parse_args(arguments[1:]))
+        if arguments[:1] == ["review"]:
+            return _review(_review_parser().parse_args(arguments[1:]))
+        if arguments[:1] == ["export"]:
+            return _export(_export_parser().parse_args(arguments[1:]))
+        if arguments[:1] == ["serve"]:
+            return _serve(_serve_parser().parse_args(arguments[1:]))
+        if not arguments:
+            # The everyday start, with nothing to parse: argparse is not even loaded.
+            return _run_app(None)
+        args = _parser().parse_args(arguments)
+        return _run_app(args.roadmap, ascii_glyphs=args.ascii, no_mouse=args.no_mouse)
+    except DlroadmapError as error:
+        print(f"dlroadmap: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        gc.enable()

@@ -1,0 +1,2 @@
+"""Small helpers every layer uses: atomic files, the content cache, printable text,
+status glyphs."""

@@ -1,0 +1,1 @@
+"""A roadmap with its progress, written out as markdown or JSON-ready data."""
