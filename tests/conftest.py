@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dlroadmap.roadmap.source import bundled_roadmap_path
+from tests.repo import CORPUS
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +30,7 @@ def seed_path() -> Path:
 @pytest.fixture
 def corpus_dir() -> Path:
     """Real-world roadmaps collected for testing; skips when the checkout lacks them."""
-    path = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    path = CORPUS
     if not path.is_dir():
         pytest.skip(f"the shared roadmap corpus is not present at {path}")
     return path

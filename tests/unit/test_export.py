@@ -20,8 +20,8 @@ from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status, plain
 from dlroadmap.roadmap.parser import parse_roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+from tests.repo import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _CORPUS_FILES = (
     sorted(path for path in CORPUS.glob("*.md") if path.name != "SOURCES.md")
     if CORPUS.is_dir()

@@ -12,8 +12,8 @@ import pytest
 from dlroadmap.roadmap.ids import SiblingSlugs, slugify
 from dlroadmap.roadmap.model import Node, Roadmap, Span, Status, plain
 from dlroadmap.roadmap.parser import parse_roadmap
+from tests.repo import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FALLBACK = "fallback title"
 
 
