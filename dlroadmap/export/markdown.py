@@ -29,6 +29,16 @@ from typing import Any
 
 from dlroadmap.progress.state import ItemState
 from dlroadmap.roadmap.model import Inline, Node, Roadmap, Span, Status, plain
+from dlroadmap.roadmap.syntax import (
+    DASHES,
+    ENTITY,
+    MAX_NESTING,
+    OVERVIEW_TITLE,
+    WRITTEN_MARKERS,
+    drops_colon,
+    find_status_marker,
+    names_overview,
+)
 from dlroadmap.roadmap.tally import tally_items
 
 __all__ = ["to_json", "to_markdown"]
@@ -37,27 +47,12 @@ StatusOf = Callable[[Node], Status]
 NoteOf = Callable[[Node], str]
 ItemStateOf = Callable[[str], "ItemState | None"]
 
-OVERVIEW_TITLE = "Phases Overview"
-MARKERS = {
-    Status.IN_PROGRESS: "_(in progress)_",
-    Status.SKIPPED: "_(skipped)_",
-    Status.DONE: "_(done)_",  # only on headings: a list item says it with [x]
-}
-
 _INDENT = "  "
-# mistune opens no block quote (nor list) inside a list this deep (its
-# max_nested_level); a note there is set apart by a blank line instead, so it stays out
-# of the item's title.
-_QUOTE_DEPTH_LIMIT = 19
+# mistune opens no block quote inside a list this deep; a note there is set apart by a
+# blank line instead, so it stays out of the item's title.
+_QUOTE_DEPTH_LIMIT = MAX_NESTING - 1
 # Characters that are markup anywhere in a line of text.
 _ALWAYS = frozenset("\\`*[]<")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# What the parser takes for a status marker at the end of a title (see parser.py).
-_STATUS_ENDING = re.compile(
-    r"(?:(?:-++>|→)\s*+done|\(\s*+(?:done|skipped|in[\s_-]*+progress)\s*+\))\s*+$",
-    re.IGNORECASE,
-)
-_DASHES = "-\u2013\u2014"  # a dash before a marker belongs to it (see parser.py)
 _ORDERED_START = re.compile(r"[0-9]+(?=[.)])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -160,7 +155,7 @@ def _child_modes(group: Node, *, top_level: bool) -> list[bool]:
         and modes
         and not any(modes)
         and not any(child.children for child in group.children)
-        and "overview" in group.text.casefold()
+        and names_overview(group.text)
     ):
         modes[-1] = True
     return modes
@@ -197,10 +192,10 @@ def _heading_line(node: Node, status: Status, level: int) -> str:
     skipped = status is Status.SKIPPED and node.trackable
     text = _heading_text(node.title, struck=skipped)
     before = plain(node.title)
-    if _needs_guard(node.title) or _drops_colon(node.title):
+    if _needs_guard(node.title) or drops_colon(node.title):
         text += ":"  # the parser drops one trailing colon from a heading
         before += ":"
-    marker = MARKERS.get(status)
+    marker = WRITTEN_MARKERS.get(status)
     return f"{'#' * level} {text}" + (_marker(before, marker) if marker else "")
 
 
@@ -209,10 +204,10 @@ def _item_line(node: Node, status: Status) -> str:
         return f"- [x] {_render(node.title)}"
     if status is Status.SKIPPED:
         text = _render_struck(node.title)
-        return f"- [ ] {text}{_marker(plain(node.title), MARKERS[status])}"
+        return f"- [ ] {text}{_marker(plain(node.title), WRITTEN_MARKERS[status])}"
     if status is Status.IN_PROGRESS:
         text = _render(node.title)
-        return f"- [ ] {text}{_marker(plain(node.title), MARKERS[status])}"
+        return f"- [ ] {text}{_marker(plain(node.title), WRITTEN_MARKERS[status])}"
     return f"- [ ] {_render(node.title)}"
 
 
@@ -235,19 +230,14 @@ def _unitalic(title: Inline) -> Inline:
 
 def _needs_guard(title: Inline) -> bool:
     """Does the title end in text the parser would take for a status marker?"""
-    text = plain(title).rstrip()
-    return bool(text) and text[-1] in "eE)" and _STATUS_ENDING.search(text) is not None
+    return find_status_marker(plain(title)) is not None
 
 
 def _marker(before: str, marker: str) -> str:
     """The marker after a title; a dash the title ends in would be read as the marker's."""
     # "Topic - (skipped)" is "Topic", skipped: the parser takes the one dash next to the
     # marker, so "Range —" goes out as "Range — - (skipped)".
-    return f" - {marker}" if before.rstrip().endswith(tuple(_DASHES)) else f" {marker}"
-
-
-def _drops_colon(title: Inline) -> bool:
-    return bool(title) and not title[-1].code and title[-1].text.endswith((":", "\uff1a"))
+    return f" - {marker}" if before.rstrip().endswith(tuple(DASHES)) else f" {marker}"
 
 
 def _render_struck(title: Inline) -> str:
@@ -493,7 +483,7 @@ def _escape(text: str, *, boundary: bool = False, extra: str = "") -> str:
             else:
                 inside = before != "~" and after != "~"
             out.append(char if inside and not edge else "\\" + char)
-        elif char == "&" and _ENTITY.match(text, at):
+        elif char == "&" and ENTITY.match(text, at):
             out.append("\\&")
         else:
             out.append(char)

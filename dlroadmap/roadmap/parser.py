@@ -26,6 +26,13 @@ import mistune
 
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
+from dlroadmap.roadmap.syntax import (
+    ENTITY,
+    drops_colon,
+    find_status_marker,
+    marker_status,
+    names_overview,
+)
 
 __all__ = ["parse_roadmap"]
 
@@ -35,20 +42,6 @@ UNTITLED_TITLE: Inline = (Span("(untitled)"),)
 
 _ITEM_TYPES = frozenset({"list_item", "task_list_item"})
 _TEXT_BLOCKS = frozenset({"paragraph", "block_text", "heading"})
-
-# A status at the very end of an item's plain text: "-> Done" / "→ Done", or
-# "(done)", "(in progress)", "(skipped)", maybe after a dash ("- (skipped)"); written in
-# emphasis or not, the plain text is the same. Possessive: long runs never backtrack.
-_STATUS_MARKER = re.compile(
-    r"(?:(?:-++>|→)\s*+(done)|(?:[-–—]\s*+)?\(\s*+(done|skipped|in[\s_-]*+progress)\s*+\))\s*+$",
-    re.IGNORECASE,
-)
-_MARKER_ENDINGS = ("done", "done)", "skipped)", "progress)")
-_MARKED = {"done": Status.DONE, "skipped": Status.SKIPPED}
-
-# Character references need their ";" (CommonMark); html.unescape alone would also
-# turn a bare "&copy" into "©".
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # Lines of YAML (or TOML) front matter: "key: value" / "key = value"; besides keys,
 # indented continuations, "- " sequence entries and "[table]" headers may appear.
@@ -289,7 +282,7 @@ def _find_overview(top: list[_Draft]) -> tuple[int | None, list[_Draft]]:
     for index, draft in enumerate(top):
         if not (
             draft.heading_level
-            and "overview" in _text(draft.title).casefold()
+            and names_overview(_text(draft.title))
             and draft.lists == 1
             and not draft.subheadings
             and draft.children
@@ -434,7 +427,7 @@ def _text(title: Inline) -> str:
 def _unescape(text: str) -> str:
     if "&" not in text:
         return text
-    return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+    return ENTITY.sub(lambda match: html.unescape(match.group()), text)
 
 
 def _strip(spans: list[Span]) -> Inline:
@@ -480,14 +473,10 @@ def _drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
     # plain text and cut the spans at the same offset.
     status: Status | None = None
     while True:
-        text = _text(title)
-        if not text.rstrip().lower().endswith(_MARKER_ENDINGS):
-            break  # cheap pre-check: almost no title carries a marker
-        match = _STATUS_MARKER.search(text)
+        match = find_status_marker(_text(title))
         if match is None:
             break
-        word = (match.group(1) or match.group(2)).lower()
-        status = status or _MARKED.get(word, Status.IN_PROGRESS)
+        status = status or marker_status(match)
         title = _truncate(title, match.start())
     if status is Status.SKIPPED and title and all(span.strike for span in title):
         title = tuple(
@@ -497,6 +486,6 @@ def _drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
 
 
 def _drop_trailing_colon(title: Inline) -> Inline:
-    if not title or title[-1].code or not title[-1].text.endswith((":", "\uff1a")):
+    if not drops_colon(title):
         return title
     return _truncate(title, len(_text(title)) - 1)
