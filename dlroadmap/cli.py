@@ -187,7 +187,8 @@ def _export(args: argparse.Namespace) -> int:
     store = _read_only_store(roadmap, source)
     # Imported here, like the review: no command pays for another's modules.
     from dlroadmap.common.files import write_atomically
-    from dlroadmap.export.markdown import to_json, to_markdown
+    from dlroadmap.export.data import to_json
+    from dlroadmap.export.markdown import to_markdown
 
     if args.format == "json":
         import json

@@ -36,6 +36,12 @@ def tally_items(items: Iterable[Node], status_of: StatusOf) -> Tally:
     return _of(items, {}, status_of)
 
 
+def phase_complete(roadmap: Roadmap, phase_id: str | None, status_of: StatusOf) -> bool:
+    """Is every item of the phase done (what an overview entry's tick says)?"""
+    phase = roadmap.get(phase_id) if phase_id else None
+    return phase is not None and tally_items(phase.walk(), status_of).complete
+
+
 def percent(tally: Tally) -> int:
     return int(tally.fraction * 100)
 
