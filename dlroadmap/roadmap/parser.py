@@ -4,10 +4,11 @@ Structure comes only from mistune's AST: headings nest by level, list items hang
 under the heading they follow, nested lists under their item. Everything else
 (prose, tables, code, HTML, rules, link definitions) is passed over.
 
-Walks are iterative (explicit stacks/queues), so deep trees never touch Python's
-recursion limit here. mistune itself stops nesting lists and block quotes at 20
-levels (its ``max_nested_level``); deeper list lines come back as lazy
-continuation text of the deepest item, i.e. as part of that item's title.
+mistune stops nesting lists and block quotes at 20 levels (its ``max_nested_level``,
+syntax.MAX_NESTING); deeper list lines come back as lazy continuation text of the
+deepest item, i.e. as part of that item's title. So a roadmap is at most 6 heading
+levels and 20 list levels deep, and a walk over it may recurse (model.py's do); the
+explicit stacks and queues here are for order, not for depth.
 """
 
 from __future__ import annotations

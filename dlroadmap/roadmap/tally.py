@@ -49,7 +49,7 @@ def percent(tally: Tally) -> int:
 def tally_groups(roadmap: Roadmap, status_of: StatusOf) -> dict[str, Tally]:
     """The tally below every node that has children, in one pass over the tree."""
     tallies: dict[str, Tally] = {}
-    # Iterative post-order: roadmaps can nest deeper than Python's recursion limit.
+    # Post-order: a node's tally is made from its children's, counted first.
     stack: list[tuple[Node, bool]] = [(phase, False) for phase in reversed(roadmap.phases)]
     while stack:
         node, children_done = stack.pop()
