@@ -174,21 +174,22 @@ def _export_parser() -> argparse.ArgumentParser:
 
 
 def _export(args: argparse.Namespace) -> int:
+    # Imported here, like the review: no command pays for another's modules.
+    from dlroadmap.export.data import to_json
+    from dlroadmap.export.files import same_file, write_export
+    from dlroadmap.export.markdown import to_markdown
+
     source, roadmap = _open(args.roadmap)
     output: Path | None = args.output.expanduser() if args.output else None
     if output is not None and str(output) == "-":
         output = None
-    if output is not None and _same_file(output, source):
+    if output is not None and same_file(output, source):
         raise DlroadmapError(
             output,
             "that is the roadmap being exported, and dlroadmap never writes over a roadmap. "
             "Choose another file for -o, or leave -o out to print the export.",
         )
     store = _read_only_store(roadmap, source)
-    # Imported here, like the review: no command pays for another's modules.
-    from dlroadmap.common.files import write_atomically
-    from dlroadmap.export.markdown import to_json, to_markdown
-
     if args.format == "json":
         import json
 
@@ -198,23 +199,9 @@ def _export(args: argparse.Namespace) -> int:
         text = to_markdown(roadmap, store.status, store.note)
     if output is None:
         sys.stdout.write(text)
-        return 0
-    try:
-        write_atomically(output, text)
-    except OSError as error:
-        raise DlroadmapError(
-            output, f"the export cannot be written there ({error.strerror or error})."
-        ) from None
+    else:
+        write_export(output, text)
     return 0
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    if one.resolve() == other.resolve():
-        return True
-    try:
-        return os.path.samefile(one, other)  # a hard link, say
-    except OSError:
-        return False  # one of them does not exist (yet)
 
 
 def _read_only_store(roadmap: Roadmap, source: Path) -> Store:

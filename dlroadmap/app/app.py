@@ -25,12 +25,10 @@ from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
 from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.app.widgets.filter_input import FilterInput
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
-from dlroadmap.common.files import write_atomically
 from dlroadmap.config import Config
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import roadmap_cache_dir
 from dlroadmap.progress.store import Store
-from dlroadmap.roadmap.ids import slugify
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import load_roadmap
 
@@ -140,17 +138,15 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def action_export(self) -> None:
         """Write `NAME-progress.md` in the current folder, as `dlroadmap export` would."""
-        from dlroadmap.export.markdown import to_markdown  # only an export pays for it
+        from dlroadmap.export.files import ExportError, export_progress  # only an export pays
 
-        target = (
-            Path.cwd() / f"{slugify(self.roadmap.text, max_length=40) or 'roadmap'}-progress.md"
-        )
-        if self._source is not None and target.resolve() == self._source.resolve():
-            target = target.with_name(f"{target.stem}-export.md")
         try:
-            write_atomically(target, to_markdown(self.roadmap, self.store.status, self.store.note))
-        except OSError as error:
-            self.notify(f"Could not export to {target}: {error}", severity="error", markup=False)
+            target = export_progress(
+                self.roadmap, self.store.status, self.store.note, self._source, Path.cwd()
+            )
+        except ExportError as error:
+            message = f"Could not export to {error.path}: {error.reason}"
+            self.notify(message, severity="error", markup=False)
             return
         self.notify(f"Exported to {target}", title="Export", markup=False)
 

@@ -1,4 +1,4 @@
-"""A roadmap with its progress, as markdown (GitHub-flavoured) or as JSON-ready data.
+"""A roadmap with its progress, as markdown (GitHub-flavoured).
 
 Pure: no I/O, nothing from Textual or Rich. The markdown is written so that opening it
 again gives the same items (same ids) with the statuses they had:
@@ -21,57 +21,39 @@ its sub-items, which keeps the sub-items but makes it a group.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextvars import ContextVar
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from dlroadmap.progress.state import ItemState
-from dlroadmap.roadmap.model import Inline, Node, Roadmap, Span, Status, plain
-from dlroadmap.roadmap.tally import tally_items
+from dlroadmap.export.titles import (
+    check_in_advance,
+    checking,
+    escape,
+    render,
+    render_struck,
+    unitalic,
+)
+from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
+from dlroadmap.roadmap.syntax import (
+    DASHES,
+    MAX_NESTING,
+    OVERVIEW_TITLE,
+    WRITTEN_MARKERS,
+    drops_colon,
+    find_status_marker,
+    names_overview,
+)
+from dlroadmap.roadmap.tally import StatusOf, phase_complete
 
-__all__ = ["to_json", "to_markdown"]
+__all__ = ["to_markdown"]
 
-StatusOf = Callable[[Node], Status]
 NoteOf = Callable[[Node], str]
-ItemStateOf = Callable[[str], "ItemState | None"]
-
-OVERVIEW_TITLE = "Phases Overview"
-MARKERS = {
-    Status.IN_PROGRESS: "_(in progress)_",
-    Status.SKIPPED: "_(skipped)_",
-    Status.DONE: "_(done)_",  # only on headings: a list item says it with [x]
-}
 
 _INDENT = "  "
-# mistune opens no block quote (nor list) inside a list this deep (its
-# max_nested_level); a note there is set apart by a blank line instead, so it stays out
-# of the item's title.
-_QUOTE_DEPTH_LIMIT = 19
-# Characters that are markup anywhere in a line of text.
-_ALWAYS = frozenset("\\`*[]<")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# What the parser takes for a status marker at the end of a title (see parser.py).
-_STATUS_ENDING = re.compile(
-    r"(?:(?:-++>|→)\s*+done|\(\s*+(?:done|skipped|in[\s_-]*+progress)\s*+\))\s*+$",
-    re.IGNORECASE,
-)
-_DASHES = "-\u2013\u2014"  # a dash before a marker belongs to it (see parser.py)
+# mistune opens no block quote inside a list this deep; a note there is set apart by a
+# blank line instead, so it stays out of the item's title.
+_QUOTE_DEPTH_LIMIT = MAX_NESTING - 1
 _ORDERED_START = re.compile(r"[0-9]+(?=[.)])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-@dataclass(slots=True)
-class _Memo:
-    """For one export: how the parser reads each rendering of a styled title (checked in
-    batches: a parse per title would take seconds on a big roadmap), and the renderings."""
-
-    parsed: dict[str, Inline | None] = field(default_factory=dict)
-    candidates: dict[Inline, list[str]] = field(default_factory=dict)
-
-
-_memo: ContextVar[_Memo | None] = ContextVar("memo", default=None)
 
 
 # -- markdown ---------------------------------------------------------------------------
@@ -79,15 +61,12 @@ _memo: ContextVar[_Memo | None] = ContextVar("memo", default=None)
 
 def to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
     """The roadmap as markdown: title, tagline, overview, then the tree with progress."""
-    token = _memo.set(_Memo())
-    try:
+    with checking():
         return _to_markdown(roadmap, status_of, note_of)
-    finally:
-        _memo.reset(token)
 
 
 def _to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
-    _check_in_advance(roadmap, status_of)
+    check_in_advance(roadmap, status_of)
     lines: list[str] = [f"# {_heading_text(roadmap.title)}"]
     if roadmap.tagline:
         lines += ["", _tagline(roadmap.tagline)]
@@ -160,7 +139,7 @@ def _child_modes(group: Node, *, top_level: bool) -> list[bool]:
         and modes
         and not any(modes)
         and not any(child.children for child in group.children)
-        and "overview" in group.text.casefold()
+        and names_overview(group.text)
     ):
         modes[-1] = True
     return modes
@@ -197,81 +176,46 @@ def _heading_line(node: Node, status: Status, level: int) -> str:
     skipped = status is Status.SKIPPED and node.trackable
     text = _heading_text(node.title, struck=skipped)
     before = plain(node.title)
-    if _needs_guard(node.title) or _drops_colon(node.title):
+    if _needs_guard(node.title) or drops_colon(node.title):
         text += ":"  # the parser drops one trailing colon from a heading
         before += ":"
-    marker = MARKERS.get(status)
+    marker = WRITTEN_MARKERS.get(status)
     return f"{'#' * level} {text}" + (_marker(before, marker) if marker else "")
 
 
 def _item_line(node: Node, status: Status) -> str:
     if status is Status.DONE:
-        return f"- [x] {_render(node.title)}"
+        return f"- [x] {render(node.title)}"
     if status is Status.SKIPPED:
-        text = _render_struck(node.title)
-        return f"- [ ] {text}{_marker(plain(node.title), MARKERS[status])}"
+        text = render_struck(node.title)
+        return f"- [ ] {text}{_marker(plain(node.title), WRITTEN_MARKERS[status])}"
     if status is Status.IN_PROGRESS:
-        text = _render(node.title)
-        return f"- [ ] {text}{_marker(plain(node.title), MARKERS[status])}"
-    return f"- [ ] {_render(node.title)}"
+        text = render(node.title)
+        return f"- [ ] {text}{_marker(plain(node.title), WRITTEN_MARKERS[status])}"
+    return f"- [ ] {render(node.title)}"
 
 
 def _heading_text(title: Inline, *, struck: bool = False) -> str:
-    text = _render_struck(title) if struck else _render(title)
+    text = render_struck(title) if struck else render(title)
     if text.endswith("#"):
         text = text[:-1] + "\\#"  # else a closing sequence, dropped from the heading
     return text
 
 
 def _tagline(tagline: Inline) -> str:
-    return f"_{_render(_unitalic(tagline))}_"
-
-
-def _unitalic(title: Inline) -> Inline:
-    return tuple(
-        Span(span.text, span.bold, False, span.code, span.strike, span.link) for span in title
-    )
+    return f"_{render(unitalic(tagline))}_"
 
 
 def _needs_guard(title: Inline) -> bool:
     """Does the title end in text the parser would take for a status marker?"""
-    text = plain(title).rstrip()
-    return bool(text) and text[-1] in "eE)" and _STATUS_ENDING.search(text) is not None
+    return find_status_marker(plain(title)) is not None
 
 
 def _marker(before: str, marker: str) -> str:
     """The marker after a title; a dash the title ends in would be read as the marker's."""
     # "Topic - (skipped)" is "Topic", skipped: the parser takes the one dash next to the
     # marker, so "Range —" goes out as "Range — - (skipped)".
-    return f" - {marker}" if before.rstrip().endswith(tuple(_DASHES)) else f" {marker}"
-
-
-def _drops_colon(title: Inline) -> bool:
-    return bool(title) and not title[-1].code and title[-1].text.endswith((":", "\uff1a"))
-
-
-def _render_struck(title: Inline) -> str:
-    """The title struck through as a whole, as a skipped item is written."""
-    if not any(span.strike for span in title):
-        # Read back with every span struck, "~~…~~" vouches for what it wraps too.
-        for whole in _struck_candidates(title):
-            if _reparsed(whole) == _struck(title):
-                return whole
-        whole = f"~~{_render(title)}~~"
-        parsed = _reparsed(whole)
-        if parsed is not None and plain(parsed) == plain(title):
-            return whole
-    return _render(_struck(title))
-
-
-def _struck_candidates(title: Inline) -> list[str]:
-    return [f"~~{markdown}~~" for markdown in _candidates(title)]
-
-
-def _struck(title: Inline) -> Inline:
-    return tuple(
-        Span(span.text, span.bold, span.italic, span.code, True, span.link) for span in title
-    )
+    return f" - {marker}" if before.rstrip().endswith(tuple(DASHES)) else f" {marker}"
 
 
 # -- overview ---------------------------------------------------------------------------
@@ -291,13 +235,9 @@ def _overview_position(roadmap: Roadmap) -> int | None:
 def _write_overview(lines: list[str], roadmap: Roadmap, level: int, status_of: StatusOf) -> None:
     lines += ["", f"{'#' * level} {OVERVIEW_TITLE}", ""]  # a phase among the phases
     for entry in roadmap.overview:
-        done = _phase_done(roadmap, entry.phase_id, status_of)
-        lines.append(f"- [{'x' if done else ' '}] {_render(entry.title)}")
+        done = phase_complete(roadmap, entry.phase_id, status_of)
+        lines.append(f"- [{'x' if done else ' '}] {render(entry.title)}")
     lines.append("")
-
-
-def _items_of(node: Node) -> Iterator[Node]:
-    return (below for below in node.walk() if below.trackable)
 
 
 # -- heading levels -----------------------------------------------------------------------
@@ -344,226 +284,13 @@ def _note_line(line: str) -> str:
     # Indentation shown as non-breaking spaces: leading spaces would be dropped, or
     # make indented code.
     width = sum(4 if char == "\t" else 1 for char in lead)
-    text = _escape(stripped.rstrip(), boundary=True, extra="|~_")
+    text = escape(stripped.rstrip(), boundary=True, extra="|~_")
     if not lead and text:
         if text[0] in "#>-+=":
             text = "\\" + text  # would start a heading, quote, list or rule
         elif ordered := _ORDERED_START.match(text):
             text = f"{text[: ordered.end()]}\\{text[ordered.end() :]}"  # "1." starts a list
     return "&nbsp;" * width + text
-
-
-# -- inline --------------------------------------------------------------------------------
-
-
-def _render(title: Inline) -> str:
-    """Spans back to markdown whose plain text, parsed again, is the title's."""
-    if not title:
-        return ""
-    if _is_plain(title):
-        return _escape(title[0].text)
-    text = plain(title)
-    fallback: str | None = None
-    for markdown in _candidates(title):
-        parsed = _reparsed(markdown)
-        if parsed == title:
-            return markdown  # every span as it was
-        if fallback is None and parsed is not None and plain(parsed) == text:
-            fallback = markdown  # the text as it was, if not every style
-    return fallback if fallback is not None else _escape(text)
-
-
-def _candidates(title: Inline) -> list[str]:
-    """Ways to write the title, best first."""
-    memo = _memo.get()
-    if memo is not None and title in memo.candidates:
-        return memo.candidates[title]
-    if _is_plain(title):
-        candidates = [_escape(title[0].text)]
-    else:
-        # "_" for italics reads best, but cannot open or close inside a word; "*" can.
-        italics = ("_", "*") if any(span.italic for span in title) else ("_",)
-        candidates = [_render_styled(title, italic) for italic in italics]
-    if memo is not None:
-        memo.candidates[title] = candidates
-    return candidates
-
-
-def _is_plain(title: Inline) -> bool:
-    return len(title) == 1 and title[0] == Span(title[0].text)
-
-
-def _render_styled(title: Inline, italic: str) -> str:
-    out: list[str] = []
-    index = 0
-    while index < len(title):
-        link = title[index].link
-        end = index
-        while end < len(title) and title[end].link == link:
-            end += 1
-        inner = _styled_run(title[index:end], italic)
-        out.append(inner if link is None else f"[{inner}]({_destination(link)})")
-        index = end
-    return "".join(out)
-
-
-def _styled_run(spans: Inline, italic: str) -> str:
-    """Spans sharing a link: emphasis opened and closed as their styles change."""
-    out: list[str] = []
-    open_marks: list[str] = []  # outermost first
-    for span in spans:
-        wanted = [
-            mark
-            for mark, on in (("~~", span.strike), ("**", span.bold), (italic, span.italic))
-            if on
-        ]
-        keep = 0
-        while keep < len(open_marks) and keep < len(wanted) and open_marks[keep] == wanted[keep]:
-            keep += 1
-        if keep < len(open_marks):
-            _close(out, open_marks[keep:])
-            del open_marks[keep:]
-        text = span.text
-        if wanted[keep:]:
-            lead = text[: len(text) - len(text.lstrip())]
-            out.append(lead)
-            text = text[len(lead) :]
-            out.extend(wanted[keep:])
-            open_marks.extend(wanted[keep:])
-        out.append(_code(text) if span.code else _escape(text, boundary=True))
-    _close(out, open_marks)
-    return "".join(out)
-
-
-def _close(out: list[str], marks: list[str]) -> None:
-    """Close emphasis after trailing spaces were moved out (else it would not close)."""
-    if not marks:
-        return
-    trail = ""
-    while out and not out[-1].strip():
-        trail = out.pop() + trail
-    if out:
-        last = out.pop()
-        body = last.rstrip()
-        trail = last[len(body) :] + trail
-        out.append(body)
-    out.extend(reversed(marks))
-    out.append(trail)
-
-
-def _code(text: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = text.startswith("`") or text.endswith("`")
-    pad = pad or (text.startswith(" ") and text.endswith(" ") and bool(text.strip()))
-    return f"{fence} {text} {fence}" if pad else f"{fence}{text}{fence}"
-
-
-def _destination(url: str) -> str:
-    out = []
-    for char in url:
-        if char in "\\()":
-            out.append("\\" + char)
-        elif char in " <>" or ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"%{ord(char):02X}")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _escape(text: str, *, boundary: bool = False, extra: str = "") -> str:
-    """Plain text as markdown that reads back as the same plain text.
-
-    `boundary`: the text sits next to markup, so an underscore or tilde at either end
-    is escaped too (inside a word, neither can open or close anything).
-    """
-    if not text:
-        return text
-    out: list[str] = []
-    last = len(text) - 1
-    for at, char in enumerate(text):
-        if char in _ALWAYS or char in extra:
-            out.append("\\" + char)
-        elif char == "_" or char == "~":
-            before = text[at - 1] if at > 0 else ""
-            after = text[at + 1] if at < last else ""
-            edge = boundary and (at == 0 or at == last)
-            if char == "_":
-                inside = before.isalnum() and after.isalnum()
-            else:
-                inside = before != "~" and after != "~"
-            out.append(char if inside and not edge else "\\" + char)
-        elif char == "&" and _ENTITY.match(text, at):
-            out.append("\\&")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _reparsed(markdown: str) -> Inline | None:
-    """The title the parser reads from this markdown in a task list item, if it is one."""
-    memo = _memo.get()
-    if memo is not None and markdown in memo.parsed:
-        return memo.parsed[markdown]
-    (parsed,) = _parse_items([markdown]) or [None]
-    if memo is not None:
-        memo.parsed[markdown] = parsed
-    return parsed
-
-
-def _check_in_advance(roadmap: Roadmap, status_of: StatusOf) -> None:
-    """Parse the renderings of every styled title in batches: each one's best first."""
-    memo = _memo.get()
-    if memo is None:
-        return
-    checked = memo.parsed
-    # (what it must read back as, its renderings best first)
-    pending: list[tuple[Inline, list[str]]] = [
-        (title, _candidates(title))
-        for title in (*(entry.title for entry in roadmap.overview), roadmap.title)
-        if not _is_plain(title)
-    ]
-    tagline = _unitalic(roadmap.tagline)
-    if tagline and not _is_plain(tagline):
-        pending.append((tagline, _candidates(tagline)))
-    for node in roadmap.walk():
-        if status_of(node) is Status.SKIPPED and not any(span.strike for span in node.title):
-            pending.append((_struck(node.title), _struck_candidates(node.title)))
-        elif not _is_plain(node.title):
-            pending.append((node.title, _candidates(node.title)))
-    while pending:
-        batch = list(dict.fromkeys(c[0] for _, c in pending if c[0] not in checked))
-        parsed = _parse_items(batch)
-        if parsed is None:
-            return  # each is parsed on its own when needed
-        checked.update(zip(batch, parsed, strict=True))
-        pending = [(want, c[1:]) for want, c in pending if checked[c[0]] != want and c[1:]]
-
-
-def _parse_items(markdowns: list[str]) -> list[Inline | None] | None:
-    """Each markdown as the parser reads it in a task list item (None: not as one title)."""
-    if not markdowns:
-        return []
-    from dlroadmap.roadmap.parser import (
-        parse_roadmap,  # the parser is the judge of what the text says
-    )
-
-    # The word after each keeps a marker-like ending from being read as a marker here.
-    document = "# t\n\n" + "".join(f"- [ ] {markdown} z\n" for markdown in markdowns)
-    items = parse_roadmap(document, "t").phases
-    if len(items) != len(markdowns):
-        return None
-    return [_without_z(item) for item in items]
-
-
-def _without_z(item: Node) -> Inline | None:
-    if item.children or not item.title:
-        return None
-    *rest, last = item.title
-    if last.text == " z" or (last == Span(last.text) and last.text.endswith(" z")):
-        trimmed = last.text[:-2]
-        return (*rest, Span(trimmed)) if trimmed else tuple(rest)
-    return None
 
 
 def _squeeze_blank_lines(lines: list[str]) -> list[str]:
@@ -575,61 +302,3 @@ def _squeeze_blank_lines(lines: list[str]) -> list[str]:
     while out and out[-1] == "":
         out.pop()
     return out
-
-
-# -- JSON -----------------------------------------------------------------------------------
-
-
-def to_json(roadmap: Roadmap, status_of: StatusOf, item_state_of: ItemStateOf) -> dict[str, Any]:
-    """The roadmap with progress and notes as JSON-ready data (plain text titles)."""
-    phases: list[dict[str, Any]] = []
-    stack: list[tuple[Node, list[dict[str, Any]]]] = [
-        (phase, phases) for phase in reversed(roadmap.phases)
-    ]
-    while stack:
-        node, siblings = stack.pop()
-        entry = _json_node(node, status_of(node), item_state_of(node.id))
-        siblings.append(entry)
-        stack.extend((child, entry["children"]) for child in reversed(node.children))
-    tally = tally_items(roadmap.items(), status_of)
-    return {
-        "title": roadmap.text,
-        "tagline": plain(roadmap.tagline),
-        "totals": {
-            "done": tally.done,
-            "in_progress": tally.in_progress,
-            "todo": tally.todo,
-            "skipped": tally.skipped,
-        },
-        "overview": [
-            {
-                "title": plain(entry.title),
-                "phase_id": entry.phase_id,
-                "done": _phase_done(roadmap, entry.phase_id, status_of),
-            }
-            for entry in roadmap.overview
-        ],
-        "phases": phases,
-    }
-
-
-def _json_node(node: Node, status: Status, saved: ItemState | None) -> dict[str, Any]:
-    return {
-        "id": node.id,
-        "title": node.text,
-        "kind": "item" if node.trackable else "group",
-        "status": status.value,
-        "status_changed": _when(saved.status_changed if saved else None),
-        "note": saved.note if saved else "",
-        "note_changed": _when(saved.note_changed if saved else None),
-        "children": [],
-    }
-
-
-def _phase_done(roadmap: Roadmap, phase_id: str | None, status_of: StatusOf) -> bool:
-    phase = roadmap.get(phase_id) if phase_id else None
-    return phase is not None and tally_items(_items_of(phase), status_of).complete
-
-
-def _when(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None

@@ -9,24 +9,51 @@ terminal.
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
-from dlroadmap.common.glyphs import bar, glyphs
+from dlroadmap.common.glyphs import bar
 from dlroadmap.common.printable import printable
+from dlroadmap.review.lines import (
+    BOLD,
+    DIM,
+    GREEN,
+    YELLOW,
+    Line,
+    Look,
+    cell_width,
+    clip,
+    pad,
+    paint,
+    spread,
+)
+from dlroadmap.review.words import (
+    MONTHS,
+    WEEKDAYS,
+    day_text,
+    due_text,
+    plural,
+    short_phase,
+    where_text,
+)
 from dlroadmap.roadmap.model import Status, plain
 from dlroadmap.roadmap.tally import Tally, percent
 
 if TYPE_CHECKING:
     from dlroadmap.review.build import ItemLine, PhaseLine, Review
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# The styles and widths the Today screen draws with too.
+__all__ = [
+    "BOLD",
+    "DIM",
+    "GREEN",
+    "YELLOW",
+    "Line",
+    "item_rows",
+    "render",
+    "screen_parts",
+]
 
-# SGR parameters; a segment with no style is written bare.
-BOLD, DIM, GREEN, YELLOW = "1", "2", "32", "33"
 STATUS_STYLE = {
     Status.DONE: GREEN,
     Status.IN_PROGRESS: YELLOW,
@@ -44,157 +71,6 @@ SHADE_LIMITS = (0, 1, 3, 6)
 SHADES = ("·", "░", "▒", "▓", "█")
 ASCII_SHADES = (".", "-", "+", "*", "#")
 
-Segment = tuple[str, str]  # text, SGR parameters ("" for none)
-Line = list[Segment]
-
-
-# -- widths ----------------------------------------------------------------------
-
-
-def char_width(char: str) -> int:
-    """Columns a terminal gives one character: 2 for East Asian wide, 0 for marks."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def cell_width(text: str) -> int:
-    return sum(char_width(char) for char in text)
-
-
-def _take(text: str, cells: int) -> str:
-    """The longest start of `text` that fits in `cells` columns."""
-    used = 0
-    for index, char in enumerate(text):
-        used += char_width(char)
-        if used > cells:
-            return text[:index]
-    return text
-
-
-def truncate(text: str, cells: int, ellipsis: str = "…") -> str:
-    """`text` cut to `cells` columns, ending in `ellipsis` when it was cut."""
-    if cell_width(text) <= cells:
-        return text
-    if cell_width(ellipsis) > cells:
-        return _take(text, cells)
-    return _take(text, cells - cell_width(ellipsis)) + ellipsis
-
-
-def _pad(text: str, cells: int) -> str:
-    return text + " " * max(0, cells - cell_width(text))
-
-
-# -- the look ------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Look:
-    width: int
-    ascii_only: bool
-
-    @property
-    def ellipsis(self) -> str:
-        return "..." if self.ascii_only else "…"
-
-    @property
-    def sep(self) -> str:
-        return ", " if self.ascii_only else " · "
-
-    @property
-    def arrow(self) -> str:
-        return " > " if self.ascii_only else " › "
-
-    def glyph(self, status: Status) -> str:
-        return glyphs(self.ascii_only)[status]
-
-    def cut(self, text: str, cells: int) -> str:
-        return truncate(text, max(0, cells), self.ellipsis)
-
-
-def _clip(line: Line, look: _Look) -> Line:
-    """The line cut to the width, without trailing blanks or empty segments."""
-    out: Line = []
-    room = look.width
-    if sum(cell_width(text) for text, _ in line) > room:
-        ellipsis = look.ellipsis if cell_width(look.ellipsis) <= room else ""
-        room -= cell_width(ellipsis)
-        for text, style in line:
-            if cell_width(text) <= room:
-                out.append((text, style))
-                room -= cell_width(text)
-                continue
-            out.append((_take(text, room) + ellipsis, style))
-            break
-    else:
-        out = list(line)
-    while out and not out[-1][0].rstrip():
-        out.pop()
-    if out:
-        out[-1] = (out[-1][0].rstrip(), out[-1][1])
-    return [(text, style) for text, style in out if text]
-
-
-def _paint(line: Line, color: bool) -> str:
-    return "".join(
-        f"\x1b[{style}m{text}\x1b[0m" if color and style else text for text, style in line
-    )
-
-
-def _spread(left: Line, right: Line, look: _Look) -> Line:
-    """`left` at the start and `right` flush with the end, when both fit."""
-    used = sum(cell_width(text) for text, _ in left + right)
-    if used + 2 > look.width:
-        return left
-    return [*left, (" " * (look.width - used), ""), *right]
-
-
-# -- words -----------------------------------------------------------------------
-
-
-def _day_text(day: date, today: date) -> str:
-    if day == today:
-        return "today"
-    if day == today - timedelta(days=1):
-        return "yesterday"
-    if today - timedelta(days=6) <= day < today:
-        return WEEKDAYS[day.weekday()]
-    short = f"{day.day} {MONTHS[day.month - 1]}"
-    return short if day.year == today.year else f"{short} {day.year}"
-
-
-def _due_text(day: date, today: date) -> str:
-    late = (today - day).days
-    if late <= 0:
-        return "due today"
-    return "due yesterday" if late == 1 else f"due {late} days ago"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def _unadorned(title: str) -> str:
-    """The title without the emoji or marks before its first letter or digit."""
-    for index, char in enumerate(title):
-        if char.isalnum():
-            return title[index:]
-    return title.strip()
-
-
-def short_phase(title: str) -> str:
-    """'📚 Phase 1: Foundations' -> 'Phase 1'; a title without a colon stays whole."""
-    text = _unadorned(title)
-    head, colon, _rest = text.partition(":")
-    return head.strip() if colon and head.strip() else text
-
-
-def _where(where: tuple[str, ...], look: _Look) -> str:
-    if not where:
-        return ""
-    parts = [short_phase(where[0]), *(_unadorned(title) for title in where[1:])]
-    return printable(look.arrow.join(parts))
-
 
 def _title(line: ItemLine | PhaseLine) -> str:
     return printable(plain(line.title))
@@ -203,40 +79,40 @@ def _title(line: ItemLine | PhaseLine) -> str:
 # -- header and phases ------------------------------------------------------------
 
 
-def _header(review: Review, roadmap_title: str, look: _Look) -> list[Line]:
+def _header(review: Review, roadmap_title: str, look: Look) -> list[Line]:
     day = review.today
     when = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
     left: Line = [(" ", ""), ("Today", BOLD), (f"{look.sep}{when}", "")]
     tally = review.tally
     right = look.sep.join(
         (
-            f"streak {_plural(review.streak, 'day')}",
+            f"streak {plural(review.streak, 'day')}",
             f"{tally.done}/{tally.total} done",
             f"{percent(tally)}%",
         )
     )
     title = printable(roadmap_title)
-    return [[(" ", ""), (title, BOLD)], _spread(left, [(right, "")], look)]
+    return [[(" ", ""), (title, BOLD)], spread(left, [(right, "")], look)]
 
 
-def _bar(tally: Tally, cells: int, look: _Look) -> Line:
+def _bar(tally: Tally, cells: int, look: Look) -> Line:
     drawn = bar(tally.fraction, cells, look.ascii_only)
     full = "#" if look.ascii_only else "█"
     filled = len(drawn) - len(drawn.lstrip(full))
     return [(drawn[:filled], GREEN), (drawn[filled:], DIM)]
 
 
-def _phase_cell(phase: PhaseLine, label_w: int, bar_w: int, count_w: int, look: _Look) -> Line:
+def _phase_cell(phase: PhaseLine, label_w: int, bar_w: int, count_w: int, look: Look) -> Line:
     label = look.cut(printable(short_phase(plain(phase.title))), label_w)
     count = f"{phase.tally.done}/{phase.tally.total}"
     style = GREEN if phase.tally.complete else ""
-    cell: Line = [(_pad(label, label_w), style), (" ", "")]
+    cell: Line = [(pad(label, label_w), style), (" ", "")]
     if bar_w > 0:
         cell += [*_bar(phase.tally, bar_w, look), (" ", "")]
     return [*cell, (count.rjust(count_w), style)]
 
 
-def _phases(review: Review, look: _Look) -> list[Line]:
+def _phases(review: Review, look: Look) -> list[Line]:
     phases = review.phases
     if not phases:
         return []
@@ -265,7 +141,7 @@ def _phases(review: Review, look: _Look) -> list[Line]:
 
 
 def _label(text: str) -> Line:
-    return [(" ", ""), (_pad(text, LABEL_WIDTH), BOLD)]
+    return [(" ", ""), (pad(text, LABEL_WIDTH), BOLD)]
 
 
 def _blank_label() -> Line:
@@ -273,7 +149,7 @@ def _blank_label() -> Line:
 
 
 def _item_row(
-    first: bool, label: str, item: ItemLine, info: str, widths: tuple[int, int], look: _Look
+    first: bool, label: str, item: ItemLine, info: str, widths: tuple[int, int], look: Look
 ) -> Line:
     title_w, info_w = widths
     line = _label(label) if first else _blank_label()
@@ -282,7 +158,7 @@ def _item_row(
         return [*line, (look.cut(_title(item), title_w + 2 + info_w), "")]
     return [
         *line,
-        (_pad(look.cut(_title(item), title_w), title_w), ""),
+        (pad(look.cut(_title(item), title_w), title_w), ""),
         ("  ", ""),
         (look.cut(info, info_w), DIM),
     ]
@@ -292,23 +168,27 @@ def _muted_row(label: str, text: str) -> Line:
     return [*_label(label), (text, DIM)]
 
 
-def _items(review: Review, look: _Look) -> list[Line]:
+def _items(review: Review, look: Look) -> list[Line]:
     return [line for line, _ in _item_rows(review, look)]
 
 
-def _item_rows(review: Review, look: _Look, *, hint: bool = True) -> list[tuple[Line, str | None]]:
+def _item_rows(review: Review, look: Look, *, hint: bool = True) -> list[tuple[Line, str | None]]:
     """Now, Next and Revisit rows, each with the id of the item it shows (None: text)."""
     today = review.today
     sections: list[tuple[str, list[tuple[ItemLine, str]], str]] = [
         (
             "Now",
-            [(i, f"since {_day_text(i.when, today)}" if i.when else "") for i in review.now],
+            [(i, f"since {day_text(i.when, today)}" if i.when else "") for i in review.now],
             "nothing in progress",
         ),
-        ("Next", [(i, _where(i.where, look)) for i in review.next], "nothing left to start"),
+        (
+            "Next",
+            [(i, where_text(i.where, look.arrow)) for i in review.next],
+            "nothing left to start",
+        ),
         (
             "Revisit",
-            [(i, _due_text(i.when or today, today)) for i in review.revisit],
+            [(i, due_text(i.when or today, today)) for i in review.revisit],
             "nothing due",
         ),
     ]
@@ -327,7 +207,7 @@ def _item_rows(review: Review, look: _Look, *, hint: bool = True) -> list[tuple[
     return lines
 
 
-def _revisit_hint(review: Review, look: _Look) -> list[Line]:
+def _revisit_hint(review: Review, look: Look) -> list[Line]:
     parts = [REVISIT_HINT]
     if review.revisit_waiting:
         parts.insert(0, f"+{review.revisit_waiting} more tomorrow")
@@ -341,13 +221,13 @@ def _revisit_hint(review: Review, look: _Look) -> list[Line]:
 # -- Today, Yesterday, This week --------------------------------------------------
 
 
-def _summary(done: tuple[ItemLine, ...], notes: tuple[ItemLine, ...], look: _Look) -> Line:
+def _summary(done: tuple[ItemLine, ...], notes: tuple[ItemLine, ...], look: Look) -> Line:
     """Counts, then as many titles as fit whole (the first one cut if it must), then '+N more'."""
     counts = []
     if done:
         counts.append(f"{len(done)} done")
     if notes:
-        counts.append(_plural(len(notes), "note"))
+        counts.append(plural(len(notes), "note"))
     line: Line = [(look.sep.join(counts), "")]
     seen = {item.node_id for item in done}
     items = [*done, *(item for item in notes if item.node_id not in seen)]
@@ -367,7 +247,7 @@ def _summary(done: tuple[ItemLine, ...], notes: tuple[ItemLine, ...], look: _Loo
     return line
 
 
-def _days(review: Review, look: _Look) -> list[Line]:
+def _days(review: Review, look: Look) -> list[Line]:
     rows = (
         ("Today", review.done_today, review.notes_today),
         ("Yesterday", review.done_yesterday, review.notes_yesterday),
@@ -378,9 +258,7 @@ def _days(review: Review, look: _Look) -> list[Line]:
         if done or notes:
             lines.append([*_label(label), *_summary(done, notes, look)])
         elif label == "Today" and review.streak:
-            keep = (
-                f"nothing yet{look.sep}study today to make it {_plural(review.streak + 1, 'day')}"
-            )
+            keep = f"nothing yet{look.sep}study today to make it {plural(review.streak + 1, 'day')}"
             lines.append(_muted_row(label, keep))
         else:
             lines.append(_muted_row(label, "nothing yet" if label == "Today" else "nothing"))
@@ -390,7 +268,7 @@ def _days(review: Review, look: _Look) -> list[Line]:
 # -- the calendar -----------------------------------------------------------------
 
 
-def _shade(count: int, look: _Look) -> str:
+def _shade(count: int, look: Look) -> str:
     shades = ASCII_SHADES if look.ascii_only else SHADES
     level = sum(1 for limit in SHADE_LIMITS if count > limit)
     return shades[level]
@@ -418,7 +296,7 @@ def _month_row(weeks: list[list[tuple[date, int]]], offset: int) -> Line:
     return [(text, DIM)]
 
 
-def _calendar(review: Review, look: _Look) -> list[Line]:
+def _calendar(review: Review, look: Look) -> list[Line]:
     weeks = _weeks(review)
     if not weeks:
         return []
@@ -437,13 +315,13 @@ def _calendar(review: Review, look: _Look) -> list[Line]:
     return [*lines, _legend(review, look)]
 
 
-def _legend(review: Review, look: _Look) -> Line:
+def _legend(review: Review, look: Look) -> Line:
     shades = ASCII_SHADES if look.ascii_only else SHADES
     actions = sum(count for _, count in review.calendar)
     days = sum(1 for _, count in review.calendar if count)
     line: Line = [(" " * 6, ""), ("less ", DIM), (shades[0], DIM)]
     line += [(f" {shade}", GREEN) for shade in shades[1:]]
-    summary = f"{_plural(actions, 'action')} on {_plural(days, 'day')}"
+    summary = f"{plural(actions, 'action')} on {plural(days, 'day')}"
     return [*line, (" more", DIM), (f"   {summary}", DIM)]
 
 
@@ -454,12 +332,12 @@ def screen_parts(
     review: Review, roadmap_title: str, *, width: int = 80, ascii_only: bool = False
 ) -> dict[str, list[Line]]:
     """The review's blocks as styled segments, cut to `width`, for the app's Today screen."""
-    look = _Look(max(1, width), ascii_only)
+    look = Look(max(1, width), ascii_only)
     return {
-        "header": [_clip(line, look) for line in _header(review, roadmap_title, look)[1:]],
-        "phases": [_clip(line, look) for line in _phases(review, look)],
-        "days": [_clip(line, look) for line in _days(review, look)],
-        "calendar": [_clip(line, look) for line in _calendar(review, look)],
+        "header": [clip(line, look) for line in _header(review, roadmap_title, look)[1:]],
+        "phases": [clip(line, look) for line in _phases(review, look)],
+        "days": [clip(line, look) for line in _days(review, look)],
+        "calendar": [clip(line, look) for line in _calendar(review, look)],
     }
 
 
@@ -470,8 +348,8 @@ def item_rows(
 
     Without the hint on rating written for the terminal: the screen has its keys.
     """
-    look = _Look(max(1, width), ascii_only)
-    return [(_clip(line, look), node_id) for line, node_id in _item_rows(review, look, hint=False)]
+    look = Look(max(1, width), ascii_only)
+    return [(clip(line, look), node_id) for line, node_id in _item_rows(review, look, hint=False)]
 
 
 def render(
@@ -483,7 +361,7 @@ def render(
     ascii_only: bool = False,
 ) -> str:
     """The review as lines of at most `width` columns (no trailing newline)."""
-    look = _Look(max(1, width), ascii_only)
+    look = Look(max(1, width), ascii_only)
     blocks = (
         _header(review, roadmap_title, look),
         _phases(review, look),
@@ -495,4 +373,4 @@ def render(
     for block in blocks:
         if block:
             lines += [*([[]] if lines else []), *block]
-    return "\n".join(_paint(_clip(line, look), color) for line in lines)
+    return "\n".join(paint(clip(line, look), color) for line in lines)

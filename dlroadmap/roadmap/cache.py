@@ -15,6 +15,9 @@ from dlroadmap.roadmap.model import Roadmap
 # its version, so an upgrade of mistune is a miss too.
 _PARSING_CODE = (
     "dlroadmap.roadmap.parser",
+    "dlroadmap.roadmap.front_matter",
+    "dlroadmap.roadmap.inline",
+    "dlroadmap.roadmap.syntax",
     "dlroadmap.roadmap.ids",
     "dlroadmap.roadmap.model",
     "mistune",

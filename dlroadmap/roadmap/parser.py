@@ -4,66 +4,49 @@ Structure comes only from mistune's AST: headings nest by level, list items hang
 under the heading they follow, nested lists under their item. Everything else
 (prose, tables, code, HTML, rules, link definitions) is passed over.
 
-Walks are iterative (explicit stacks/queues), so deep trees never touch Python's
-recursion limit here. mistune itself stops nesting lists and block quotes at 20
-levels (its ``max_nested_level``); deeper list lines come back as lazy
-continuation text of the deepest item, i.e. as part of that item's title.
+mistune stops nesting lists and block quotes at 20 levels (its ``max_nested_level``,
+syntax.MAX_NESTING); deeper list lines come back as lazy continuation text of the
+deepest item, i.e. as part of that item's title. So a roadmap is at most 6 heading
+levels and 20 list levels deep, and a walk over it may recurse (model.py's do); the
+explicit stacks and queues here are for order, not for depth.
 """
 
 from __future__ import annotations
 
 import gc
-import html
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, cast
+from typing import cast
 
 import mistune
 
+from dlroadmap.roadmap.front_matter import strip_front_matter
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
+from dlroadmap.roadmap.inline import (
+    Token,
+    drop_status_marker,
+    drop_trailing_colon,
+    inline_title,
+    text_of,
+)
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
+from dlroadmap.roadmap.syntax import names_overview
 
 __all__ = ["parse_roadmap"]
-
-Token = dict[str, Any]
 
 UNTITLED_TITLE: Inline = (Span("(untitled)"),)
 
 _ITEM_TYPES = frozenset({"list_item", "task_list_item"})
 _TEXT_BLOCKS = frozenset({"paragraph", "block_text", "heading"})
 
-# A status at the very end of an item's plain text: "-> Done" / "→ Done", or
-# "(done)", "(in progress)", "(skipped)", maybe after a dash ("- (skipped)"); written in
-# emphasis or not, the plain text is the same. Possessive: long runs never backtrack.
-_STATUS_MARKER = re.compile(
-    r"(?:(?:-++>|→)\s*+(done)|(?:[-–—]\s*+)?\(\s*+(done|skipped|in[\s_-]*+progress)\s*+\))\s*+$",
-    re.IGNORECASE,
-)
-_MARKER_ENDINGS = ("done", "done)", "skipped)", "progress)")
-_MARKED = {"done": Status.DONE, "skipped": Status.SKIPPED}
-
-# Character references need their ";" (CommonMark); html.unescape alone would also
-# turn a bare "&copy" into "©".
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-# Lines of YAML (or TOML) front matter: "key: value" / "key = value"; besides keys,
-# indented continuations, "- " sequence entries and "[table]" headers may appear.
-_FRONT_MATTER_KEY = re.compile(r"""[\w"'][\w ."'-]*\s*[:=](?:\s|$)""")
-_FRONT_MATTER_OTHER = re.compile(r"[ \t]|-(?:\s|$)|\[")
-
 # Words too common to tie an overview entry to a phase.
 _STOPWORDS = frozenset(
     {"a", "an", "and", "the", "of", "or", "to", "in", "on", "for", "with", "at", "by"}
     | {"phase", "part", "step", "stage", "module", "week", "day"}
 )
-
-# bold, italic, code, strike, link
-_Style = tuple[bool, bool, bool, bool, str | None]
-_PLAIN: _Style = (False, False, False, False, None)
 
 
 @cache
@@ -108,7 +91,7 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _parse(text: str, fallback_title: str) -> Roadmap:
-    tokens = cast(list[Token], _markdown()(_strip_front_matter(text)))
+    tokens = cast(list[Token], _markdown()(strip_front_matter(text)))
     title, tagline, top = _build(tokens)
     overview_at, overview_phases = _find_overview(top)
     overview_draft = top.pop(overview_at) if overview_at is not None else None
@@ -128,41 +111,6 @@ def _parse(text: str, fallback_title: str) -> Roadmap:
     )
 
 
-# -- front matter -----------------------------------------------------------------
-
-
-def _strip_front_matter(text: str) -> str:
-    """Drop a Jekyll/Hugo front matter block at the very start of the document.
-
-    mistune would read YAML front matter as a thematic break plus a setext heading,
-    so it is cut from the text before parsing. Only a fenced block whose lines all
-    look like YAML/TOML and which holds at least one key counts; a document that
-    merely opens with a horizontal rule is left alone.
-    """
-    text = text.removeprefix("\ufeff")
-    first_end = text.find("\n")
-    fence = text[:first_end].rstrip() if first_end >= 0 else ""
-    if fence not in ("---", "+++"):
-        return text
-    closers = ("---", "...") if fence == "---" else ("+++",)
-    has_key = False
-    pos = first_end + 1
-    while pos < len(text):
-        end = text.find("\n", pos)
-        if end < 0:
-            end = len(text)
-        line = text[pos:end].rstrip()
-        if line in closers:
-            return text[end + 1 :] if has_key else text
-        if line:
-            if _FRONT_MATTER_KEY.match(line):
-                has_key = True
-            elif not _FRONT_MATTER_OTHER.match(line):
-                return text
-        pos = end + 1
-    return text
-
-
 # -- block structure ----------------------------------------------------------------
 
 
@@ -179,7 +127,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
         if kind == "blank_line":
             continue
         if index == title_at:
-            title = _inline(token.get("children") or [])
+            title = inline_title(token.get("children") or [])
             # The title heading is the root itself: what follows is top level.
             open_headings.clear()
             expect_tagline = True
@@ -187,7 +135,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
         if expect_tagline:
             expect_tagline = False
             if kind == "paragraph" and _is_emphasis_only(token):
-                tagline = _inline(token["children"])
+                tagline = inline_title(token["children"])
                 continue
         if kind == "heading":
             level = token["attrs"]["level"]
@@ -195,8 +143,8 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
                 open_headings.pop()
             parent = open_headings[-1] if open_headings else root
             parent.subheadings = True
-            draft = _Draft(_inline(token.get("children") or []), level)
-            draft.title, marked = _drop_status_marker(draft.title)
+            draft = _Draft(inline_title(token.get("children") or []), level)
+            draft.title, marked = drop_status_marker(draft.title)
             draft.status = marked or Status.TODO
             parent.children.append(draft)
             open_headings.append(draft)
@@ -265,11 +213,11 @@ def _item_draft(item: Token) -> _Draft:
     title: Inline = ()
     for block in item.get("children") or []:
         if block["type"] in _TEXT_BLOCKS:
-            title = _inline(block.get("children") or [])
+            title = inline_title(block.get("children") or [])
             if title:
                 break
     checked = item["type"] == "task_list_item" and bool(item.get("attrs", {}).get("checked"))
-    title, marked = _drop_status_marker(title)
+    title, marked = drop_status_marker(title)
     # A written status says more than the box: "- [x] Topic (skipped)" is skipped.
     return _Draft(title, 0, status=marked or (Status.DONE if checked else Status.TODO))
 
@@ -289,7 +237,7 @@ def _find_overview(top: list[_Draft]) -> tuple[int | None, list[_Draft]]:
     for index, draft in enumerate(top):
         if not (
             draft.heading_level
-            and "overview" in _text(draft.title).casefold()
+            and names_overview(text_of(draft.title))
             and draft.lists == 1
             and not draft.subheadings
             and draft.children
@@ -323,7 +271,7 @@ def _match_overview(entries: list[_Draft], sections: list[_Draft]) -> list[_Draf
 
 
 def _key(title: Inline) -> tuple[str, frozenset[str]]:
-    slug = slugify(_text(title), max_length=10_000)
+    slug = slugify(text_of(title), max_length=10_000)
     words = frozenset(w for w in slug.split("-") if w not in _STOPWORDS and not w.isdigit())
     return slug, words
 
@@ -357,9 +305,9 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
     for draft in drafts:
         title = draft.title
         if draft.heading_level:
-            title = _drop_trailing_colon(title)  # "### 🎯 Goals:" is the section "🎯 Goals"
+            title = drop_trailing_colon(title)  # "### 🎯 Goals:" is the section "🎯 Goals"
         title = title or UNTITLED_TITLE
-        node_id = join_id(parent_id, slugs.claim(slugify(_text(title))))
+        node_id = join_id(parent_id, slugs.claim(slugify(text_of(title))))
         nodes.append(
             Node(
                 id=node_id,
@@ -372,131 +320,3 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
             )
         )
     return nodes
-
-
-# -- inline -----------------------------------------------------------------------------
-
-
-def _inline(tokens: list[Token]) -> Inline:
-    """Inline AST -> merged, stripped spans. Text is kept literally (no markup escaping)."""
-    if len(tokens) == 1 and tokens[0]["type"] == "text":
-        # Fast path: most titles are one plain text token.
-        return _strip([Span(_unescape(tokens[0].get("raw", "")))])
-    spans: list[Span] = []
-    parts: list[str] = []  # text of the span being built, in `current` style
-    current: _Style = _PLAIN
-    stack: list[tuple[Token, _Style]] = [(token, _PLAIN) for token in reversed(tokens)]
-    while stack:
-        token, style = stack.pop()
-        kind = token["type"]
-        if kind == "text":
-            text = _unescape(token.get("raw", ""))
-        elif kind in ("softbreak", "linebreak"):
-            text = " "
-        elif kind == "codespan":
-            text = token.get("raw", "")
-            style = (style[0], style[1], True, style[3], style[4])
-        elif kind == "inline_html":
-            continue  # tags only; any text between them is its own text token
-        elif "children" in token:
-            bold, italic, code, strike, link = style
-            if kind == "emphasis":
-                style = (bold, True, code, strike, link)
-            elif kind == "strong":
-                style = (True, italic, code, strike, link)
-            elif kind == "strikethrough":
-                style = (bold, italic, code, True, link)
-            elif kind == "link":
-                style = (bold, italic, code, strike, token.get("attrs", {}).get("url") or link)
-            # image: its children are the alt text, shown in the surrounding style
-            stack.extend((child, style) for child in reversed(token["children"] or []))
-            continue
-        else:
-            text = _unescape(token.get("raw") or "")
-        if not text:
-            continue
-        if style != current:
-            if parts:
-                spans.append(Span("".join(parts), *current))
-                parts = []
-            current = style
-        parts.append(text)
-    if parts:
-        spans.append(Span("".join(parts), *current))
-    return _strip(spans)
-
-
-def _text(title: Inline) -> str:
-    # model.plain, minus the generator overhead on the hot path of big files
-    return title[0].text if len(title) == 1 else "".join([span.text for span in title])
-
-
-def _unescape(text: str) -> str:
-    if "&" not in text:
-        return text
-    return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
-
-
-def _strip(spans: list[Span]) -> Inline:
-    """Strip whitespace at both ends of the whole title, dropping spans left empty."""
-    while spans and not spans[0].text.strip():
-        spans.pop(0)
-    while spans and not spans[-1].text.strip():
-        spans.pop()
-    if not spans:
-        return ()
-    first = spans[0]
-    spans[0] = _with_text(first, first.text.lstrip())
-    last = spans[-1]
-    spans[-1] = _with_text(last, last.text.rstrip())
-    return tuple(spans)
-
-
-def _with_text(span: Span, text: str) -> Span:
-    if text == span.text:
-        return span
-    return Span(text, span.bold, span.italic, span.code, span.strike, span.link)
-
-
-def _truncate(spans: Inline, length: int) -> Inline:
-    """The first `length` characters of the title, span styles kept."""
-    out: list[Span] = []
-    remaining = length
-    for span in spans:
-        if remaining <= 0:
-            break
-        out.append(_with_text(span, span.text[:remaining]))
-        remaining -= len(span.text)
-    return _strip(out)
-
-
-def _drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
-    """The title without its trailing status markers, and the status the last one gives.
-
-    Repeated markers ("Topic (done) -> Done") all go, so no title is left ending in one.
-    A skipped title struck through as a whole ("~~Topic~~ (skipped)") loses the strike.
-    """
-    # The marker may straddle spans ("_Text_ -> Done", "-> **Done**"), so match the
-    # plain text and cut the spans at the same offset.
-    status: Status | None = None
-    while True:
-        text = _text(title)
-        if not text.rstrip().lower().endswith(_MARKER_ENDINGS):
-            break  # cheap pre-check: almost no title carries a marker
-        match = _STATUS_MARKER.search(text)
-        if match is None:
-            break
-        word = (match.group(1) or match.group(2)).lower()
-        status = status or _MARKED.get(word, Status.IN_PROGRESS)
-        title = _truncate(title, match.start())
-    if status is Status.SKIPPED and title and all(span.strike for span in title):
-        title = tuple(
-            Span(span.text, span.bold, span.italic, span.code, False, span.link) for span in title
-        )
-    return title, status
-
-
-def _drop_trailing_colon(title: Inline) -> Inline:
-    if not title or title[-1].code or not title[-1].text.endswith((":", "\uff1a")):
-        return title
-    return _truncate(title, len(_text(title)) - 1)

@@ -36,6 +36,12 @@ def tally_items(items: Iterable[Node], status_of: StatusOf) -> Tally:
     return _of(items, {}, status_of)
 
 
+def phase_complete(roadmap: Roadmap, phase_id: str | None, status_of: StatusOf) -> bool:
+    """Is every item of the phase done (what an overview entry's tick says)?"""
+    phase = roadmap.get(phase_id) if phase_id else None
+    return phase is not None and tally_items(phase.walk(), status_of).complete
+
+
 def percent(tally: Tally) -> int:
     return int(tally.fraction * 100)
 
@@ -43,7 +49,7 @@ def percent(tally: Tally) -> int:
 def tally_groups(roadmap: Roadmap, status_of: StatusOf) -> dict[str, Tally]:
     """The tally below every node that has children, in one pass over the tree."""
     tallies: dict[str, Tally] = {}
-    # Iterative post-order: roadmaps can nest deeper than Python's recursion limit.
+    # Post-order: a node's tally is made from its children's, counted first.
     stack: list[tuple[Node, bool]] = [(phase, False) for phase in reversed(roadmap.phases)]
     while stack:
         node, children_done = stack.pop()

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dlroadmap.export.markdown import to_json, to_markdown
+from dlroadmap.export.data import to_json
+from dlroadmap.export.markdown import to_markdown
 from dlroadmap.locations import state_dir
 from dlroadmap.progress.state import ItemState
 from dlroadmap.progress.store import Store

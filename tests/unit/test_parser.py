@@ -12,6 +12,7 @@ import pytest
 from dlroadmap.roadmap.ids import SiblingSlugs, slugify
 from dlroadmap.roadmap.model import Node, Roadmap, Span, Status, plain
 from dlroadmap.roadmap.parser import parse_roadmap
+from dlroadmap.roadmap.syntax import MAX_NESTING
 from tests.repo import CORPUS
 
 FALLBACK = "fallback title"
@@ -565,6 +566,23 @@ def test_thousand_deep_nested_list() -> None:
         deepest = deepest.children[0]
     assert deepest.text.endswith(f"level {depth - 1}")
     assert len(deepest.id.split("/")) == items
+
+
+def _depth(nodes: list[Node]) -> int:
+    return max((1 + _depth(node.children) for node in nodes), default=0)
+
+
+@pytest.mark.parametrize("indent", ["  ", "  > "], ids=["lists", "lists in quotes"])
+def test_no_roadmap_is_deeper_than_six_headings_and_mistunes_nesting(indent: str) -> None:
+    # What lets walks over a roadmap recurse (and export place notes): nesting stops at
+    # MAX_NESTING levels of lists and block quotes together, however deep the file goes.
+    headings = "# Title\n# A\n## B\n### C\n#### D\n##### E\n###### F\n"
+    lines = "".join(indent * level + f"- level {level}\n" for level in range(2000))
+    roadmap = parse(headings + lines)
+    depth = _depth(roadmap.phases)
+    assert depth <= 6 + MAX_NESTING
+    if indent == "  ":
+        assert depth == 6 + MAX_NESTING  # the limit is reached, so it is the one
 
 
 def test_ten_thousand_items_all_reachable_with_unique_ids() -> None:

@@ -25,13 +25,9 @@ from dlroadmap.review.build import (
     calendar_start,
     to_json,
 )
-from dlroadmap.review.text import (
-    cell_width,
-    render,
-    screen_parts,
-    short_phase,
-    truncate,
-)
+from dlroadmap.review.lines import cell_width, truncate
+from dlroadmap.review.text import render, screen_parts
+from dlroadmap.review.words import short_phase
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 from dlroadmap.roadmap.parser import parse_roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap

@@ -1,0 +1,136 @@
+"""Lines of styled terminal text: widths in cells, cutting to a width, ANSI colours.
+
+Widths count East Asian wide characters as two columns and combining marks as none.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from dlroadmap.common.glyphs import glyphs
+from dlroadmap.roadmap.model import Status
+
+__all__ = [
+    "BOLD",
+    "DIM",
+    "GREEN",
+    "YELLOW",
+    "Line",
+    "Look",
+    "Segment",
+    "cell_width",
+    "char_width",
+    "clip",
+    "pad",
+    "paint",
+    "spread",
+    "truncate",
+]
+
+# SGR parameters; a segment with no style is written bare.
+BOLD, DIM, GREEN, YELLOW = "1", "2", "32", "33"
+
+Segment = tuple[str, str]  # text, SGR parameters ("" for none)
+Line = list[Segment]
+
+
+# -- widths ----------------------------------------------------------------------
+
+
+def char_width(char: str) -> int:
+    """Columns a terminal gives one character: 2 for East Asian wide, 0 for marks."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    return sum(char_width(char) for char in text)
+
+
+def _take(text: str, cells: int) -> str:
+    """The longest start of `text` that fits in `cells` columns."""
+    used = 0
+    for index, char in enumerate(text):
+        used += char_width(char)
+        if used > cells:
+            return text[:index]
+    return text
+
+
+def truncate(text: str, cells: int, ellipsis: str = "…") -> str:
+    """`text` cut to `cells` columns, ending in `ellipsis` when it was cut."""
+    if cell_width(text) <= cells:
+        return text
+    if cell_width(ellipsis) > cells:
+        return _take(text, cells)
+    return _take(text, cells - cell_width(ellipsis)) + ellipsis
+
+
+def pad(text: str, cells: int) -> str:
+    return text + " " * max(0, cells - cell_width(text))
+
+
+# -- the look ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    width: int
+    ascii_only: bool
+
+    @property
+    def ellipsis(self) -> str:
+        return "..." if self.ascii_only else "…"
+
+    @property
+    def sep(self) -> str:
+        return ", " if self.ascii_only else " · "
+
+    @property
+    def arrow(self) -> str:
+        return " > " if self.ascii_only else " › "
+
+    def glyph(self, status: Status) -> str:
+        return glyphs(self.ascii_only)[status]
+
+    def cut(self, text: str, cells: int) -> str:
+        return truncate(text, max(0, cells), self.ellipsis)
+
+
+def clip(line: Line, look: Look) -> Line:
+    """The line cut to the width, without trailing blanks or empty segments."""
+    out: Line = []
+    room = look.width
+    if sum(cell_width(text) for text, _ in line) > room:
+        ellipsis = look.ellipsis if cell_width(look.ellipsis) <= room else ""
+        room -= cell_width(ellipsis)
+        for text, style in line:
+            if cell_width(text) <= room:
+                out.append((text, style))
+                room -= cell_width(text)
+                continue
+            out.append((_take(text, room) + ellipsis, style))
+            break
+    else:
+        out = list(line)
+    while out and not out[-1][0].rstrip():
+        out.pop()
+    if out:
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return [(text, style) for text, style in out if text]
+
+
+def paint(line: Line, color: bool) -> str:
+    return "".join(
+        f"\x1b[{style}m{text}\x1b[0m" if color and style else text for text, style in line
+    )
+
+
+def spread(left: Line, right: Line, look: Look) -> Line:
+    """`left` at the start and `right` flush with the end, when both fit."""
+    used = sum(cell_width(text) for text, _ in left + right)
+    if used + 2 > look.width:
+        return left
+    return [*left, (" " * (look.width - used), ""), *right]
