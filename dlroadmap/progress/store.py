@@ -10,17 +10,18 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from dlroadmap.common.files import Seen, make_private_folder, signature_of, write_atomically
 from dlroadmap.errors import StateError
 from dlroadmap.progress import reattach, revisit
-from dlroadmap.progress.activity import Action, listed, merge_activity, record, unrecord
+from dlroadmap.progress.activity import Action, listed, merge_activity, record
 from dlroadmap.progress.cache import StateCache
 from dlroadmap.progress.state import SCHEMA, ItemState, State, now
+from dlroadmap.progress.takeback import Field, SessionChanges, Step, activity_without, restored
 from dlroadmap.roadmap.ids import slugify
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
@@ -38,22 +39,6 @@ LOCK_SECONDS = 10.0
 # same inode, time and size. A signature taken this soon after its file was written is
 # not trusted alone: the bytes decide.
 RACY_NS = 3_000_000_000
-
-
-Field = Literal["status", "note"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Step:
-    """A change made in this session, and what it takes to take it back as if never made."""
-
-    before: str  # the field's value before: a status's value, or a note
-    after: str
-    item: ItemState | None  # the whole item before
-    day: date
-    action: Action
-    # The change was the one that named the item in its day's list.
-    listed_it: bool
 
 
 def read_state(path: Path) -> State:
@@ -153,8 +138,8 @@ class Store:
         self._base = state.copy()
         # Notes rewritten in two sessions at once, now holding both texts.
         self.conflicts: tuple[str, ...] = ()
-        # This session's changes per item and field, oldest first (see _take_back).
-        self._steps: dict[tuple[str, Field], list[_Step]] = {}
+        # This session's own changes, to take back when set back (see takeback.py).
+        self._session = SessionChanges()
         if writable and (self.reattached or migrate):
             self.save()
 
@@ -248,7 +233,7 @@ class Store:
         self, node: Node, field: Field, value: str, entry: ItemState, when: datetime, action: Action
     ) -> None:
         day = when.date()
-        step = _Step(
+        step = Step(
             before=self._value(node, field),
             after=value,
             item=self.state.items.get(node.id),
@@ -256,46 +241,18 @@ class Store:
             action=action,
             listed_it=not listed(self.state.activity, day, action, node.id),
         )
-        self._steps.setdefault((node.id, field), []).append(step)
+        self._session.add(node.id, field, step)
         self.state.items[node.id] = entry
         self._record(when, action, node.id)
 
     def _take_back(self, node: Node, field: Field, value: str) -> bool:
-        """Set `field` back to `value` by taking back this session's changes since it held it.
-
-        An undone change is no study: it leaves the day's activity, and the item its
-        fields as they were (a card made by marking it done goes with it). Only a
-        chain of this session's own changes is taken back; once another session
-        changed the field, setting it is a change like any other. False: no such chain.
-        """
-        steps = self._steps.get((node.id, field), [])
-        current = self._value(node, field)
-        for start in range(len(steps) - 1, -1, -1):
-            if steps[start].after != current:
-                return False
-            current = steps[start].before
-            if current == value:
-                break
-        else:
+        """Set `field` back to `value` by taking back this session's changes since it held
+        it, as if never made; False when this session's own changes do not lead there."""
+        taken = self._session.take_back(node.id, field, self._value(node, field), value)
+        if not taken:
             return False
-        taken, steps[start:] = steps[start:], []
-        for step in reversed(taken):
-            self.state.activity = unrecord(
-                self.state.activity, step.day, step.action, node.id, unlist=step.listed_it
-            )
-        before = taken[0].item or ItemState(text=node.text)
-        entry = self._entry(node)
-        if field == "status":
-            # The status itself stays written down, as any status the user set.
-            entry = replace(
-                entry,
-                status=Status(value),
-                status_changed=before.status_changed,
-                revisit=before.revisit,
-            )
-        else:
-            entry = replace(entry, note=value, note_changed=before.note_changed)
-        self.state.items[node.id] = entry
+        self.state.activity = activity_without(self.state.activity, node.id, taken)
+        self.state.items[node.id] = restored(self._entry(node), taken, field, value)
         return True
 
     def rate_revisit(
