@@ -6,7 +6,8 @@ import gc
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -36,24 +37,7 @@ def _roadmap_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
-    import argparse  # here: `dlroadmap` alone parses nothing (see main)
-
-    parser = argparse.ArgumentParser(
-        prog="dlroadmap",
-        description="Track your way through a learning roadmap written in markdown.",
-        epilog=(
-            "commands:\n"
-            "  dlroadmap export [ROADMAP.md] [-o FILE] [--format markdown|json]\n"
-            "                                           write the roadmap with progress and notes\n"
-            "  dlroadmap review [ROADMAP.md] [--json]   print today's review and exit\n"
-            "  dlroadmap serve [ROADMAP.md] [--port N]  serve the app in a browser (127.0.0.1)\n"
-            "  dlroadmap where [ROADMAP.md]             print the path of the file holding that "
-            "roadmap's progress and notes\n\n"
-            "Progress is kept under $XDG_DATA_HOME/dlroadmap (default ~/.local/share/dlroadmap)."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"dlroadmap {__version__}")
     parser.add_argument(
         "--ascii", action="store_true", help="draw status marks with ASCII only (x ~ o -)"
@@ -64,44 +48,15 @@ def _parser() -> argparse.ArgumentParser:
         help="leave the mouse to the terminal, so its own selection copies text "
         "(or set mouse = false in the settings file)",
     )
-    _roadmap_argument(parser)
-    return parser
 
 
-def _command_parser(command: str, description: str) -> argparse.ArgumentParser:
-    """The parser of `dlroadmap COMMAND [ROADMAP.md]`."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog=f"dlroadmap {command}", description=description)
-    _roadmap_argument(parser)
-    return parser
-
-
-def _where_parser() -> argparse.ArgumentParser:
-    return _command_parser("where", "Print the absolute path of the state file the roadmap uses.")
-
-
-def _review_parser() -> argparse.ArgumentParser:
-    parser = _command_parser(
-        "review",
-        "Print where you stand and what to study next, then exit: progress per phase, "
-        "what is in progress, what comes next, topics due for a revisit, what you did "
-        "today, yesterday and this week, your streak and a 13-week activity calendar. "
-        "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing.",
-    )
+def _review_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the review as JSON")
     parser.add_argument("--ascii", action="store_true", help="ASCII only, no block characters")
-    return parser
 
 
-def _serve_parser() -> argparse.ArgumentParser:
-    parser = _command_parser(
-        "serve",
-        "Serve the app in a web browser on this machine (127.0.0.1 only), with "
-        "textual-serve: pip install 'dlroadmap[web]'. Each browser tab runs its own session.",
-    )
+def _serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
-    return parser
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -152,14 +107,7 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_parser() -> argparse.ArgumentParser:
-    parser = _command_parser(
-        "export",
-        "Write the roadmap with your progress and notes, as markdown (a GitHub task list: "
-        "[x] done, [ ] to do, in progress and skipped marked after the topic, notes quoted "
-        "under it) or as JSON. Opening the markdown in dlroadmap gives the same topics with "
-        "the same statuses. The roadmap file itself is never changed.",
-    )
+def _export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
@@ -170,7 +118,6 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="default: markdown"
     )
-    return parser
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -253,20 +200,107 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     return 0
 
 
+@dataclass(frozen=True, slots=True)
+class Command:
+    """`dlroadmap NAME [ROADMAP.md] [options]`: one subcommand, as `--help` lists it."""
+
+    name: str
+    summary: str  # its line in `dlroadmap --help`
+    description: str  # its own `--help`
+    options: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+# Every subcommand, in the order `dlroadmap --help` lists them. Any other first argument
+# is the roadmap to open in the app (a path; later, a URL too).
+COMMANDS = {
+    command.name: command
+    for command in (
+        Command(
+            "review",
+            "print today's review and exit",
+            "Print where you stand and what to study next, then exit: progress per phase, "
+            "what is in progress, what comes next, topics due for a revisit, what you did "
+            "today, yesterday and this week, your streak and a 13-week activity calendar. "
+            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing.",
+            _review_options,
+            _review,
+        ),
+        Command(
+            "export",
+            "write the roadmap with progress and notes",
+            "Write the roadmap with your progress and notes, as markdown (a GitHub task list: "
+            "[x] done, [ ] to do, in progress and skipped marked after the topic, notes quoted "
+            "under it) or as JSON. Opening the markdown in dlroadmap gives the same topics with "
+            "the same statuses. The roadmap file itself is never changed.",
+            _export_options,
+            _export,
+        ),
+        Command(
+            "where",
+            "print the path of the file holding that roadmap's progress and notes",
+            "Print the absolute path of the state file the roadmap uses.",
+            lambda parser: None,
+            _where,
+        ),
+        Command(
+            "serve",
+            "serve the app in a browser (127.0.0.1)",
+            "Serve the app in a web browser on this machine (127.0.0.1 only), with "
+            "textual-serve: pip install 'dlroadmap[web]'. Each browser tab runs its own session.",
+            _serve_options,
+            _serve,
+        ),
+    )
+}
+
+
+def _command_parser(command: Command) -> argparse.ArgumentParser:
+    """The parser of `dlroadmap COMMAND [ROADMAP.md] [options]`."""
+    import argparse  # here: `dlroadmap` alone parses nothing (see main)
+
+    parser = argparse.ArgumentParser(
+        prog=f"dlroadmap {command.name}", description=command.description
+    )
+    _roadmap_argument(parser)
+    command.options(parser)
+    return parser
+
+
+def _commands_help() -> str:
+    """The list of commands under `dlroadmap --help`, with each one's usage from its parser."""
+    lines = ["commands (dlroadmap COMMAND --help for more):"]
+    for command in COMMANDS.values():
+        usage = " ".join(_command_parser(command).format_usage().split()[1:])
+        lines += [f"  {usage.replace(' [-h]', '')}", f"      {command.summary}"]
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The parser of `dlroadmap [options] [ROADMAP.md]`: the app on a roadmap."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="dlroadmap",
+        description="Track your way through a learning roadmap written in markdown.",
+        epilog=_commands_help() + "\n\nProgress is kept under $XDG_DATA_HOME/dlroadmap "
+        "(default ~/.local/share/dlroadmap).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _app_options(parser)
+    _roadmap_argument(parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     # Loading makes the whole roadmap and state at once: the collector's passes over
     # them free nothing and cost a third of the loading (see _run_app for the rest).
     gc.disable()
     try:
-        if arguments[:1] == ["where"]:
-            return _where(_where_parser().parse_args(arguments[1:]))
-        if arguments[:1] == ["review"]:
-            return _review(_review_parser().parse_args(arguments[1:]))
-        if arguments[:1] == ["export"]:
-            return _export(_export_parser().parse_args(arguments[1:]))
-        if arguments[:1] == ["serve"]:
-            return _serve(_serve_parser().parse_args(arguments[1:]))
+        command = COMMANDS.get(arguments[0]) if arguments else None
+        if command is not None:
+            return command.run(_command_parser(command).parse_args(arguments[1:]))
         if not arguments:
             # The everyday start, with nothing to parse: argparse is not even loaded.
             return _run_app(None)

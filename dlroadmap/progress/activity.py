@@ -6,7 +6,7 @@ never a log that grows with every keystroke.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -50,6 +50,17 @@ def _add(ids: tuple[str, ...], node_id: str) -> tuple[str, ...]:
     return ids if node_id in ids else (*ids, node_id)
 
 
+def _ids(entry: DayActivity, action: Action) -> tuple[str, ...]:
+    """The day's list naming the items of this kind of action (other status changes: none)."""
+    lists = {Action.DONE: entry.done, Action.NOTE: entry.notes, Action.REVISIT: entry.revisited}
+    return lists.get(action, ())
+
+
+def listed(activity: Mapping[str, DayActivity], day: date, action: Action, node_id: str) -> bool:
+    """Whether `day` already names the item for this kind of action."""
+    return node_id in _ids(activity.get(day.isoformat(), DayActivity()), action)
+
+
 def record(
     activity: Mapping[str, DayActivity], day: date, action: Action, node_id: str
 ) -> Activity:
@@ -66,23 +77,55 @@ def record(
     return {**activity, key: updated}
 
 
-def _union(*groups: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(node_id for group in groups for node_id in group))
+def unrecord(
+    activity: Mapping[str, DayActivity],
+    day: date,
+    action: Action,
+    node_id: str,
+    *,
+    unlist: bool,
+) -> Activity:
+    """The activity as if one action on `day` had never been: `record` taken back.
+
+    `unlist`: that action was the one that named the item in its day's list (see
+    `listed`), so the item leaves the list with it. The day stays, if only with no
+    actions: a merge then reads the missing count as taken back, not as unknown.
+    """
+    key = day.isoformat()
+    entry = activity.get(key, DayActivity())
+
+    def kept(ids: tuple[str, ...], kind: Action) -> tuple[str, ...]:
+        return tuple(i for i in ids if i != node_id) if unlist and action is kind else ids
+
+    updated = DayActivity(
+        actions=max(0, entry.actions - 1),
+        done=kept(entry.done, Action.DONE),
+        notes=kept(entry.notes, Action.NOTE),
+        revisited=kept(entry.revisited, Action.REVISIT),
+        extra=entry.extra,
+    )
+    return {**activity, key: updated}
+
+
+def _three_way(
+    base: tuple[str, ...], mine: tuple[str, ...], other: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Both sides' ids, less those either side took out since `base` (an undo)."""
+    gone = set(base) - (set(mine) & set(other))
+    return tuple(i for i in dict.fromkeys((*mine, *other)) if i not in gone)
 
 
 def merge_activity(base: Activity, ours: Activity, theirs: Activity) -> Activity:
-    """Both sessions' days: counts add up what each did since `base`, ids are united."""
+    """Both sessions' days: each side's changes since `base` are kept, counts and ids alike."""
     merged: Activity = {}
     for key in sorted(ours.keys() | theirs.keys()):
         start = base.get(key, DayActivity())
         mine, other = ours.get(key, start), theirs.get(key, start)
         merged[key] = DayActivity(
-            actions=start.actions
-            + max(0, mine.actions - start.actions)
-            + max(0, other.actions - start.actions),
-            done=_union(mine.done, other.done),
-            notes=_union(mine.notes, other.notes),
-            revisited=_union(mine.revisited, other.revisited),
+            actions=max(0, mine.actions + other.actions - start.actions),
+            done=_three_way(start.done, mine.done, other.done),
+            notes=_three_way(start.notes, mine.notes, other.notes),
+            revisited=_three_way(start.revisited, mine.revisited, other.revisited),
             extra={**other.extra, **mine.extra},
         )
     return merged

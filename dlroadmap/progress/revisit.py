@@ -11,11 +11,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import IntEnum
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
+    from fsrs.card import CardDict
 
+# FSRS's card as a TOML table: read back from the state file with only `due` checked.
 Card = dict[str, Any]
 # The card's fields that FSRS may leave None (and the state file, having no null, out).
 CARD_FIELDS_MAYBE_NONE = ("step", "stability", "difficulty", "last_review")
@@ -45,9 +47,10 @@ def _rate(card: Card | None, rating: Rating, when: datetime) -> Card:
 
     # FSRS counts in UTC; the dates shown are converted back to local time.
     moment = when.astimezone(UTC)
-    current = FsrsCard.from_dict(card) if card else FsrsCard(due=moment)
+    # The table FSRS itself wrote (to_dict below), kept in the state file as it was.
+    current = FsrsCard.from_dict(cast("CardDict", card)) if card else FsrsCard(due=moment)
     reviewed, _log = _scheduler().review_card(current, FsrsRating(int(rating)), moment)
-    return reviewed.to_dict()
+    return dict(reviewed.to_dict())
 
 
 def first_card(done_at: datetime) -> Card:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import tomli_w
 
@@ -26,6 +26,8 @@ SCHEMA = 2
 _ITEM_KEYS = ("text", "status", "status_changed", "note", "note_changed", "revisit")
 _TOP_KEYS = ("schema", "roadmap", "items", "activity")
 _DAY_LISTS = ("done", "notes", "revisited")
+
+T = TypeVar("T")
 
 
 def now() -> datetime:
@@ -136,11 +138,11 @@ class StateWriter:
         items: dict[str, tuple[ItemState, str]] = {}
         for key in sorted(state.items):
             item = state.items[key]
-            cached = self._items.get(key)
-            if cached is None or cached[0] is not item:
-                cached = (item, _item_toml(key, item))
-            items[key] = cached
-            parts.append(cached[1])
+            known = self._items.get(key)
+            if known is None or known[0] is not item:
+                known = (item, _item_toml(key, item))
+            items[key] = known
+            parts.append(known[1])
         self._items, self._days = items, days
         return "\n".join(parts)
 
@@ -156,20 +158,16 @@ def dump_state(state: State) -> str:
     return StateWriter().dump(state)
 
 
-def _expect(value: Any, kind: type | tuple[type, ...], path: Path, where: str) -> Any:
+def _expect(value: object, kind: type[T], path: Path, where: str) -> T:
     # bool is an int to Python, never to a person writing `schema = true`.
-    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _kinds(kind)):
-        names = " or ".join(_TOML_NAMES.get(k, k.__name__) for k in _kinds(kind))
-        raise StateError(path, f"{where} should be a {names}, not {value!r}.")
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        name = _TOML_NAMES.get(kind, kind.__name__)
+        raise StateError(path, f"{where} should be a {name}, not {value!r}.")
     return value
 
 
-def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
-    return kind if isinstance(kind, tuple) else (kind,)
-
-
 # What each Python type is called in TOML, for messages a person reads.
-_TOML_NAMES = {
+_TOML_NAMES: dict[type, str] = {
     dict: "table",
     str: "string",
     int: "integer",

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from dlroadmap.common.files import Seen, make_private_folder, signature_of, write_atomically
 from dlroadmap.errors import StateError
 from dlroadmap.progress import reattach, revisit
-from dlroadmap.progress.activity import Action, merge_activity, record
+from dlroadmap.progress.activity import Action, listed, merge_activity, record
 from dlroadmap.progress.cache import StateCache
 from dlroadmap.progress.state import SCHEMA, ItemState, State, now
+from dlroadmap.progress.takeback import Field, SessionChanges, Step, activity_without, restored
 from dlroadmap.roadmap.ids import slugify
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
@@ -137,6 +138,8 @@ class Store:
         self._base = state.copy()
         # Notes rewritten in two sessions at once, now holding both texts.
         self.conflicts: tuple[str, ...] = ()
+        # This session's own changes, to take back when set back (see takeback.py).
+        self._session = SessionChanges()
         if writable and (self.reattached or migrate):
             self.save()
 
@@ -192,26 +195,64 @@ class Store:
         return entry if self.roadmap.get(node.id) is None else _with_text(entry, node.text)
 
     def set_status(self, node: Node, status: Status, when: datetime | None = None) -> bool:
-        """Record and save a status change; False when nothing changed."""
+        """Record and save a status change; False when nothing changed.
+
+        Setting back what this session changed (an undo) takes that change back.
+        """
         if self.status(node) == status:
             return False
         when = when or now()
-        entry = self._entry(node).with_status(status, when)
-        if status is Status.DONE and entry.revisit is None:
-            entry = replace(entry, revisit=revisit.first_card(when))
-        self.state.items[node.id] = entry
-        self._record(when, Action.DONE if status is Status.DONE else Action.STATUS, node.id)
+        if not self._take_back(node, "status", status.value):
+            entry = self._entry(node).with_status(status, when)
+            if status is Status.DONE and entry.revisit is None:
+                entry = replace(entry, revisit=revisit.first_card(when))
+            action = Action.DONE if status is Status.DONE else Action.STATUS
+            self._change(node, "status", status.value, entry, when, action)
         self.save()
         return True
 
     def set_note(self, node: Node, note: str, when: datetime | None = None) -> bool:
-        """Record and save a note; False when it is unchanged."""
+        """Record and save a note; False when it is unchanged.
+
+        Writing back what the note was before this session's edits takes them back.
+        """
         if self.note(node) == note:
             return False
         when = when or now()
-        self.state.items[node.id] = self._entry(node).with_note(note, when)
-        self._record(when, Action.NOTE, node.id)
+        if not self._take_back(node, "note", note):
+            self._change(
+                node, "note", note, self._entry(node).with_note(note, when), when, Action.NOTE
+            )
         self.save()
+        return True
+
+    def _value(self, node: Node, field: Field) -> str:
+        return self.status(node).value if field == "status" else self.note(node)
+
+    def _change(
+        self, node: Node, field: Field, value: str, entry: ItemState, when: datetime, action: Action
+    ) -> None:
+        day = when.date()
+        step = Step(
+            before=self._value(node, field),
+            after=value,
+            item=self.state.items.get(node.id),
+            day=day,
+            action=action,
+            listed_it=not listed(self.state.activity, day, action, node.id),
+        )
+        self._session.add(node.id, field, step)
+        self.state.items[node.id] = entry
+        self._record(when, action, node.id)
+
+    def _take_back(self, node: Node, field: Field, value: str) -> bool:
+        """Set `field` back to `value` by taking back this session's changes since it held
+        it, as if never made; False when this session's own changes do not lead there."""
+        taken = self._session.take_back(node.id, field, self._value(node, field), value)
+        if not taken:
+            return False
+        self.state.activity = activity_without(self.state.activity, node.id, taken)
+        self.state.items[node.id] = restored(self._entry(node), taken, field, value)
         return True
 
     def rate_revisit(

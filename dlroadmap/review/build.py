@@ -51,7 +51,8 @@ RULES = (
     "Skipped items count as neither done nor to do: they are left out of every total.",
     "Your streak is the number of days in a row on which you did something (marked an "
     "item, wrote a note, rated a revisit). Today counts once you have; until the day is "
-    "over, not having studied yet today does not break it.",
+    "over, not having studied yet today does not break it. A change you undo (u) in the "
+    "same session counts as never made.",
     "A topic marked done comes back for a revisit after a spaced interval that FSRS "
     "schedules from how well you said it held; at most "
     f"{revisit.DAILY_CAP} come back a day, the rest wait for the following days.",

@@ -257,6 +257,9 @@ def _days(review: Review, look: Look) -> list[Line]:
     for label, done, notes in rows:
         if done or notes:
             lines.append([*_label(label), *_summary(done, notes, look)])
+        elif label == "Today" and review.studied_today:
+            # Counted for the streak (a topic started, a revisit rated), yet nothing to list.
+            lines.append(_muted_row(label, "nothing done or noted yet"))
         elif label == "Today" and review.streak:
             keep = f"nothing yet{look.sep}study today to make it {plural(review.streak + 1, 'day')}"
             lines.append(_muted_row(label, keep))

@@ -176,7 +176,7 @@ class MainScreen(Screen[None]):
         return not (action in _ITEM_ACTIONS and typing)
 
     @property
-    def tree(self) -> RoadmapTree:
+    def tree(self) -> RoadmapTree:  # type: ignore[override]  # hides DOMNode.tree, a debug view
         return self.query_one(RoadmapTree)
 
     @property
