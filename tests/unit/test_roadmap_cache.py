@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from dlroadmap.roadmap.cache import cached_parse
@@ -42,18 +40,3 @@ def test_a_broken_cache_entry_is_a_miss(tmp_path: Path) -> None:
     entry.write_bytes(b"not a pickle")
     assert [node.text for node in cached_parse(text, "plan", tmp_path).items()] == ["a"]
     assert entry.read_bytes() != b"not a pickle"
-
-
-def test_a_second_review_does_not_import_the_markdown_parser(tmp_path: Path) -> None:
-    env = {
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "PATH": "/usr/bin:/bin",
-    }
-    command = [sys.executable, "-X", "importtime", "-m", "dlroadmap", "review"]
-    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
-    second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
-    assert first.returncode == second.returncode == 0
-    assert "mistune" in first.stderr
-    assert "mistune" not in second.stderr
-    assert second.stdout == first.stdout
