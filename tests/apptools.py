@@ -5,12 +5,16 @@ from __future__ import annotations
 import html
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.command import CommandPalette
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 
 from dlroadmap.app.app import RoadmapApp
@@ -37,6 +41,45 @@ def saved(app: RoadmapApp) -> dict[str, Any]:
     if not path.exists():
         return {}
     return tomllib.loads(path.read_text("utf-8")).get("items", {})
+
+
+class Told:
+    """What the app told the user: its notifications, gathered as they are posted.
+
+    `async with app.run_test(message_hook=told.hook)`, then read `told.messages`.
+    """
+
+    def __init__(self) -> None:
+        self.notifications: list[Notification] = []
+
+    def hook(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.notifications.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        return [notification.message for notification in self.notifications]
+
+
+async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 10) -> None:
+    """Let the app run until `done()` holds, or `seconds` have passed (a busy machine).
+
+    For what a timer of the app does: the test's assertion then says whether it did.
+    """
+    for _ in range(int(seconds / 0.02)):
+        if done():
+            return
+        await pilot.pause(0.02)
+
+
+async def palette_settled(pilot: Pilot[None]) -> None:
+    """Wait until the command palette has gathered every hit for what was typed."""
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    await pilot.app.workers.wait_for_complete(
+        [worker for worker in pilot.app.workers if worker.node is palette]
+    )
+    await pilot.pause()
 
 
 def find(roadmap: Roadmap, text: str) -> Node:

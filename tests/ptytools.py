@@ -1,4 +1,5 @@
-"""Running the real `dlroadmap` command in a pseudo-terminal, as a user's terminal would."""
+"""Running the real `dlroadmap` command: in a pseudo-terminal, as a user's terminal would,
+or piped, as a script would."""
 
 from __future__ import annotations
 
@@ -82,6 +83,21 @@ class Terminal:
             raise
         finally:
             os.close(self.master)
+
+
+def run_cli(
+    *args: str | Path, python_options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """Run the command with the test's XDG folders, stdin and stdout not a terminal."""
+    return subprocess.run(
+        [sys.executable, *python_options, "-m", "dlroadmap", *map(str, args)],
+        env=dict(os.environ),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def state_home(tmp_path: Path) -> dict[str, str]:

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from dlroadmap.progress.state import ItemState, State, dump_state, parse_state
-from dlroadmap.roadmap.model import Node
-from dlroadmap.roadmap.parser import parse_roadmap
-from dlroadmap.roadmap.source import MAX_BYTES
 from tests.apptools import make_app, screen_text
 
 SIZE = (100, 30)
@@ -54,66 +46,3 @@ async def test_hostile_roadmaps_render_cleanly(tmp_path: Path, name: str) -> Non
         assert "[red]Plan[/red]" in text
         assert "[@click=app.quit]q[/]" in text or "[@click=app.quit]" in text
     assert app.return_code is None  # still running: [@click=app.quit] did not quit it
-
-
-def test_a_roadmap_over_the_size_limit_is_refused_clearly(tmp_path: Path) -> None:
-    big = tmp_path / "big.md"
-    big.write_bytes(b"# Big\n" + b"- item\n" * (MAX_BYTES // 7 + 1))
-    result = subprocess.run(
-        [sys.executable, "-m", "dlroadmap", "where", str(big)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 2
-    assert str(big) in result.stderr
-    assert "MiB" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-markdown_lines = st.lists(
-    st.one_of(
-        st.sampled_from(
-            ["#", "##", "###", "####", "-", "*", "+", "1.", "  -", "    -", ">", "```"]
-        ).flatmap(lambda marker: st.text(max_size=30).map(lambda text: f"{marker} {text}")),
-        st.text(max_size=40),
-        st.sampled_from(
-            ["---", "===", "| a | b |", "|---|---|", "<div>", "- [x] done", "x -> Done"]
-        ),
-    ),
-    max_size=40,
-)
-
-
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(markdown_lines)
-def test_the_parser_takes_any_text(lines: list[str]) -> None:
-    roadmap = parse_roadmap("\n".join(lines), "fallback")
-    ids = [node.id for node in roadmap.walk()]
-    assert len(ids) == len(set(ids))
-    for node in roadmap.walk():
-        assert isinstance(node, Node)
-        assert node.id and "/" not in node.id.rsplit("/", 1)[-1]
-        assert node.trackable or node.children
-
-
-notes = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.sampled_from(
-    ['"""', "a\\b", "\\u0000", "x\r\ny", "\r", "''' \"\"\" '''", "\x1b[31m", "\x00", "\ud7ff"]
-)
-
-
-@settings(max_examples=300)
-@given(note=notes, text=notes)
-def test_any_note_round_trips_byte_for_byte(note: str, text: str) -> None:
-    state = State("title", "/source.md", {"id": ItemState(text=text, note=note)})
-    again = parse_state(dump_state(state), Path("state.toml"))
-    assert again.items["id"].note.encode("utf-8", "surrogatepass") == note.encode(
-        "utf-8", "surrogatepass"
-    )
-    assert again.items["id"].text == text
-
-
-def test_a_megabyte_note_round_trips() -> None:
-    note = ('ünïcode """ \\ \x1b \r\n' * 60_000)[:1_000_000]
-    state = State("title", "/source.md", {"id": ItemState(text="t", note=note)})
-    assert parse_state(dump_state(state), Path("s.toml")).items["id"].note == note

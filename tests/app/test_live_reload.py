@@ -7,7 +7,7 @@ from pathlib import Path
 from dlroadmap.app.app import RoadmapApp
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.source import load_roadmap
-from tests.apptools import find, saved, screen_text
+from tests.apptools import Told, find, saved, screen_text
 
 PLAN = """# Plan
 ## Phase 1: Basics
@@ -26,27 +26,24 @@ def watched_app(tmp_path: Path) -> tuple[RoadmapApp, Path]:
     return RoadmapApp(roadmap, store, source=path), path
 
 
-async def wait_for(pilot, text: str, seconds: float = 10) -> str:
+async def wait_for(pilot, told: Told, text: str, seconds: float = 10) -> str:
     """The screen's text and the notifications' once `text` is in either (or time is up)."""
     for _ in range(int(seconds / 0.1)):
         await pilot.pause(0.1)
-        shown = told(pilot.app) + screen_text(pilot.app)
+        shown = "\n".join(told.messages) + "\n" + screen_text(pilot.app)
         if text in shown:
             return shown
-    return told(pilot.app) + screen_text(pilot.app)
-
-
-def told(app: RoadmapApp) -> str:
-    return "\n".join(n.message for n in app._notifications) + "\n"
+    return "\n".join(told.messages) + "\n" + screen_text(pilot.app)
 
 
 async def test_a_topic_added_to_the_file_appears(tmp_path: Path) -> None:
     app, path = watched_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    told = Told()
+    async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause(0.5)  # the watcher is up
         await pilot.press("j", "space")  # Autograd done, cursor on it
         path.write_text(PLAN + "- Mixed precision\n", encoding="utf-8")
-        shown = await wait_for(pilot, "Mixed precision")
+        shown = await wait_for(pilot, told, "Mixed precision")
         assert "Mixed precision" in shown
         assert "1 added" in shown
         # The cursor and the progress stayed.
@@ -57,12 +54,13 @@ async def test_a_topic_added_to_the_file_appears(tmp_path: Path) -> None:
 
 async def test_a_moved_topic_keeps_its_note(tmp_path: Path) -> None:
     app, path = watched_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    told = Told()
+    async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause(0.5)
         await pilot.press("n", *"chain rule", "escape")
         moved = PLAN.replace("- Tensors\n", "") + "## Phase 2: More\n- Tensors\n"
         path.write_text(moved, encoding="utf-8")
-        shown = await wait_for(pilot, "1 moved")
+        shown = await wait_for(pilot, told, "1 moved")
         assert "Phase 2: More" in shown
         tensors = find(app.roadmap, "Tensors")
         assert tensors.id.startswith("phase-2")
@@ -71,9 +69,10 @@ async def test_a_moved_topic_keeps_its_note(tmp_path: Path) -> None:
 
 async def test_a_broken_edit_keeps_the_roadmap_as_it_was(tmp_path: Path) -> None:
     app, path = watched_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    told = Told()
+    async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause(0.5)
         path.write_bytes(b"\xff\xfe not utf-8")
-        shown = await wait_for(pilot, "UTF-8")
+        shown = await wait_for(pilot, told, "UTF-8")
         assert "Still showing the roadmap as it was" in shown
         assert "Optimizers" in screen_text(app)

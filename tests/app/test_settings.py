@@ -8,8 +8,7 @@ from dlroadmap.app.app import RoadmapApp, Settings
 from dlroadmap.config import Config, load_config, save_config
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
-from tests.apptools import saved
-from tests.ptytools import Terminal, state_home
+from tests.apptools import Told, saved
 
 
 def app_with(tmp_path: Path) -> RoadmapApp:
@@ -37,9 +36,10 @@ async def test_the_chosen_theme_is_there_after_a_restart(tmp_path: Path) -> None
 async def test_a_broken_settings_file_is_reported_and_ignored(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text("theme = [broken", encoding="utf-8")
     app = app_with(tmp_path)
-    async with app.run_test() as pilot:
+    told = Told()
+    async with app.run_test(message_hook=told.hook) as pilot:
         await pilot.pause()
-        assert any("config.toml" in n.message for n in app._notifications)
+        assert any("config.toml" in n.message for n in told.notifications)
         await pilot.press("space")
     assert saved(app)  # the app works on defaults
     assert (tmp_path / "config.toml").read_text(encoding="utf-8") == "theme = [broken"
@@ -53,15 +53,3 @@ async def test_keys_remapped_by_binding_id(tmp_path: Path) -> None:
         await pilot.press("d")
         await pilot.pause()
     assert any(item.get("status") == "done" for item in saved(app).values())
-
-
-def test_no_mouse_leaves_the_mouse_to_the_terminal(tmp_path: Path) -> None:
-    env = state_home(tmp_path)
-    with_mouse = Terminal([], env)
-    assert with_mouse.wait_for(b"Deep Learning Study Plan")
-    assert with_mouse.quit() == 0
-    assert b"\x1b[?1000h" in with_mouse.output
-    without = Terminal(["--no-mouse"], env)
-    assert without.wait_for(b"Deep Learning Study Plan")
-    assert without.quit() == 0
-    assert b"\x1b[?1000h" not in without.output

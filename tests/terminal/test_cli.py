@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from dlroadmap import __version__, locations
 from dlroadmap.progress.store import Store, state_path_for
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.source import load_roadmap
+from tests.ptytools import run_cli
 
 SAME_TITLE_OTHER_ITEMS = """# 🧠 Deep Learning Study Plan
 
@@ -24,21 +24,6 @@ SAME_TITLE_OTHER_ITEMS = """# 🧠 Deep Learning Study Plan
 - Dig the beds
 - Plant tomatoes
 """
-
-
-def run_cli(
-    *args: str | Path, python_options: tuple[str, ...] = ()
-) -> subprocess.CompletedProcess[str]:
-    """Run the command with the test's XDG folders, stdin and stdout not a terminal."""
-    return subprocess.run(
-        [sys.executable, *python_options, "-m", "dlroadmap", *map(str, args)],
-        env=dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
 
 
 @pytest.fixture

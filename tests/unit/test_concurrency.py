@@ -1,15 +1,11 @@
-"""Two sessions on one roadmap, and writers killed mid-save: no change is ever lost."""
+"""Two sessions on one roadmap: no change is ever lost, none goes unseen."""
 
 from __future__ import annotations
 
 import os
-import random
-import signal
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -65,67 +61,6 @@ def test_a_note_edited_in_both_sessions_keeps_both_texts(tmp_path: Path) -> None
     assert second.conflicts == (one.id,)
     first.refresh()
     assert first.note(one) == note
-
-
-WRITER = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
-    from dlroadmap.progress.store import Store
-
-    folder, start, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-    path = bundled_roadmap_path()
-    store = Store.open(load_roadmap(path), path, folder)
-    nodes = list(store.roadmap.items())
-    for index in range(start, start + count):
-        store.set_note(nodes[index % len(nodes)], f"note {index}")
-        print(index, flush=True)
-    """
-)
-
-
-def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
-    # 20 distinct items each, interleaved saves from two processes.
-    writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), str(start), "20"])
-        for start in (0, 20)
-    ]
-    for writer in writers:
-        assert writer.wait(timeout=120) == 0
-    store = open_store(tmp_path)
-    notes = {store.note(node) for node in items(store.roadmap)[:40]}
-    assert notes == {f"note {index}" for index in range(40)}
-
-
-def test_a_writer_killed_at_any_moment_leaves_a_whole_file(tmp_path: Path) -> None:
-    """kill -9 at random points, many times: the file always parses and holds every
-    save the writer had finished (it prints an index after each save)."""
-    randomness = random.Random(1234)
-    nodes = items(open_store(tmp_path).roadmap)
-    total = 0
-    for round_number in range(25):
-        writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(tmp_path), str(round_number * 1000), "1000"],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert writer.stdout is not None
-        # Let it start saving, then kill it somewhere in the middle of a save.
-        first = writer.stdout.readline()
-        assert first.strip().isdigit()
-        time.sleep(randomness.uniform(0, 0.05))
-        os.kill(writer.pid, signal.SIGKILL)
-        finished = [int(line) for line in [first, *writer.stdout.read().split()] if line.strip()]
-        writer.wait()
-        state = read_state(open_store(tmp_path).path)
-        for index in finished:
-            # The item holds this save's note or a later one (the save in flight may
-            # have landed before the kill), never an older one.
-            saved = state.items[nodes[index % len(nodes)].id].note
-            assert int(saved.removeprefix("note ")) >= index
-        total += len(finished)
-    assert total > 25
 
 
 def write_in_place_looking_unchanged(path: Path, old: str, new: str) -> None:
@@ -219,7 +154,11 @@ def test_once_checked_well_after_its_save_the_file_is_not_read_again(
     monkeypatch.setattr(store_module, "RACY_NS", 100_000_000)
     store = open_store(tmp_path)
     store.set_note(items(store.roadmap)[0], "mine")
-    time.sleep(0.2)
+    # 200 ms pass, on the store's clock (nothing else here looks at it).
+    clock = time.time_ns
+    monkeypatch.setattr(
+        store_module, "time", SimpleNamespace(time_ns=lambda: clock() + 200_000_000)
+    )
     reads: list[Path] = []
     read_bytes, parse = Path.read_bytes, state_cache_module.StateCache.read
 

@@ -20,7 +20,6 @@ from dlroadmap.progress.state import ItemState, State, StateWriter, decode_state
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap, Status
 from dlroadmap.roadmap.source import load_roadmap
-from tests.ptytools import Terminal, state_home
 
 WHEN = datetime(2025, 3, 4, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -126,30 +125,6 @@ def test_the_first_save_after_a_cached_start_writes_only_what_changed(
     assert decode_state(again.path.read_bytes(), again.path).items[items[25].id].status is (
         Status.IN_PROGRESS
     )
-
-
-def test_quitting_the_app_leaves_its_saves_cached(tmp_path: Path, seed_path: Path) -> None:
-    env = state_home(tmp_path)
-    terminal = Terminal([], env)
-    assert terminal.wait_for(b"Deep Learning Study Plan")
-    terminal.type(" ")
-    folder = tmp_path / "data" / "dlroadmap" / "roadmaps"
-    for _ in range(100):  # the space is saved at once; give it up to 10 s on a busy machine
-        terminal.read(0.1)
-        if any('"done"' in f.read_text(encoding="utf-8") for f in folder.glob("*.toml")):
-            break
-    assert terminal.quit() == 0
-    state_file = next(folder.glob("*.toml"))
-
-    cached = StateCache(tmp_path / "cache" / "dlroadmap" / "states")
-    original = tomllib.loads
-    tomllib.loads = None  # type: ignore[assignment]  # a parse would fail
-    try:
-        from_cache = cached.read(state_file)
-    finally:
-        tomllib.loads = original
-    the_same(from_cache, decode_state(state_file.read_bytes(), state_file))
-    assert any(item.status is Status.DONE for item in from_cache.items.values())
 
 
 # -- what the cache gives is what parsing gives ------------------------------------------
