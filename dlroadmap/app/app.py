@@ -15,16 +15,15 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.command import Provider
 from textual.screen import Screen
 
+from dlroadmap.app.commands import Scope, bindings, in_palette, palette_help
 from dlroadmap.app.roadmap_watch import watch_file
 from dlroadmap.app.screens.main import MainScreen
+from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
 from dlroadmap.app.textual_internals.style_cache import StyleCache
-from dlroadmap.app.widgets.filter_input import FilterInput
-from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
 from dlroadmap.common.files import write_atomically
 from dlroadmap.config import Config
 from dlroadmap.errors import DlroadmapError
@@ -60,12 +59,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
     TITLE = "dlroadmap"
     # Below 76 columns the help screen stacks its two columns.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
-    # Textual's own commands (Theme, Quit, and Today and Keys below), and every node to jump to.
+    # The table's commands and Textual's own (see get_system_commands), and every node to jump to.
     COMMANDS = App.COMMANDS | {_roadmap_commands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Save and quit"),
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Show this list of keys"),
-    ]
+    BINDINGS = bindings(Scope.APP)
 
     def __init__(
         self,
@@ -103,39 +99,32 @@ class RoadmapApp(OrderlyKeysApp[None]):
         return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)
 
     def action_help(self) -> None:
-        # Imported here: the review's and the editor's code load when first wanted.
+        # Imported here: the review's code loads when first wanted.
         from dlroadmap.app.screens.help import HelpScreen
-        from dlroadmap.app.screens.today import TodayScreen
-        from dlroadmap.app.widgets.note_editor import NoteEditor
         from dlroadmap.review.build import RULES
 
-        moves = [b for b in RoadmapTree.BINDINGS if isinstance(b, Binding) and b.key != "space"]
-        self.push_screen(
-            HelpScreen(
-                left=[("Roadmap tree", [*moves, *_TREE_EXTRAS]), ("Items", MainScreen.BINDINGS)],
-                right=[
-                    ("Notes editor", [*NoteEditor.BINDINGS, _EDITOR_TAB]),
-                    ("Filter", [*FilterInput.BINDINGS, _FILTER_SUBMIT]),
-                    ("Today (r)", TodayScreen.BINDINGS),
-                    ("App", [*self.BINDINGS, _PALETTE]),
-                ],
-                notes=RULES,
-            )
-        )
+        self.push_screen(HelpScreen(notes=RULES))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if isinstance(screen, MainScreen):
+        # Textual's Theme, Quit and Keys (its key panel) are the table's here.
+        replaced = {
+            self.action_change_theme,
+            self.action_quit,
+            self.action_show_help_panel,
+            self.action_hide_help_panel,
+        }
+        for textuals in super().get_system_commands(screen):
+            if textuals.callback not in replaced:
+                yield textuals
+        keymap = keymap_in_force(self)
+        scopes = {Scope.APP, Scope.MAIN} if isinstance(screen, MainScreen) else {Scope.APP}
+        for command in in_palette(scopes):
+            node = self if command.scope is Scope.APP else screen
+            assert command.palette is not None
             yield SystemCommand(
-                "Today",
-                "The daily review: progress, what next, what to revisit",
-                screen.action_today,
-            )
-            yield SystemCommand("Keys", "Every key dlroadmap answers to", self.action_help)
-            yield SystemCommand(
-                "Export",
-                "Write the roadmap with your progress and notes as markdown, here",
-                self.action_export,
+                command.palette,
+                palette_help(command, keymap),
+                partial(node.run_action, command.action),
             )
 
     def action_export(self) -> None:
@@ -224,16 +213,6 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     async def action_quit(self) -> None:
         self._save_and_exit()
-
-
-# Keys Textual's widgets handle themselves, listed so the help screen covers every key.
-_TREE_EXTRAS = [
-    Binding("shift+up,shift+down", "", "Sibling", tooltip="Previous / next sibling"),
-    Binding("shift+left", "", "Parent", tooltip="Jump to the parent"),
-]
-_FILTER_SUBMIT = Binding("enter", "", "Go", tooltip="First match, back to the tree")
-_EDITOR_TAB = Binding("tab", "", "Leave", tooltip="Leave the editor (saved)")
-_PALETTE = Binding("ctrl+p", "", "Palette", tooltip="Command palette")
 
 
 # How often to check that the terminal is still there.

@@ -1,0 +1,318 @@
+"""Every command of the app, in one table: its keys, its footer word, its help line, its
+palette entry. The bindings, the footer, the help screen and the command palette are all
+made from it, so they cannot disagree; `[keymap]` in config.toml remaps keys by `id`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from textual.binding import Binding, BindingType
+
+
+class Scope(Enum):
+    """Where a command's keys are bound: whose `BINDINGS` it is in."""
+
+    TREE = "Roadmap tree"
+    MAIN = "Items"  # the main screen, whatever has focus there
+    EDITOR = "Notes editor"
+    FILTER = "Filter"
+    TODAY = "Today"
+    HELP = "Help"
+    APP = "App"
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    id: str
+    keys: str  # the default keys, as Textual names them ("down,j"); "" for the palette only
+    action: str  # run in the scope's widget (or screen, or app)
+    label: str  # the footer's word
+    description: str  # the help screen's line, the palette's and the footer's tooltip
+    scope: Scope
+    footer: bool = False
+    palette: str | None = None  # its name in the command palette, if it is there
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.label,
+            show=self.footer,
+            id=self.id,
+            tooltip=self.description,
+            priority=self.priority,
+        )
+
+
+_T, _M, _E, _F, _D, _H, _A = (
+    Scope.TREE,
+    Scope.MAIN,
+    Scope.EDITOR,
+    Scope.FILTER,
+    Scope.TODAY,
+    Scope.HELP,
+    Scope.APP,
+)
+
+COMMANDS: tuple[Command, ...] = (
+    # The tree: its own keys only (Tree's are not inherited), so every one has an id.
+    Command("tree.down", "down,j", "cursor_down", "Down", "Move down", _T),
+    Command("tree.up", "up,k", "cursor_up", "Up", "Move up", _T),
+    Command("tree.expand", "right,l", "expand_or_enter", "Expand", "Open a branch", _T),
+    Command(
+        "tree.collapse",
+        "left,h",
+        "collapse_or_leave",
+        "Collapse",
+        "Close a branch / go to parent",
+        _T,
+    ),
+    Command(
+        "tree.activate", "enter", "screen.activate", "Open", "Item: edit note; branch: open", _T
+    ),
+    Command(
+        "tree.previous_sibling",
+        "shift+up",
+        "cursor_previous_sibling",
+        "Previous",
+        "Previous sibling",
+        _T,
+    ),
+    Command("tree.next_sibling", "shift+down", "cursor_next_sibling", "Next", "Next sibling", _T),
+    Command("tree.parent", "shift+left", "cursor_parent", "Parent", "Jump to the parent", _T),
+    Command(
+        "tree.parent_next",
+        "shift+right",
+        "cursor_parent_next_sibling",
+        "Parent's next",
+        "Parent's next sibling",
+        _T,
+    ),
+    Command(
+        "tree.toggle_siblings",
+        "shift+space",
+        "toggle_expand_all",
+        "All siblings",
+        "Open / close all siblings",
+        _T,
+    ),
+    Command("tree.page_up", "pageup", "page_up", "Page up", "A page up", _T),
+    Command("tree.page_down", "pagedown", "page_down", "Page down", "A page down", _T),
+    Command("tree.first", "home", "scroll_home", "First", "The first line", _T),
+    Command("tree.last", "end", "scroll_end", "Last", "The last line", _T),
+    # The main screen: whatever has focus, its item.
+    Command(
+        "status.done",
+        "space",
+        "toggle_done",
+        "Done",
+        "Done (again: back to to do)",
+        _M,
+        footer=True,
+        palette="Mark done",
+    ),
+    Command(
+        "status.in_progress",
+        "p",
+        "set_status('in_progress')",
+        "In progress",
+        "In progress",
+        _M,
+        footer=True,
+        palette="Mark in progress",
+    ),
+    Command(
+        "status.skipped",
+        "x",
+        "set_status('skipped')",
+        "Skip",
+        "Skipped (counts as neither)",
+        _M,
+        footer=True,
+        palette="Mark skipped",
+    ),
+    Command(
+        "status.todo",
+        "t",
+        "set_status('todo')",
+        "To do",
+        "Back to to do",
+        _M,
+        palette="Mark to do",
+    ),
+    Command(
+        "note.edit",
+        "n",
+        "edit_note",
+        "Note",
+        "Edit the item's note",
+        _M,
+        footer=True,
+        palette="Edit note",
+    ),
+    # Not in the footer (no room at 80 columns): the help screen lists these.
+    Command(
+        "note.external",
+        "e",
+        "edit_externally",
+        "Editor",
+        "Edit the note in $EDITOR",
+        _M,
+        palette="Edit note in $EDITOR",
+    ),
+    Command("history.undo", "u", "undo", "Undo", "Undo the last change", _M, palette="Undo"),
+    Command("history.redo", "ctrl+r", "redo", "Redo", "Redo what was undone", _M, palette="Redo"),
+    # The filter line under the tree says "/ filter" itself; the footer has no room.
+    Command(
+        "filter.open",
+        "slash",
+        "open_filter",
+        "Filter",
+        "Filter items and notes",
+        _M,
+        palette="Filter",
+    ),
+    Command(
+        "today.open",
+        "r",
+        "today",
+        "Today",
+        "Today: the daily review",
+        _M,
+        footer=True,
+        palette="Today",
+    ),
+    Command(
+        "filter.clear_from_tree",
+        "escape",
+        "clear_filter",
+        "Clear filter",
+        "Clear the filter",
+        _M,
+        footer=True,
+    ),
+    Command("pane.switch", "tab", "switch_pane", "Switch pane", "Switch pane: tree / detail", _M),
+    # The screen closes the editor at once, so keys typed next reach the tree.
+    Command(
+        "note.close",
+        "escape",
+        "screen.close_editor",
+        "Done editing",
+        "Done editing",
+        _E,
+        footer=True,
+    ),
+    Command("note.leave", "tab", "screen.switch_pane", "Leave", "Leave the editor (saved)", _E),
+    Command(
+        "filter.clear",
+        "escape",
+        "screen.clear_filter",
+        "Clear filter",
+        "Clear filter",
+        _F,
+        footer=True,
+    ),
+    Command("filter.go", "enter", "submit", "Go", "First match, back to the tree", _F),
+    Command("today.back", "escape,r", "dismiss(None)", "Back", "Back to the tree", _D, footer=True),
+    Command("today.jump", "enter", "jump", "Go to item", "Show it in the tree", _D, footer=True),
+    Command("today.again", "1", "rate(1)", "Again", "Revisit: forgot it", _D, footer=True),
+    Command("today.hard", "2", "rate(2)", "Hard", "Revisit: hard to recall", _D, footer=True),
+    Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", _D, footer=True),
+    Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", _D, footer=True),
+    Command("help.close", "escape,question_mark,q", "dismiss", "Close help", "Close help", _H),
+    Command("app.quit", "q", "quit", "Quit", "Save and quit", _A, footer=True, palette="Quit"),
+    Command(
+        "app.help",
+        "question_mark",
+        "help",
+        "Help",
+        "Show this list of keys",
+        _A,
+        footer=True,
+        palette="Keys",
+    ),
+    # Textual's own palette binding, given an id (and its word in the footer).
+    Command(
+        "app.palette",
+        "ctrl+p",
+        "command_palette",
+        "palette",
+        "Command palette",
+        _A,
+        priority=True,
+    ),
+    Command(
+        "app.export",
+        "",
+        "export",
+        "Export",
+        "Write the roadmap with your progress and notes as markdown, here",
+        _A,
+        palette="Export",
+    ),
+    Command(
+        "app.theme",
+        "",
+        "change_theme",
+        "Theme",
+        "Pick the colours (kept for next time)",
+        _A,
+        palette="Change theme",
+    ),
+)
+
+BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}
+
+
+def bindings(scope: Scope) -> list[BindingType]:
+    """The `BINDINGS` of the widget, screen or app that `scope` names."""
+    return [command.binding() for command in commands_in(scope)]
+
+
+def commands_in(scope: Scope) -> Iterator[Command]:
+    """The commands bound to keys there, in the table's order."""
+    return (command for command in COMMANDS if command.scope is scope and command.keys)
+
+
+def in_palette(scopes: Collection[Scope]) -> Iterator[Command]:
+    return (c for c in COMMANDS if c.palette is not None and c.scope in scopes)
+
+
+def keys_in_force(command_id: str, keymap: Mapping[str, str]) -> str:
+    """A command's keys, remapped or not; `keymap` as Textual holds it (see keymap_in_force)."""
+    # An empty remap is no remap to Textual either.
+    return keymap.get(command_id) or BY_ID[command_id].keys
+
+
+# Key names as people say them; the rest (p, x, ctrl+p) read fine as they are.
+_KEY_NAMES = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "question_mark": "?",
+    "slash": "/",
+}
+# Where room is short (the help screen's narrow key column, the palette's help line).
+_SHORT_NAMES = {"escape": "esc"}
+
+
+def key_names(keys: str, *, short: bool = True) -> str:
+    """`shift+up,k` as `shift+↑ k`."""
+    names = []
+    for key in keys.split(","):
+        modifiers, _, name = key.strip().rpartition("+")
+        name = _KEY_NAMES.get(name) or (_SHORT_NAMES.get(name, name) if short else name)
+        names.append(f"{modifiers}+{name}" if modifiers else name)
+    return " ".join(names)
+
+
+def palette_help(command: Command, keymap: Mapping[str, str]) -> str:
+    """The line under a command in the palette: what it does, and its keys."""
+    if not command.keys:
+        return command.description
+    return f"{command.description} · {key_names(keys_in_force(command.id, keymap))}"

@@ -1,0 +1,122 @@
+"""One table of commands: every key has an id to remap, every action is in the palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from dlroadmap.app.app import RoadmapApp, Settings
+from dlroadmap.app.commands import COMMANDS
+from dlroadmap.app.screens.help import HelpScreen
+from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
+from dlroadmap.config import config_path, load_config, save_config
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+from tests.apptools import find, saved, screen_text
+
+SIZE = (100, 30)
+
+
+def app_with_settings(tmp_path: Path, toml: str = "") -> RoadmapApp:
+    """The app as `dlroadmap` starts it, with this config.toml in the test's XDG_CONFIG_HOME."""
+    file = config_path()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(toml, encoding="utf-8")
+    config, problem = load_config(file)
+    settings = Settings(config, lambda c: save_config(file, c), problem)
+    path = bundled_roadmap_path()
+    roadmap = load_roadmap(path)
+    return RoadmapApp(roadmap, Store.open(roadmap, path, tmp_path / "state"), settings=settings)
+
+
+def cursor_text(app: RoadmapApp) -> str:
+    node = app.screen.query_one(RoadmapTree).cursor_node
+    assert node is not None
+    return str(node.label) if node.data is None else getattr(node.data, "text", "")
+
+
+async def palette_run(pilot: Pilot[None], name: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*name)
+    await pilot.pause(0.5)  # the palette gathers hits in the background
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_the_trees_moves_are_remapped_by_id(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path, '[keymap]\n"tree.down" = "ctrl+n"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start = cursor_text(app)
+        await pilot.press("j")  # no longer a move: the remap replaces the default keys
+        await pilot.pause()
+        assert cursor_text(app) == start
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert cursor_text(app) != start
+
+
+async def test_the_trees_sibling_and_parent_moves_are_remapped_by_id(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path, '[keymap]\n"tree.parent" = "ctrl+u"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = cursor_text(app)
+        await pilot.press("shift+left")
+        await pilot.pause()
+        assert cursor_text(app) == item
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        parent = app.roadmap.ancestors(find(app.roadmap, item).id)[-1]
+        assert cursor_text(app) == parent.text
+
+
+async def test_every_action_of_the_table_is_in_the_palette_once(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    named = [command.palette for command in COMMANDS if command.palette]
+    assert {"Mark done", "Undo", "Filter", "Today", "Export", "Change theme", "Quit"} <= set(named)
+    assert set(named) <= set(titles)
+    assert len(titles) == len(set(titles)), titles  # Textual's own Keys/Theme/Quit replaced
+
+
+async def test_a_status_is_set_from_the_palette(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await palette_run(pilot, "Mark in progress")
+        assert not isinstance(app.screen, CommandPalette)
+    assert [item["status"] for item in saved(app).values()] == ["in_progress"]
+
+
+async def test_undo_from_the_palette(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert [item["status"] for item in saved(app).values()] == ["done"]
+        await palette_run(pilot, "Undo")
+    assert all(item.get("status", "todo") == "todo" for item in saved(app).values())
+
+
+async def test_the_palette_names_each_commands_key(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path, '[keymap]\n"note.external" = "ctrl+e"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"note in $EDITOR")
+        await pilot.pause(0.5)
+        assert "Edit the note in $EDITOR · ctrl+e" in screen_text(app)
+
+
+async def test_keys_opens_the_help_from_the_palette(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await palette_run(pilot, "Keys")
+        assert isinstance(app.screen, HelpScreen)
