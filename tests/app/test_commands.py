@@ -120,3 +120,55 @@ async def test_keys_opens_the_help_from_the_palette(tmp_path: Path) -> None:
         await pilot.pause()
         await palette_run(pilot, "Keys")
         assert isinstance(app.screen, HelpScreen)
+
+
+# -- every place that names a key names the key in force ---------------------------
+
+
+async def test_space_no_longer_marks_done_once_done_is_remapped(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path, '[keymap]\n"status.done" = "d"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert saved(app) == {}
+        footer = screen_text(app).splitlines()[-1]
+        assert "d Done" in footer and "space" not in footer
+        await pilot.press("d")
+        await pilot.pause()
+    assert [item["status"] for item in saved(app).values()] == ["done"]
+
+
+async def test_the_help_screen_names_the_remapped_keys(tmp_path: Path) -> None:
+    toml = '[keymap]\n"status.done" = "d"\n"today.open" = "ctrl+t"\n"help.close" = "ctrl+w"\n'
+    app = app_with_settings(tmp_path, toml)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = screen_text(app).splitlines()
+        done = next(line for line in lines if "Done (again: back to to do)" in line)
+        assert " d " in done and "space" not in done
+        assert any("ctrl+t" in line and "Today: the daily review" in line for line in lines)
+        assert any("Today (ctrl+t)" in line for line in lines)
+        assert any("ctrl+w to close" in line for line in lines)
+
+
+async def test_the_detail_panes_hints_name_the_remapped_keys(tmp_path: Path) -> None:
+    toml = (
+        '[keymap]\n"status.done" = "d"\n"status.skipped" = "s"\n"note.edit" = "w"\n'
+        '"note.close" = "ctrl+s"\n"tree.activate" = "o"\n'
+    )
+    app = app_with_settings(tmp_path, toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "w note · d done · p s t status" in shown
+        assert "Press w to write one." in shown
+        await pilot.press("w")
+        await pilot.pause()
+        assert "ctrl+s done editing" in screen_text(app)
+        await pilot.press("ctrl+s", "shift+left")
+        await pilot.pause()
+        assert "o open/close · ← →" in screen_text(app)
