@@ -135,8 +135,8 @@ class DetailPane(Vertical):
             body = Text.assemble(body, "\n\n", self._children_text(view.children))
         self._show("#detail-text", body)
         keys = self._keys
-        status = " ".join(keys(f"status.{s}") for s in ("in_progress", "skipped", "todo"))
-        hint = f"{keys('note.edit')} note · {keys('status.done')} done · {status} status"
+        marks = " ".join(keys(f"status.{s}") for s in ("in_progress", "skipped", "todo"))
+        hint = f"{keys('note.edit')} note · {keys('status.done')} done · {marks} status"
         self._show("#detail-hint", Text(hint))
 
     def _show_group(self, view: GroupView) -> None:
