@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -18,14 +18,14 @@ from textual.app import App, SystemCommand
 from textual.command import Provider
 from textual.screen import Screen
 
-from dlroadmap.app.commands import Scope, bindings, in_palette, palette_help
+from dlroadmap.app.commands import Scope, bindings, in_palette, keymap_problems, palette_help
 from dlroadmap.app.roadmap_watch import watch_file
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
 from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.common.files import write_atomically
-from dlroadmap.config import Config
+from dlroadmap.config import Config, config_path, unused_settings
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import roadmap_cache_dir
 from dlroadmap.progress.store import Store
@@ -41,6 +41,7 @@ class Settings:
     config: Config
     save: Callable[[Config], None]
     problem: str | None = None
+    path: Path = field(default_factory=config_path)
 
     def keep(self, config: Config) -> None:
         self.config = config
@@ -89,6 +90,13 @@ class RoadmapApp(OrderlyKeysApp[None]):
             self.set_keymap(settings.config.keymap)
             if settings.config.theme in self.available_themes:
                 self.theme = settings.config.theme
+            # Told when the app starts (on_mount), as a file that cannot be read is.
+            settings.problem = settings.problem or unused_settings(
+                settings.config,
+                settings.path,
+                themes=self.available_themes,
+                keymap_problems=keymap_problems(keymap_in_force(self)),
+            )
 
     def watch_theme(self, theme: str) -> None:
         # The choice (from the palette's "Change theme") is there after a restart.

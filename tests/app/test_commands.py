@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from dlroadmap.app.app import RoadmapApp, Settings
@@ -172,3 +174,48 @@ async def test_the_detail_panes_hints_name_the_remapped_keys(tmp_path: Path) -> 
         await pilot.press("ctrl+s", "shift+left")
         await pilot.pause()
         assert "o open/close · ← →" in screen_text(app)
+
+
+# -- settings the app cannot use are told when it starts ---------------------------
+
+
+async def start_and_listen(app: RoadmapApp) -> list[str]:
+    """The notifications shown while the app starts; it must be usable (space marks done)."""
+    told: list[str] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            told.append(message.notification.message)
+
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+    assert [item["status"] for item in saved(app).values()] == ["done"]
+    return told
+
+
+async def test_a_remap_onto_a_key_already_bound_is_told_at_start(tmp_path: Path) -> None:
+    # The README's old example: `t` was "back to to do" too.
+    app = app_with_settings(tmp_path, '[keymap]\n"today.open" = "t,r"\n')
+    told = await start_and_listen(app)
+    assert len(told) == 1
+    assert str(config_path()) in told[0]
+    assert '"today.open"' in told[0] and '"status.todo"' in told[0]
+
+
+async def test_an_unknown_binding_id_and_theme_are_told_at_start(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path, 'theme = "nrod"\n[keymap]\n"status.dun" = "d"\n')
+    told = await start_and_listen(app)
+    assert len(told) == 1
+    assert str(config_path()) in told[0]
+    assert '"status.dun"' in told[0] and '"nrod"' in told[0]
+
+
+async def test_settings_that_all_work_are_not_told(tmp_path: Path) -> None:
+    toml = (
+        'theme = "nord"\n[keymap]\n"status.done" = "space,d"\n'
+        # A swap takes no key from anyone.
+        '"status.in_progress" = "x"\n"status.skipped" = "p"\n'
+    )
+    assert await start_and_listen(app_with_settings(tmp_path, toml)) == []
