@@ -18,10 +18,17 @@ from textual.app import App, SystemCommand
 from textual.command import Provider
 from textual.screen import Screen
 
-from dlroadmap.app.commands import Scope, bindings, in_palette, keymap_problems, palette_help
+from dlroadmap.app.commands import (
+    Scope,
+    bindings,
+    in_palette,
+    keymap_problems,
+    keys_in_force,
+    palette_help,
+)
 from dlroadmap.app.roadmap_watch import watch_file
 from dlroadmap.app.screens.main import MainScreen
-from dlroadmap.app.textual_internals.keymap import keymap_in_force
+from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
 from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.common.files import write_atomically
@@ -88,6 +95,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self._style_cache = style_cache
         if settings is not None:
             self.set_keymap(settings.config.keymap)
+            show_palette_key(
+                self, keys_in_force("app.palette", keymap_in_force(self)).split(",")[0]
+            )
             if settings.config.theme in self.available_themes:
                 self.theme = settings.config.theme
             # Told when the app starts (on_mount), as a file that cannot be read is.

@@ -176,6 +176,20 @@ async def test_the_detail_panes_hints_name_the_remapped_keys(tmp_path: Path) -> 
         assert "o open/close · ← →" in screen_text(app)
 
 
+async def test_the_palettes_key_is_remapped_and_the_footer_names_it(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path, '[keymap]\n"app.palette" = "ctrl+k"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "^k palette" in footer and "^p" not in footer
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
 # -- settings the app cannot use are told when it starts ---------------------------
 
 
