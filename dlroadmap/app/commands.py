@@ -13,7 +13,8 @@ from textual.binding import Binding, BindingType
 
 
 class Scope(Enum):
-    """Where a command's keys are bound: whose `BINDINGS` it is in."""
+    """Where a command's keys are bound: whose `BINDINGS` it is in. The value titles its
+    keys on the help screen."""
 
     TREE = "Roadmap tree"
     MAIN = "Items"  # the main screen, whatever has focus there
@@ -59,31 +60,26 @@ class Command:
         )
 
 
-_T, _M, _E, _F, _D, _H, _A = (
-    Scope.TREE,
-    Scope.MAIN,
-    Scope.EDITOR,
-    Scope.FILTER,
-    Scope.TODAY,
-    Scope.HELP,
-    Scope.APP,
-)
-
 COMMANDS: tuple[Command, ...] = (
     # The tree: its own keys only (Tree's are not inherited), so every one has an id.
-    Command("tree.down", "down,j", "cursor_down", "Down", "Move down", _T),
-    Command("tree.up", "up,k", "cursor_up", "Up", "Move up", _T),
-    Command("tree.expand", "right,l", "expand_or_enter", "Expand", "Open a branch", _T),
+    Command("tree.down", "down,j", "cursor_down", "Down", "Move down", Scope.TREE),
+    Command("tree.up", "up,k", "cursor_up", "Up", "Move up", Scope.TREE),
+    Command("tree.expand", "right,l", "expand_or_enter", "Expand", "Open a branch", Scope.TREE),
     Command(
         "tree.collapse",
         "left,h",
         "collapse_or_leave",
         "Collapse",
         "Close a branch / go to parent",
-        _T,
+        Scope.TREE,
     ),
     Command(
-        "tree.activate", "enter", "screen.activate", "Open", "Item: edit note; branch: open", _T
+        "tree.activate",
+        "enter",
+        "screen.activate",
+        "Open",
+        "Item: edit note; branch: open",
+        Scope.TREE,
     ),
     Command(
         "tree.previous_sibling",
@@ -91,17 +87,21 @@ COMMANDS: tuple[Command, ...] = (
         "cursor_previous_sibling",
         "Previous",
         "Previous sibling",
-        _T,
+        Scope.TREE,
     ),
-    Command("tree.next_sibling", "shift+down", "cursor_next_sibling", "Next", "Next sibling", _T),
-    Command("tree.parent", "shift+left", "cursor_parent", "Parent", "Jump to the parent", _T),
+    Command(
+        "tree.next_sibling", "shift+down", "cursor_next_sibling", "Next", "Next sibling", Scope.TREE
+    ),
+    Command(
+        "tree.parent", "shift+left", "cursor_parent", "Parent", "Jump to the parent", Scope.TREE
+    ),
     Command(
         "tree.parent_next",
         "shift+right",
         "cursor_parent_next_sibling",
         "Parent's next",
         "Parent's next sibling",
-        _T,
+        Scope.TREE,
     ),
     Command(
         "tree.toggle_siblings",
@@ -109,12 +109,12 @@ COMMANDS: tuple[Command, ...] = (
         "toggle_expand_all",
         "All siblings",
         "Open / close all siblings",
-        _T,
+        Scope.TREE,
     ),
-    Command("tree.page_up", "pageup", "page_up", "Page up", "A page up", _T),
-    Command("tree.page_down", "pagedown", "page_down", "Page down", "A page down", _T),
-    Command("tree.first", "home", "scroll_home", "First", "The first line", _T),
-    Command("tree.last", "end", "scroll_end", "Last", "The last line", _T),
+    Command("tree.page_up", "pageup", "page_up", "Page up", "A page up", Scope.TREE),
+    Command("tree.page_down", "pagedown", "page_down", "Page down", "A page down", Scope.TREE),
+    Command("tree.first", "home", "scroll_home", "First", "The first line", Scope.TREE),
+    Command("tree.last", "end", "scroll_end", "Last", "The last line", Scope.TREE),
     # The main screen: whatever has focus, its item.
     Command(
         "status.done",
@@ -122,7 +122,7 @@ COMMANDS: tuple[Command, ...] = (
         "toggle_done",
         "Done",
         "Done (again: back to to do)",
-        _M,
+        Scope.MAIN,
         footer=True,
         palette="Mark done",
     ),
@@ -132,7 +132,7 @@ COMMANDS: tuple[Command, ...] = (
         "set_status('in_progress')",
         "In progress",
         "In progress",
-        _M,
+        Scope.MAIN,
         footer=True,
         palette="Mark in progress",
     ),
@@ -142,7 +142,7 @@ COMMANDS: tuple[Command, ...] = (
         "set_status('skipped')",
         "Skip",
         "Skipped (counts as neither)",
-        _M,
+        Scope.MAIN,
         footer=True,
         palette="Mark skipped",
     ),
@@ -152,7 +152,7 @@ COMMANDS: tuple[Command, ...] = (
         "set_status('todo')",
         "To do",
         "Back to to do",
-        _M,
+        Scope.MAIN,
         palette="Mark to do",
     ),
     Command(
@@ -161,7 +161,7 @@ COMMANDS: tuple[Command, ...] = (
         "edit_note",
         "Note",
         "Edit the item's note",
-        _M,
+        Scope.MAIN,
         footer=True,
         palette="Edit note",
     ),
@@ -172,11 +172,15 @@ COMMANDS: tuple[Command, ...] = (
         "edit_externally",
         "Editor",
         "Edit the note in $EDITOR",
-        _M,
+        Scope.MAIN,
         palette="Edit note in $EDITOR",
     ),
-    Command("history.undo", "u", "undo", "Undo", "Undo the last change", _M, palette="Undo"),
-    Command("history.redo", "ctrl+r", "redo", "Redo", "Redo what was undone", _M, palette="Redo"),
+    Command(
+        "history.undo", "u", "undo", "Undo", "Undo the last change", Scope.MAIN, palette="Undo"
+    ),
+    Command(
+        "history.redo", "ctrl+r", "redo", "Redo", "Redo what was undone", Scope.MAIN, palette="Redo"
+    ),
     # The filter line under the tree says "/ filter" itself; the footer has no room.
     Command(
         "filter.open",
@@ -184,7 +188,7 @@ COMMANDS: tuple[Command, ...] = (
         "open_filter",
         "Filter",
         "Filter items and notes",
-        _M,
+        Scope.MAIN,
         palette="Filter",
     ),
     Command(
@@ -193,7 +197,7 @@ COMMANDS: tuple[Command, ...] = (
         "today",
         "Today",
         "Today: the daily review",
-        _M,
+        Scope.MAIN,
         footer=True,
         palette="Today",
     ),
@@ -203,10 +207,12 @@ COMMANDS: tuple[Command, ...] = (
         "clear_filter",
         "Clear filter",
         "Clear the filter",
-        _M,
+        Scope.MAIN,
         footer=True,
     ),
-    Command("pane.switch", "tab", "switch_pane", "Switch pane", "Switch pane: tree / detail", _M),
+    Command(
+        "pane.switch", "tab", "switch_pane", "Switch pane", "Switch pane: tree / detail", Scope.MAIN
+    ),
     # The screen closes the editor at once, so keys typed next reach the tree.
     Command(
         "note.close",
@@ -214,35 +220,53 @@ COMMANDS: tuple[Command, ...] = (
         "screen.close_editor",
         "Done editing",
         "Done editing",
-        _E,
+        Scope.EDITOR,
         footer=True,
     ),
-    Command("note.leave", "tab", "screen.switch_pane", "Leave", "Leave the editor (saved)", _E),
+    Command(
+        "note.leave", "tab", "screen.switch_pane", "Leave", "Leave the editor (saved)", Scope.EDITOR
+    ),
     Command(
         "filter.clear",
         "escape",
         "screen.clear_filter",
         "Clear filter",
         "Clear filter",
-        _F,
+        Scope.FILTER,
         footer=True,
     ),
-    Command("filter.go", "enter", "submit", "Go", "First match, back to the tree", _F),
-    Command("today.back", "escape,r", "dismiss(None)", "Back", "Back to the tree", _D, footer=True),
-    Command("today.jump", "enter", "jump", "Go to item", "Show it in the tree", _D, footer=True),
-    Command("today.again", "1", "rate(1)", "Again", "Revisit: forgot it", _D, footer=True),
-    Command("today.hard", "2", "rate(2)", "Hard", "Revisit: hard to recall", _D, footer=True),
-    Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", _D, footer=True),
-    Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", _D, footer=True),
-    Command("help.close", "escape,question_mark,q", "dismiss", "Close help", "Close help", _H),
-    Command("app.quit", "q", "quit", "Quit", "Save and quit", _A, footer=True, palette="Quit"),
+    Command("filter.go", "enter", "submit", "Go", "First match, back to the tree", Scope.FILTER),
+    Command(
+        "today.back",
+        "escape,r",
+        "dismiss(None)",
+        "Back",
+        "Back to the tree",
+        Scope.TODAY,
+        footer=True,
+    ),
+    Command(
+        "today.jump", "enter", "jump", "Go to item", "Show it in the tree", Scope.TODAY, footer=True
+    ),
+    Command("today.again", "1", "rate(1)", "Again", "Revisit: forgot it", Scope.TODAY, footer=True),
+    Command(
+        "today.hard", "2", "rate(2)", "Hard", "Revisit: hard to recall", Scope.TODAY, footer=True
+    ),
+    Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", Scope.TODAY, footer=True),
+    Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", Scope.TODAY, footer=True),
+    Command(
+        "help.close", "escape,question_mark,q", "dismiss", "Close help", "Close help", Scope.HELP
+    ),
+    Command(
+        "app.quit", "q", "quit", "Quit", "Save and quit", Scope.APP, footer=True, palette="Quit"
+    ),
     Command(
         "app.help",
         "question_mark",
         "help",
         "Help",
         "Show this list of keys",
-        _A,
+        Scope.APP,
         footer=True,
         palette="Keys",
     ),
@@ -253,7 +277,7 @@ COMMANDS: tuple[Command, ...] = (
         "command_palette",
         "palette",
         "Command palette",
-        _A,
+        Scope.APP,
         priority=True,
     ),
     Command(
@@ -262,7 +286,7 @@ COMMANDS: tuple[Command, ...] = (
         "export",
         "Export",
         "Write the roadmap with your progress and notes as markdown, here",
-        _A,
+        Scope.APP,
         palette="Export",
     ),
     Command(
@@ -271,7 +295,7 @@ COMMANDS: tuple[Command, ...] = (
         "change_theme",
         "Theme",
         "Pick the colours (kept for next time)",
-        _A,
+        Scope.APP,
         palette="Change theme",
     ),
 )
