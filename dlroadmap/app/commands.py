@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from textual.binding import Binding, BindingType
+from textual.markup import escape
 
 
 class Scope(Enum):
@@ -347,10 +348,11 @@ def key_names(keys: str, *, short: bool = True) -> str:
 
 
 def palette_help(command: Command, keymap: Mapping[str, str]) -> str:
-    """The line under a command in the palette: what it does, and its keys."""
+    """The line under a command in the palette: what it does, and its keys. Markup, as the
+    palette reads it: the keys come from the user's file, so they are escaped."""
     if not command.keys:
         return command.description
-    return f"{command.description} · {key_names(keys_in_force(command.id, keymap))}"
+    return escape(f"{command.description} · {key_names(keys_in_force(command.id, keymap))}")
 
 
 def keymap_problems(keymap: Mapping[str, str]) -> list[str]:

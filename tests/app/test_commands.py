@@ -108,12 +108,13 @@ async def test_undo_from_the_palette(tmp_path: Path) -> None:
 
 
 async def test_the_palette_names_each_commands_key(tmp_path: Path) -> None:
-    app = app_with_settings(tmp_path, '[keymap]\n"note.external" = "ctrl+e"\n')
+    # Keys from the user's file are text, never markup, in the palette's markup.
+    app = app_with_settings(tmp_path, '[keymap]\n"note.external" = "ctrl+e,[b]"\n')
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"note in $EDITOR")
         await pilot.pause(0.5)
-        assert "Edit the note in $EDITOR · ctrl+e" in screen_text(app)
+        assert "Edit the note in $EDITOR · ctrl+e [b]" in screen_text(app)
 
 
 async def test_keys_opens_the_help_from_the_palette(tmp_path: Path) -> None:
