@@ -2,14 +2,17 @@
 
     theme = "nord"          # any Textual theme (the palette's "Change theme" sets it)
     mouse = false           # like --no-mouse: the terminal's own selection works
-    [keymap]                # remap keys by binding id, as the help screen names them
+    [keymap]                # remap keys by binding id (the README lists them)
     "status.done" = "d"
 
-A file that cannot be read is reported and left alone; the app runs on defaults.
+A file that cannot be read is reported and left alone; the app runs on defaults. Settings
+that cannot work as meant (an unknown theme or binding id, a key taken twice) are reported
+too, each by name, and the rest is used.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -65,6 +68,22 @@ def load_config(path: Path) -> tuple[Config, str | None]:
         )
     extra = {k: v for k, v in data.items() if k not in ("theme", "mouse", "keymap")}
     return Config(theme, mouse, keymap, extra), None
+
+
+def unused_settings(
+    config: Config, path: Path, *, themes: Collection[str], keymap_problems: Sequence[str]
+) -> str | None:
+    """What in readable settings cannot work as meant, in one message naming the file; None
+    if all can.
+
+    The keymap's problems are the app's to find (it knows the bindings), as are its themes.
+    """
+    problems = list(keymap_problems)
+    if config.theme is not None and config.theme not in themes:
+        problems.append(f'theme "{config.theme}" is not a theme here (the default is used)')
+    if not problems:
+        return None
+    return f"Settings in {path}:\n" + "\n".join(problems)
 
 
 def save_config(path: Path, config: Config) -> None:

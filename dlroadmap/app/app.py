@@ -9,23 +9,29 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.command import Provider
 from textual.screen import Screen
 
+from dlroadmap.app.commands import (
+    Scope,
+    bindings,
+    in_palette,
+    keymap_problems,
+    keys_in_force,
+    palette_help,
+)
 from dlroadmap.app.roadmap_watch import watch_file
 from dlroadmap.app.screens.main import MainScreen
+from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
 from dlroadmap.app.textual_internals.style_cache import StyleCache
-from dlroadmap.app.widgets.filter_input import FilterInput
-from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
-from dlroadmap.config import Config
+from dlroadmap.config import Config, config_path, unused_settings
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import roadmap_cache_dir
 from dlroadmap.progress.store import Store
@@ -40,6 +46,7 @@ class Settings:
     config: Config
     save: Callable[[Config], None]
     problem: str | None = None
+    path: Path = field(default_factory=config_path)
 
     def keep(self, config: Config) -> None:
         self.config = config
@@ -58,12 +65,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
     TITLE = "dlroadmap"
     # Below 76 columns the help screen stacks its two columns.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
-    # Textual's own commands (Theme, Quit, and Today and Keys below), and every node to jump to.
+    # The table's commands and Textual's own (see get_system_commands), and every node to jump to.
     COMMANDS = App.COMMANDS | {_roadmap_commands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Save and quit"),
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Show this list of keys"),
-    ]
+    BINDINGS = bindings(Scope.APP)
 
     def __init__(
         self,
@@ -89,8 +93,18 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self._style_cache = style_cache
         if settings is not None:
             self.set_keymap(settings.config.keymap)
+            show_palette_key(
+                self, keys_in_force("app.palette", keymap_in_force(self)).split(",")[0]
+            )
             if settings.config.theme in self.available_themes:
                 self.theme = settings.config.theme
+            # Told when the app starts (on_mount), as a file that cannot be read is.
+            settings.problem = settings.problem or unused_settings(
+                settings.config,
+                settings.path,
+                themes=self.available_themes,
+                keymap_problems=keymap_problems(keymap_in_force(self)),
+            )
 
     def watch_theme(self, theme: str) -> None:
         # The choice (from the palette's "Change theme") is there after a restart.
@@ -101,39 +115,32 @@ class RoadmapApp(OrderlyKeysApp[None]):
         return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)
 
     def action_help(self) -> None:
-        # Imported here: the review's and the editor's code load when first wanted.
+        # Imported here: the review's code loads when first wanted.
         from dlroadmap.app.screens.help import HelpScreen
-        from dlroadmap.app.screens.today import TodayScreen
-        from dlroadmap.app.widgets.note_editor import NoteEditor
         from dlroadmap.review.build import RULES
 
-        moves = [b for b in RoadmapTree.BINDINGS if isinstance(b, Binding) and b.key != "space"]
-        self.push_screen(
-            HelpScreen(
-                left=[("Roadmap tree", [*moves, *_TREE_EXTRAS]), ("Items", MainScreen.BINDINGS)],
-                right=[
-                    ("Notes editor", [*NoteEditor.BINDINGS, _EDITOR_TAB]),
-                    ("Filter", [*FilterInput.BINDINGS, _FILTER_SUBMIT]),
-                    ("Today (r)", TodayScreen.BINDINGS),
-                    ("App", [*self.BINDINGS, _PALETTE]),
-                ],
-                notes=RULES,
-            )
-        )
+        self.push_screen(HelpScreen(notes=RULES))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if isinstance(screen, MainScreen):
+        # Textual's Theme, Quit and Keys (its key panel) are the table's here.
+        replaced = {
+            self.action_change_theme,
+            self.action_quit,
+            self.action_show_help_panel,
+            self.action_hide_help_panel,
+        }
+        for textuals in super().get_system_commands(screen):
+            if textuals.callback not in replaced:
+                yield textuals
+        keymap = keymap_in_force(self)
+        scopes = {Scope.APP, Scope.MAIN} if isinstance(screen, MainScreen) else {Scope.APP}
+        for command in in_palette(scopes):
+            node = self if command.scope is Scope.APP else screen
+            assert command.palette is not None
             yield SystemCommand(
-                "Today",
-                "The daily review: progress, what next, what to revisit",
-                screen.action_today,
-            )
-            yield SystemCommand("Keys", "Every key dlroadmap answers to", self.action_help)
-            yield SystemCommand(
-                "Export",
-                "Write the roadmap with your progress and notes as markdown, here",
-                self.action_export,
+                command.palette,
+                palette_help(command, keymap),
+                partial(node.run_action, command.action),
             )
 
     def action_export(self) -> None:
@@ -220,16 +227,6 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     async def action_quit(self) -> None:
         self._save_and_exit()
-
-
-# Keys Textual's widgets handle themselves, listed so the help screen covers every key.
-_TREE_EXTRAS = [
-    Binding("shift+up,shift+down", "", "Sibling", tooltip="Previous / next sibling"),
-    Binding("shift+left", "", "Parent", tooltip="Jump to the parent"),
-]
-_FILTER_SUBMIT = Binding("enter", "", "Go", tooltip="First match, back to the tree")
-_EDITOR_TAB = Binding("tab", "", "Leave", tooltip="Leave the editor (saved)")
-_PALETTE = Binding("ctrl+p", "", "Palette", tooltip="Command palette")
 
 
 # How often to check that the terminal is still there.

@@ -1,7 +1,8 @@
 """The command palette (ctrl+p): jump to any phase, section or topic by a few of its letters.
 
-The app's actions (Today, Keys, Theme, Quit) come from `RoadmapApp.get_system_commands`,
-through Textual's own system-commands provider, next to these.
+The app's commands (Mark done, Undo, Today, Export, Change theme, Keys, Quit...) come from
+the table of commands (app/commands.py) through `RoadmapApp.get_system_commands` and
+Textual's own system-commands provider, next to these.
 """
 
 from __future__ import annotations

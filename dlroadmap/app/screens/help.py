@@ -1,76 +1,60 @@
-"""`?`: every key the app answers to, read from the bindings themselves so it never goes stale."""
+"""`?`: every key the app answers to, the keys in force, from the table of commands."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from dlroadmap.app.commands import Scope, bindings, commands_in, key_names, keys_in_force
+from dlroadmap.app.textual_internals.keymap import keymap_in_force
 
 MOUSE_NOTE = (
     "Everything works from the keyboard; the mouse works too. To select and copy text with "
     "the terminal's own selection while the app runs, hold Shift (Option on macOS) as you drag."
 )
-# Key names as people say them; the rest (p, x, ctrl+p) read fine as they are.
-_KEY_NAMES = {
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "question_mark": "?",
-    "slash": "/",
-    "escape": "esc",
-}
-
-Section = tuple[str, Sequence[BindingType]]
-
-
-def key_names(keys: str) -> str:
-    names = []
-    for key in keys.split(","):
-        modifiers, _, name = key.strip().rpartition("+")
-        name = _KEY_NAMES.get(name, name)
-        names.append(f"{modifiers}+{name}" if modifiers else name)
-    return " ".join(names)
+# The sections of each column, as the table's scopes; a screen's title names its key.
+COLUMNS = ((Scope.TREE, Scope.EDITOR, Scope.FILTER), (Scope.MAIN, Scope.TODAY, Scope.APP))
+_OPENED_BY = {Scope.TODAY: "today.open"}
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
-    ]
+    BINDINGS = bindings(Scope.HELP)
 
-    def __init__(
-        self, left: Sequence[Section], right: Sequence[Section], notes: Sequence[str] = ()
-    ) -> None:
+    def __init__(self, notes: Sequence[str] = ()) -> None:
         super().__init__()
-        self._columns = (left, right)
         self._notes = (*notes, MOUSE_NOTE)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
-            body.border_subtitle = "esc to close"
+            keymap = keymap_in_force(self.app)
+            close = keys_in_force("help.close", keymap).split(",")[0]
+            body.border_subtitle = f"{key_names(close)} to close"
             with Horizontal(id="help-columns"):
-                for sections in self._columns:
-                    yield Static(self._table(sections), classes="help-column")
+                for scopes in COLUMNS:
+                    yield Static(_table(scopes, keymap), classes="help-column")
             yield Static(Text("\n\n".join(self._notes)), id="help-notes")
 
-    @staticmethod
-    def _table(sections: Iterable[Section]) -> Table:
-        table = Table.grid(padding=(0, 1))
-        table.add_column(no_wrap=True, style="bold", min_width=7)
-        table.add_column()
-        for index, (title, bindings) in enumerate(sections):
-            if index:
-                table.add_row("", "")
-            table.add_row(Text(title, style="bold underline"), "")
-            for binding in bindings:
-                if isinstance(binding, Binding):
-                    description = binding.tooltip or binding.description
-                    table.add_row(Text(key_names(binding.key)), Text(description))
-        return table
+
+def _table(scopes: Iterable[Scope], keymap: Mapping[str, str]) -> Table:
+    """Each scope's keys in force, as they are now, beside what they do."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, style="bold", min_width=7)
+    table.add_column()
+    for index, scope in enumerate(scopes):
+        if index:
+            table.add_row("", "")
+        title = scope.value
+        if scope in _OPENED_BY:
+            title += f" ({key_names(keys_in_force(_OPENED_BY[scope], keymap))})"
+        table.add_row(Text(title, style="bold underline"), "")
+        for command in commands_in(scope):
+            keys = key_names(keys_in_force(command.id, keymap))
+            table.add_row(Text(keys), Text(command.description))
+    return table

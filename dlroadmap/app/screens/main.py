@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Footer, Input, Static, Tree
 
+from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
 from dlroadmap.app.widgets.detail import DetailPane
@@ -48,79 +48,7 @@ _ITEM_ACTIONS = {
 
 
 class MainScreen(Screen[None]):
-    BINDINGS = [
-        Binding(
-            "space", "toggle_done", "Done", id="status.done", tooltip="Done (again: back to to do)"
-        ),
-        Binding(
-            "p",
-            "set_status('in_progress')",
-            "In progress",
-            id="status.in_progress",
-            tooltip="In progress",
-        ),
-        Binding(
-            "x",
-            "set_status('skipped')",
-            "Skip",
-            id="status.skipped",
-            tooltip="Skipped (counts as neither)",
-        ),
-        Binding(
-            "t",
-            "set_status('todo')",
-            "To do",
-            id="status.todo",
-            show=False,
-            tooltip="Back to to do",
-        ),
-        Binding("n", "edit_note", "Note", id="note.edit", tooltip="Edit the item's note"),
-        # Not in the footer (no room at 80 columns): the help screen lists these.
-        Binding(
-            "e",
-            "edit_externally",
-            "Editor",
-            id="note.external",
-            show=False,
-            tooltip="Edit the note in $EDITOR",
-        ),
-        Binding(
-            "u",
-            "undo",
-            "Undo",
-            id="history.undo",
-            show=False,
-            tooltip="Undo the last change",
-        ),
-        Binding(
-            "ctrl+r", "redo", "Redo", id="history.redo", show=False, tooltip="Redo what was undone"
-        ),
-        Binding(
-            "slash",
-            "open_filter",
-            "Filter",
-            id="filter.open",
-            # The filter line under the tree says "/ filter" itself; the footer has no room.
-            show=False,
-            tooltip="Filter items and notes",
-        ),
-        Binding("r", "today", "Today", id="today.open", tooltip="Today: the daily review"),
-        Binding(
-            "escape",
-            "clear_filter",
-            "Clear filter",
-            id="filter.clear_from_tree",
-            tooltip="Clear the filter",
-        ),
-        Binding(
-            "tab",
-            "switch_pane",
-            "Switch pane",
-            id="pane.switch",
-            show=False,
-            tooltip="Switch pane: tree / detail",
-        ),
-    ]
+    BINDINGS = bindings(Scope.MAIN)
 
     def __init__(
         self,

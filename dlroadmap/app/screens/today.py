@@ -13,12 +13,12 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 from dlroadmap.progress.revisit import Rating
 from dlroadmap.progress.store import Store
@@ -40,14 +40,7 @@ class TodayList(OptionList):
 class TodayScreen(Screen[str | None]):
     """Dismissed with the id of the item to jump to in the tree, or None."""
 
-    BINDINGS = [
-        Binding("escape,r", "dismiss(None)", "Back", id="today.back", tooltip="Back to the tree"),
-        Binding("enter", "jump", "Go to item", id="today.jump", tooltip="Show it in the tree"),
-        Binding("1", "rate(1)", "Again", id="today.again", tooltip="Revisit: forgot it"),
-        Binding("2", "rate(2)", "Hard", id="today.hard", tooltip="Revisit: hard to recall"),
-        Binding("3", "rate(3)", "Good", id="today.good", tooltip="Revisit: recalled it"),
-        Binding("4", "rate(4)", "Easy", id="today.easy", tooltip="Revisit: easy"),
-    ]
+    BINDINGS = bindings(Scope.TODAY)
 
     def __init__(
         self, store: Store, *, ascii_glyphs: bool = False, today: Callable[[], date] = date.today

@@ -13,9 +13,11 @@ from textual.reactive import reactive
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
+from dlroadmap.app.commands import key_names, keys_in_force
 from dlroadmap.app.detail_views import ChildLine, DetailView, GroupView, ItemView
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
+from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.common.glyphs import LABELS, bar, glyphs
 from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.roadmap.tally import percent
@@ -125,12 +127,17 @@ class DetailPane(Vertical):
         body = (
             Text(printable_lines(view.note))
             if view.note
-            else Text("No notes yet. Press n to write one.", muted_style(self))
+            else Text(
+                f"No notes yet. Press {self._keys('note.edit')} to write one.", muted_style(self)
+            )
         )
         if view.children:
             body = Text.assemble(body, "\n\n", self._children_text(view.children))
         self._show("#detail-text", body)
-        self._show("#detail-hint", Text("n note · space done · p x t status"))
+        keys = self._keys
+        marks = " ".join(keys(f"status.{s}") for s in ("in_progress", "skipped", "todo"))
+        hint = f"{keys('note.edit')} note · {keys('status.done')} done · {marks} status"
+        self._show("#detail-hint", Text(hint))
 
     def _show_group(self, view: GroupView) -> None:
         tally = view.tally
@@ -145,7 +152,14 @@ class DetailPane(Vertical):
         self._show("#detail-status", summary)
         self._show("#detail-notes-label", Text("Contents"))
         self._show("#detail-text", self._children_text(view.children))
-        self._show("#detail-hint", Text("enter open/close · ← →"))
+        keys = self._keys
+        arrows = f"{keys('tree.collapse', first=True)} {keys('tree.expand', first=True)}"
+        self._show("#detail-hint", Text(f"{keys('tree.activate')} open/close · {arrows}"))
+
+    def _keys(self, command_id: str, *, first: bool = False, short: bool = True) -> str:
+        """The keys in force for a command, named as the hints name them."""
+        keys = keys_in_force(command_id, keymap_in_force(self.app))
+        return key_names(keys.split(",")[0] if first else keys, short=short)
 
     def _children_text(self, children: tuple[ChildLine, ...], indent: str = "") -> Text:
         lines = Text()
@@ -177,7 +191,8 @@ class DetailPane(Vertical):
         editor.display = True
         self.add_class("-editing")
         # Through _show, which remembers what each part shows: the hint comes back after.
-        self._show("#detail-hint", Text("escape done editing · saved as you type"))
+        done = self._keys("note.close", short=False)
+        self._show("#detail-hint", Text(f"{done} done editing · saved as you type"))
         self.screen.set_focus(editor)
         return editor
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import Input
+
+from dlroadmap.app.commands import Scope, bindings
 
 # Shown in the empty filter, and where the filter will be before `/` first makes it.
 FILTER_PLACEHOLDER = "/ filter items and notes"
@@ -12,9 +13,7 @@ FILTER_PLACEHOLDER = "/ filter items and notes"
 class FilterInput(Input):
     """Enter and escape act on the screen at once, so keys typed next reach the tree."""
 
-    BINDINGS = [
-        Binding("escape", "screen.clear_filter", "Clear filter", id="filter.clear"),
-    ]
+    BINDINGS = bindings(Scope.FILTER)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder=FILTER_PLACEHOLDER, id=id, compact=True)

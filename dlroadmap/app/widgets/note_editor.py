@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual import on
-from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
 from dlroadmap.common.printable import printable_lines
 
@@ -16,10 +16,7 @@ SAVE_AFTER_SECONDS = 1.0
 
 
 class NoteEditor(TextArea):
-    BINDINGS = [
-        # The screen closes the editor at once, so keys typed next reach the tree.
-        Binding("escape", "screen.close_editor", "Done editing", id="note.close"),
-    ]
+    BINDINGS = bindings(Scope.EDITOR)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)

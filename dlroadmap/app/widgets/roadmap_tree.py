@@ -7,10 +7,10 @@ from collections.abc import Callable, Collection
 from rich.style import Style
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import UNMATCHED_LABEL
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
@@ -22,27 +22,13 @@ TreeData = Node | OverviewEntry | None
 OVERVIEW_LABEL = "Phases overview"
 
 
-class RoadmapTree(Tree[TreeData]):
+# Tree's own keys are not inherited: every key here is in the table, with an id to remap
+# (and `space` is left to the screen, which marks done).
+class RoadmapTree(Tree[TreeData], inherit_bindings=False):
     """Labels are drawn from the live status on every paint, so a change shows at once."""
 
     COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
-    BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Move down"),
-        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Move up"),
-        Binding("right,l", "expand_or_enter", "Expand", show=False, tooltip="Open a branch"),
-        Binding(
-            "left,h",
-            "collapse_or_leave",
-            "Collapse",
-            show=False,
-            tooltip="Close a branch / go to parent",
-        ),
-        Binding(
-            "enter", "screen.activate", "Open", show=False, tooltip="Item: edit note; branch: open"
-        ),
-        # Tree's own space expands; here it marks done (the screen's action).
-        Binding("space", "screen.toggle_done", "Done", tooltip="Done / back to to do"),
-    ]
+    BINDINGS = bindings(Scope.TREE)
 
     def __init__(self, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
         # A Text, not a str: a str label is read as markup, which loads rich's table of

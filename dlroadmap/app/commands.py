@@ -1,0 +1,392 @@
+"""Every command of the app, in one table: its keys, its footer word, its help line, its
+palette entry. The bindings, the footer, the help screen and the command palette are all
+made from it, so they cannot disagree; `[keymap]` in config.toml remaps keys by `id`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from textual.binding import Binding, BindingType
+from textual.markup import escape
+
+
+class Scope(Enum):
+    """Where a command's keys are bound: whose `BINDINGS` it is in. The value titles its
+    keys on the help screen."""
+
+    TREE = "Roadmap tree"
+    MAIN = "Items"  # the main screen, whatever has focus there
+    EDITOR = "Notes editor"
+    FILTER = "Filter"
+    TODAY = "Today"
+    HELP = "Help"
+    APP = "App"
+
+
+# Scopes whose keys are in force at the same moment (a focused widget, its screen, the
+# app): two commands there must not share a key.
+_TOGETHER = (
+    {Scope.TREE, Scope.MAIN, Scope.APP},
+    {Scope.EDITOR, Scope.MAIN, Scope.APP},
+    {Scope.FILTER, Scope.MAIN, Scope.APP},
+    {Scope.TODAY, Scope.APP},
+    {Scope.HELP, Scope.APP},
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    id: str
+    keys: str  # the default keys, as Textual names them ("down,j"); "" for the palette only
+    action: str  # run in the scope's widget (or screen, or app)
+    label: str  # the footer's word
+    description: str  # the help screen's line, the palette's and the footer's tooltip
+    scope: Scope
+    footer: bool = False
+    palette: str | None = None  # its name in the command palette, if it is there
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.label,
+            show=self.footer,
+            id=self.id,
+            tooltip=self.description,
+            priority=self.priority,
+        )
+
+
+COMMANDS: tuple[Command, ...] = (
+    # The tree: its own keys only (Tree's are not inherited), so every one has an id.
+    Command("tree.down", "down,j", "cursor_down", "Down", "Move down", Scope.TREE),
+    Command("tree.up", "up,k", "cursor_up", "Up", "Move up", Scope.TREE),
+    Command("tree.expand", "right,l", "expand_or_enter", "Expand", "Open a branch", Scope.TREE),
+    Command(
+        "tree.collapse",
+        "left,h",
+        "collapse_or_leave",
+        "Collapse",
+        "Close a branch / go to parent",
+        Scope.TREE,
+    ),
+    Command(
+        "tree.activate",
+        "enter",
+        "screen.activate",
+        "Open",
+        "Item: edit note; branch: open",
+        Scope.TREE,
+    ),
+    Command(
+        "tree.previous_sibling",
+        "shift+up",
+        "cursor_previous_sibling",
+        "Previous",
+        "Previous sibling",
+        Scope.TREE,
+    ),
+    Command(
+        "tree.next_sibling", "shift+down", "cursor_next_sibling", "Next", "Next sibling", Scope.TREE
+    ),
+    Command(
+        "tree.parent", "shift+left", "cursor_parent", "Parent", "Jump to the parent", Scope.TREE
+    ),
+    Command(
+        "tree.parent_next",
+        "shift+right",
+        "cursor_parent_next_sibling",
+        "Parent's next",
+        "Parent's next sibling",
+        Scope.TREE,
+    ),
+    Command(
+        "tree.toggle_siblings",
+        "shift+space",
+        "toggle_expand_all",
+        "All siblings",
+        "Open / close all siblings",
+        Scope.TREE,
+    ),
+    Command("tree.page_up", "pageup", "page_up", "Page up", "A page up", Scope.TREE),
+    Command("tree.page_down", "pagedown", "page_down", "Page down", "A page down", Scope.TREE),
+    Command("tree.first", "home", "scroll_home", "First", "The first line", Scope.TREE),
+    Command("tree.last", "end", "scroll_end", "Last", "The last line", Scope.TREE),
+    # The main screen: whatever has focus, its item.
+    Command(
+        "status.done",
+        "space",
+        "toggle_done",
+        "Done",
+        "Done (again: back to to do)",
+        Scope.MAIN,
+        footer=True,
+        palette="Mark done",
+    ),
+    Command(
+        "status.in_progress",
+        "p",
+        "set_status('in_progress')",
+        "In progress",
+        "In progress",
+        Scope.MAIN,
+        footer=True,
+        palette="Mark in progress",
+    ),
+    Command(
+        "status.skipped",
+        "x",
+        "set_status('skipped')",
+        "Skip",
+        "Skipped (counts as neither)",
+        Scope.MAIN,
+        footer=True,
+        palette="Mark skipped",
+    ),
+    Command(
+        "status.todo",
+        "t",
+        "set_status('todo')",
+        "To do",
+        "Back to to do",
+        Scope.MAIN,
+        palette="Mark to do",
+    ),
+    Command(
+        "note.edit",
+        "n",
+        "edit_note",
+        "Note",
+        "Edit the item's note",
+        Scope.MAIN,
+        footer=True,
+        palette="Edit note",
+    ),
+    # Not in the footer (no room at 80 columns): the help screen lists these.
+    Command(
+        "note.external",
+        "e",
+        "edit_externally",
+        "Editor",
+        "Edit the note in $EDITOR",
+        Scope.MAIN,
+        palette="Edit note in $EDITOR",
+    ),
+    Command(
+        "history.undo", "u", "undo", "Undo", "Undo the last change", Scope.MAIN, palette="Undo"
+    ),
+    Command(
+        "history.redo", "ctrl+r", "redo", "Redo", "Redo what was undone", Scope.MAIN, palette="Redo"
+    ),
+    # The filter line under the tree says "/ filter" itself; the footer has no room.
+    Command(
+        "filter.open",
+        "slash",
+        "open_filter",
+        "Filter",
+        "Filter items and notes",
+        Scope.MAIN,
+        palette="Filter",
+    ),
+    Command(
+        "today.open",
+        "r",
+        "today",
+        "Today",
+        "Today: the daily review",
+        Scope.MAIN,
+        footer=True,
+        palette="Today",
+    ),
+    Command(
+        "filter.clear_from_tree",
+        "escape",
+        "clear_filter",
+        "Clear filter",
+        "Clear the filter",
+        Scope.MAIN,
+        footer=True,
+    ),
+    Command(
+        "pane.switch", "tab", "switch_pane", "Switch pane", "Switch pane: tree / detail", Scope.MAIN
+    ),
+    # The screen closes the editor at once, so keys typed next reach the tree.
+    Command(
+        "note.close",
+        "escape",
+        "screen.close_editor",
+        "Done editing",
+        "Done editing",
+        Scope.EDITOR,
+        footer=True,
+    ),
+    Command(
+        "note.leave", "tab", "screen.switch_pane", "Leave", "Leave the editor (saved)", Scope.EDITOR
+    ),
+    Command(
+        "filter.clear",
+        "escape",
+        "screen.clear_filter",
+        "Clear filter",
+        "Clear filter",
+        Scope.FILTER,
+        footer=True,
+    ),
+    Command("filter.go", "enter", "submit", "Go", "First match, back to the tree", Scope.FILTER),
+    Command(
+        "today.back",
+        "escape,r",
+        "dismiss(None)",
+        "Back",
+        "Back to the tree",
+        Scope.TODAY,
+        footer=True,
+    ),
+    Command(
+        "today.jump", "enter", "jump", "Go to item", "Show it in the tree", Scope.TODAY, footer=True
+    ),
+    Command("today.again", "1", "rate(1)", "Again", "Revisit: forgot it", Scope.TODAY, footer=True),
+    Command(
+        "today.hard", "2", "rate(2)", "Hard", "Revisit: hard to recall", Scope.TODAY, footer=True
+    ),
+    Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", Scope.TODAY, footer=True),
+    Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", Scope.TODAY, footer=True),
+    Command(
+        "help.close", "escape,question_mark,q", "dismiss", "Close help", "Close help", Scope.HELP
+    ),
+    Command(
+        "app.quit", "q", "quit", "Quit", "Save and quit", Scope.APP, footer=True, palette="Quit"
+    ),
+    Command(
+        "app.help",
+        "question_mark",
+        "help",
+        "Help",
+        "Show this list of keys",
+        Scope.APP,
+        footer=True,
+        palette="Keys",
+    ),
+    # Textual's own palette binding, given an id (and its word in the footer).
+    Command(
+        "app.palette",
+        "ctrl+p",
+        "command_palette",
+        "palette",
+        "Command palette",
+        Scope.APP,
+        priority=True,
+    ),
+    Command(
+        "app.export",
+        "",
+        "export",
+        "Export",
+        "Write the roadmap with your progress and notes as markdown, here",
+        Scope.APP,
+        palette="Export",
+    ),
+    Command(
+        "app.theme",
+        "",
+        "change_theme",
+        "Theme",
+        "Pick the colours (kept for next time)",
+        Scope.APP,
+        palette="Change theme",
+    ),
+)
+
+BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}
+
+
+def bindings(scope: Scope) -> list[BindingType]:
+    """The `BINDINGS` of the widget, screen or app that `scope` names."""
+    return [command.binding() for command in commands_in(scope)]
+
+
+def commands_in(scope: Scope) -> Iterator[Command]:
+    """The commands bound to keys there, in the table's order."""
+    return (command for command in COMMANDS if command.scope is scope and command.keys)
+
+
+def in_palette(scopes: Collection[Scope]) -> Iterator[Command]:
+    return (c for c in COMMANDS if c.palette is not None and c.scope in scopes)
+
+
+def keys_in_force(command_id: str, keymap: Mapping[str, str]) -> str:
+    """A command's keys, remapped or not; `keymap` as Textual holds it (see keymap_in_force)."""
+    # An empty remap is no remap to Textual either.
+    return keymap.get(command_id) or BY_ID[command_id].keys
+
+
+# Key names as people say them; the rest (p, x, ctrl+p) read fine as they are.
+_KEY_NAMES = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "question_mark": "?",
+    "slash": "/",
+}
+# Where room is short (the help screen's narrow key column, the palette's help line).
+_SHORT_NAMES = {"escape": "esc"}
+
+
+def key_names(keys: str, *, short: bool = True) -> str:
+    """`shift+up,k` as `shift+↑ k`."""
+    names = []
+    for key in keys.split(","):
+        modifiers, _, name = key.strip().rpartition("+")
+        name = _KEY_NAMES.get(name) or (_SHORT_NAMES.get(name, name) if short else name)
+        names.append(f"{modifiers}+{name}" if modifiers else name)
+    return " ".join(names)
+
+
+def palette_help(command: Command, keymap: Mapping[str, str]) -> str:
+    """The line under a command in the palette: what it does, and its keys. Markup, as the
+    palette reads it: the keys come from the user's file, so they are escaped."""
+    if not command.keys:
+        return command.description
+    return escape(f"{command.description} · {key_names(keys_in_force(command.id, keymap))}")
+
+
+def keymap_problems(keymap: Mapping[str, str]) -> list[str]:
+    """What in a keymap cannot work as meant: an id that names no binding, or a key that
+    another command in force at the same time answers to as well."""
+    problems: list[str] = []
+    told: set[frozenset[str]] = set()
+    for command_id, keys in keymap.items():
+        command = BY_ID.get(command_id)
+        if command is None or not command.keys:
+            problems.append(f'[keymap] "{command_id}" is not a binding id')
+            continue
+        # A default kept is taken from no one: only the keys a remap adds can clash.
+        defaults = _split(command.keys)
+        for key in (key for key in _split(keys) if key not in defaults):
+            for other in COMMANDS:
+                pair = frozenset((command.id, other.id))
+                if (
+                    other is not command
+                    and pair not in told
+                    and _together(command, other)
+                    and key in _split(keys_in_force(other.id, keymap))
+                ):
+                    told.add(pair)
+                    problems.append(
+                        f'[keymap] "{command_id}" = "{keys}" takes {key_names(key)}, '
+                        f'already the key of "{other.id}" ({other.description})'
+                    )
+    return problems
+
+
+def _split(keys: str) -> list[str]:
+    return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def _together(one: Command, other: Command) -> bool:
+    return any(one.scope in scopes and other.scope in scopes for scopes in _TOGETHER)
