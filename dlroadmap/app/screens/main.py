@@ -21,7 +21,6 @@ from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
 from dlroadmap.app.widgets.progress_header import ProgressHeader
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
-from dlroadmap.common.glyphs import LABELS
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.filtering import matching_items, normalise
@@ -29,7 +28,7 @@ from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Span, Status
 from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
 
 if TYPE_CHECKING:
-    from dlroadmap.progress.history import Change, History
+    from dlroadmap.progress.history import Change, Direction, History
     from dlroadmap.progress.reattach import Reattached
 
 # How often to look for what another session saved (a stat() call, once a save is
@@ -498,47 +497,37 @@ class MainScreen(Screen[None]):
     # -- undo and redo -----------------------------------------------------
 
     def action_undo(self) -> None:
-        self._end_editing()  # an edit still in the pane is the last change: save it first
-        change = self._history.next_undo()
-        if change is None:
-            self.notify("Nothing to undo.", markup=False)
-        elif self._restore(change, change.after, change.before, "undo"):
-            self._history.undone()
-            self._tell_restored("Undid", change)
-        else:
-            self._history.drop_undo()
+        self._undo_or_redo("undo")
 
     def action_redo(self) -> None:
-        self._end_editing()
-        change = self._history.next_redo()
-        if change is None:
-            self.notify("Nothing to redo.", markup=False)
-        elif self._restore(change, change.before, change.after, "redo"):
-            self._history.redone()
-            self._tell_restored("Redid", change)
-        else:
-            self._history.drop_redo()
+        self._undo_or_redo("redo")
 
-    def _restore(self, change: Change, expected: str, value: str, verb: str) -> bool:
-        """Set the change's field back to `value`, if it still holds `expected`.
+    def _undo_or_redo(self, direction: Direction) -> None:
+        self._end_editing()  # an edit still in the pane is the last change: save it first
+        from dlroadmap.progress.history import step
 
-        Otherwise another session changed it since: writing over that blindly would
-        lose their work, so nothing is done. Not itself recorded in the history.
-        """
+        done = step(self._history, direction, self._field_now, self._put_back)
+        node = self._node(done.change.node_id) if done.change else None
+        title = node.text if node is not None else done.change.node_id if done.change else ""
+        refused = done.outcome in ("gone", "changed")
+        self.notify(
+            done.message(title),
+            severity="warning" if refused else "information",
+            markup=False,
+            timeout=8 if done.outcome == "changed" else None,
+        )
+
+    def _field_now(self, change: Change) -> str | None:
+        """The changed field as it is now, another session's latest included."""
         node = self._node(change.node_id)
         if node is None:
-            self.notify(f"Cannot {verb}: that topic is gone.", severity="warning", markup=False)
-            return False
-        self.take_in_other_sessions()  # see their latest before deciding
-        current = self.store.status(node) if change.field == "status" else self.store.note(node)
-        if current != expected:
-            self.notify(
-                f"Cannot {verb}: “{node.text}” was changed since, in another session.",
-                severity="warning",
-                markup=False,
-                timeout=8,
-            )
-            return False
+            return None
+        self.take_in_other_sessions()
+        return self.store.status(node) if change.field == "status" else self.store.note(node)
+
+    def _put_back(self, change: Change, value: str) -> None:
+        node = self._node(change.node_id)
+        assert node is not None
         if change.field == "status":
             self._saving(lambda: self.store.set_status(node, Status(value)))
         else:
@@ -546,13 +535,6 @@ class MainScreen(Screen[None]):
         self._after_change([node.id])
         # The cursor goes to what changed, so the user sees it.
         self.tree.select_id(node.id)
-        return True
-
-    def _tell_restored(self, done: str, change: Change) -> None:
-        node = self._node(change.node_id)
-        title = node.text if node is not None else change.node_id
-        what = LABELS[Status(change.after)] if change.field == "status" else "note edit"
-        self.notify(f"{done}: {what} on “{title}”", markup=False)
 
     def show_node(self, node_id: str) -> None:
         """Put the cursor on a node (the palette): the whole tree, its branch opened."""
