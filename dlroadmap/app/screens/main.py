@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from textual.widgets import Footer, Input, Static, Tree
 
 from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
+from dlroadmap.app.notes import Notes, Notice
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
 from dlroadmap.app.widgets.progress_header import ProgressHeader
@@ -140,8 +142,7 @@ class MainScreen(Screen[None]):
         # Saved notes whose place left the markdown, shown under "Unmatched notes".
         self._orphans = self._unmatched()
         self._query = ""
-        # One stay in a notes editor; its saves while typing are undone as one edit.
-        self._edit_group = 0
+        self.notes = Notes(store, self._node, self._tell)
         self._filter_mounted: AwaitMount | None = None
         self._resumed = False
 
@@ -237,13 +238,16 @@ class MainScreen(Screen[None]):
                 node = self._node(editor.node_id)
                 if node is not None:
                     editor.changed_elsewhere(self.store.note(node))
-        self._tell_conflicts()
+        self.notes.tell_conflicts()
 
-    def _tell_conflicts(self) -> None:
-        for node_id in self.store.take_conflicts():
-            node = self._node(node_id)
-            if node is not None:
-                self._tell_conflict(node)
+    def _tell(self, notice: Notice) -> None:
+        self.notify(
+            notice.message,
+            title=notice.title,
+            severity=notice.severity,
+            markup=False,
+            timeout=notice.timeout,
+        )
 
     def _tell_once(self, message: str) -> None:
         # The refresh timer would repeat a lasting problem every few seconds.
@@ -350,7 +354,7 @@ class MainScreen(Screen[None]):
 
     def _set_status(self, node: Node, status: Status) -> None:
         before = self.store.status(node)
-        if self._saving(lambda: self.store.set_status(node, status)):
+        if self.notes.write(lambda: self.store.set_status(node, status)):
             from dlroadmap.progress.history import Change
 
             self._history.push(Change(node.id, "status", before, self.store.status(node)))
@@ -362,21 +366,6 @@ class MainScreen(Screen[None]):
         self._show_progress()
         if self.detail.editor is None:
             self._refresh_detail()
-
-    def _saving(self, change: Callable[[], bool]) -> bool:
-        """Make a change; a failed save is reported, and the change is kept to save later."""
-        try:
-            changed = change()
-        except (OSError, DlroadmapError) as error:
-            self.notify(
-                f"Not saved yet: {error} The change is kept and saved with the next one.",
-                severity="error",
-                markup=False,
-                timeout=15,
-            )
-            return True
-        self._tell_conflicts()
-        return changed
 
     # -- notes -------------------------------------------------------------
 
@@ -391,7 +380,7 @@ class MainScreen(Screen[None]):
     async def action_edit_note(self) -> None:
         node = self.selected_item()
         if node is not None:
-            self._edit_group += 1
+            self.notes.begin_edit()
             await self.detail.start_editing(node.id, self.store.note(node))
 
     @on(NoteEdited)
@@ -399,33 +388,12 @@ class MainScreen(Screen[None]):
         self._save_note(event.node_id, event.text, event.base)
 
     def _save_note(self, node_id: str, text: str, base: str) -> None:
-        """Save what was typed; if the note changed elsewhere since `base`, keep both."""
-        node = self._node(node_id)
-        if node is None:
-            return
-        current = self.store.note(node)
-        if current != base and text != current:
-            from dlroadmap.progress.merge import keep_both
-
-            saved = self.store.item(node_id)
-            text = keep_both(text, current, saved.note_changed if saved else None)
-            self._tell_conflict(node)
-        self._saving(lambda: self.store.set_note(node, text))
-        after = self.store.note(node)
-        from dlroadmap.progress.history import Change
-
-        self._history.push(Change(node_id, "note", current, after, group=self._edit_group))
-        editor = self.detail.editor
-        if editor is not None and editor.node_id == node_id:
-            editor.saved(self.store.note(node))
-
-    def _tell_conflict(self, node: Node) -> None:
-        self.notify(
-            f"“{node.text}” was written in two sessions at once; both texts are kept in its note.",
-            severity="warning",
-            markup=False,
-            timeout=10,
-        )
+        change = self.notes.save(node_id, text, base)
+        if change is not None:
+            self._history.push(change)
+            editor = self.detail.editor
+            if editor is not None and editor.node_id == node_id:
+                editor.saved(change.after)
 
     def _node(self, node_id: str) -> Node | None:
         return self.roadmap.get(node_id) or self._orphans.get(node_id)
@@ -461,38 +429,23 @@ class MainScreen(Screen[None]):
         if node is None:
             return
         self._end_editing()  # what was typed in the pane is saved first, not lost
+        change = self.notes.edit_externally(node, self._suspended, self.take_in_other_sessions)
+        if change is not None:
+            self._history.push(change)
+            self._after_change([node.id])
+
+    @contextmanager
+    def _suspended(self) -> Iterator[None]:
+        """The terminal handed to another program (the editor) meanwhile."""
         from textual.app import SuspendNotSupported
 
-        from dlroadmap.app.external_editor import EditorError, edit_text, find_editor
+        from dlroadmap.app.external_editor import EditorError
 
-        try:
-            # Found before suspending: a missing editor is told without a flash of shell.
-            command = find_editor()
-        except EditorError as error:
-            self._tell_editor_problem(str(error))
-            return
-        base = self.store.note(node)
         try:
             with self.app.suspend():
-                text = edit_text(base, command)
+                yield
         except SuspendNotSupported:
-            self._tell_editor_problem("This terminal cannot hand the screen to another program.")
-            return
-        except (EditorError, OSError) as error:
-            self._tell_editor_problem(str(error))
-            return
-        if text is None:
-            self.notify(f"No change to the note of “{node.text}”.", markup=False)
-            return
-        # What another session saved while the editor was open is seen before saving,
-        # so a note written in both keeps both texts.
-        self.take_in_other_sessions()
-        self._edit_group += 1
-        self._save_note(node.id, text, base)
-        self._after_change([node.id])
-
-    def _tell_editor_problem(self, message: str) -> None:
-        self.notify(message, title="Note not edited", severity="error", markup=False, timeout=10)
+            raise EditorError("This terminal cannot hand the screen to another program.") from None
 
     # -- undo and redo -----------------------------------------------------
 
@@ -529,9 +482,9 @@ class MainScreen(Screen[None]):
         node = self._node(change.node_id)
         assert node is not None
         if change.field == "status":
-            self._saving(lambda: self.store.set_status(node, Status(value)))
+            self.notes.write(lambda: self.store.set_status(node, Status(value)))
         else:
-            self._saving(lambda: self.store.set_note(node, value))
+            self.notes.write(lambda: self.store.set_note(node, value))
         self._after_change([node.id])
         # The cursor goes to what changed, so the user sees it.
         self.tree.select_id(node.id)
