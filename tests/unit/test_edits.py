@@ -1,4 +1,5 @@
-"""Saving notes for the main screen (`app.notes.Notes`), driven directly, with no terminal."""
+"""This session's edits (`app.edits.Edits`): notes saved, merged and edited in $EDITOR,
+statuses, undo; driven directly, with no terminal."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from dlroadmap.app.edits import Edits, Notice
 from dlroadmap.app.external_editor import EditorError
-from dlroadmap.app.notes import Notes, Notice
-from dlroadmap.progress.history import History
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 from dlroadmap.roadmap.source import load_roadmap
@@ -37,11 +37,11 @@ def open_store(tmp_path: Path) -> tuple[Roadmap, Path, Path]:
     return load_roadmap(path), path, tmp_path / "state"
 
 
-def setup(tmp_path: Path) -> tuple[Notes, Store, Told]:
+def setup(tmp_path: Path) -> tuple[Edits, Store, Told]:
     roadmap, path, folder = open_store(tmp_path)
     store = Store.open(roadmap, path, folder)
     told = Told()
-    return Notes(store, roadmap.get, told.append), store, told
+    return Edits(store, roadmap.get, told.append), store, told
 
 
 def other_session(tmp_path: Path) -> Store:
@@ -53,73 +53,108 @@ def item(store: Store, text: str) -> Node:
     return next(node for node in store.roadmap.items() if node.text == text)
 
 
-def test_a_note_is_saved_and_its_change_returned(tmp_path: Path) -> None:
-    notes, store, told = setup(tmp_path)
+def test_a_note_is_saved_and_can_be_undone(tmp_path: Path) -> None:
+    edits, store, told = setup(tmp_path)
     tensors = item(store, "Tensors")
-    notes.begin_edit()
-    change = notes.save(tensors.id, "rank and shape", base="")
-    assert change is not None
-    assert (change.node_id, change.field, change.before, change.after) == (
-        tensors.id,
-        "note",
-        "",
-        "rank and shape",
-    )
+    edits.begin_edit()
+    assert edits.save_note(tensors.id, "rank and shape", base="") == "rank and shape"
     assert other_session(tmp_path).note(tensors) == "rank and shape"
-    assert told == []
+    edits.undo("undo", lambda: None)
+    assert other_session(tmp_path).note(tensors) == ""
+    assert told.messages() == ["Undid: note edit on “Tensors”"]
 
 
-def test_saves_within_one_edit_undo_as_one(tmp_path: Path) -> None:
-    notes, store, _told = setup(tmp_path)
+def test_saves_within_one_stay_in_the_editor_undo_as_one(tmp_path: Path) -> None:
+    edits, store, _told = setup(tmp_path)
     tensors = item(store, "Tensors")
-    history = History()
-    notes.begin_edit()
-    for base, text in (("", "ra"), ("ra", "rank")):
-        change = notes.save(tensors.id, text, base)
-        assert change is not None
-        history.push(change)
-    notes.begin_edit()
-    change = notes.save(tensors.id, "rank!", "rank")
-    assert change is not None
-    history.push(change)
-    assert history.undone().before == "rank"
-    assert history.undone().before == ""
+    edits.begin_edit()
+    edits.save_note(tensors.id, "ra", "")
+    edits.save_note(tensors.id, "rank", "ra")
+    edits.begin_edit()
+    edits.save_note(tensors.id, "rank!", "rank")
+    edits.undo("undo", lambda: None)
+    assert store.note(tensors) == "rank"
+    edits.undo("undo", lambda: None)
+    assert store.note(tensors) == ""
+
+
+def test_a_status_change_is_undone_and_redone(tmp_path: Path) -> None:
+    edits, store, told = setup(tmp_path)
+    tensors = item(store, "Tensors")
+    assert edits.set_status(tensors, Status.DONE) is True
+    assert edits.set_status(tensors, Status.DONE) is False  # no change: nothing to undo
+    edits.undo("undo", lambda: None)
+    assert other_session(tmp_path).status(tensors) is Status.TODO
+    edits.undo("redo", lambda: None)
+    assert other_session(tmp_path).status(tensors) is Status.DONE
+    edits.undo("redo", lambda: None)
+    assert told.messages() == [
+        "Undid: done on “Tensors”",
+        "Redid: done on “Tensors”",
+        "Nothing to redo.",
+    ]
+
+
+def test_an_undo_never_writes_over_another_session_s_change(tmp_path: Path) -> None:
+    edits, store, told = setup(tmp_path)
+    tensors = item(store, "Tensors")
+    edits.set_status(tensors, Status.DONE)
+    other = other_session(tmp_path)
+    other.set_status(item(other, "Tensors"), Status.SKIPPED)
+
+    def catch_up() -> None:  # as the screen does, before an undo
+        edits.catch_up()
+
+    done = edits.undo("undo", catch_up)
+    assert done.outcome == "changed"
+    assert other_session(tmp_path).status(tensors) is Status.SKIPPED
+    assert told[-1].severity == "warning"
+    assert "was changed since, in another session" in told[-1].message
 
 
 def test_a_note_written_meanwhile_elsewhere_keeps_both_and_is_told(tmp_path: Path) -> None:
-    notes, store, told = setup(tmp_path)
+    edits, store, told = setup(tmp_path)
     tensors = item(store, "Tensors")
     other = other_session(tmp_path)
     other.set_note(item(other, "Tensors"), "from session two")
-    store.refresh()
-    change = notes.save(tensors.id, "from session one", base="")
-    assert change is not None
-    saved = other_session(tmp_path).note(tensors)
+    assert edits.catch_up() == [tensors.id]
+    saved = edits.save_note(tensors.id, "from session one", base="")
+    assert saved is not None
     assert "from session one" in saved
     assert "from session two" in saved
-    assert change.after == saved
+    assert other_session(tmp_path).note(tensors) == saved
     assert [notice.severity for notice in told] == ["warning"]
     assert "“Tensors” was written in two sessions at once" in told[0].message
 
 
 def test_a_note_for_an_item_that_is_gone_is_not_saved(tmp_path: Path) -> None:
-    notes, _store, told = setup(tmp_path)
-    assert notes.save("phase-1-basics/no-such-topic", "lost?", "") is None
+    edits, _store, told = setup(tmp_path)
+    assert edits.save_note("phase-1-basics/no-such-topic", "lost?", "") is None
     assert told == []
 
 
+def test_a_broken_state_file_is_told_once_while_catching_up(tmp_path: Path) -> None:
+    edits, store, told = setup(tmp_path)
+    edits.set_status(item(store, "Tensors"), Status.DONE)
+    store.path.write_text("this is [not TOML", encoding="utf-8")
+    assert edits.catch_up() == []
+    assert edits.catch_up() == []
+    assert [notice.severity for notice in told] == ["error"]
+    assert "not valid TOML" in told[0].message
+
+
 def test_a_failed_save_is_told_and_kept_for_the_next(tmp_path: Path) -> None:
-    notes, store, told = setup(tmp_path)
+    edits, store, told = setup(tmp_path)
     tensors, autograd = item(store, "Tensors"), item(store, "Autograd")
-    notes.write(lambda: store.set_status(tensors, Status.DONE))
+    edits.set_status(tensors, Status.DONE)
     good = store.path.read_bytes()
     store.path.write_text("this is [not TOML", encoding="utf-8")
-    assert notes.write(lambda: store.set_status(autograd, Status.DONE)) is True
+    assert edits.set_status(autograd, Status.DONE) is True
     assert [notice.severity for notice in told] == ["error"]
     assert told[0].message.startswith("Not saved yet:")
     assert "saved with the next one" in told[0].message
     store.path.write_bytes(good)
-    notes.write(lambda: store.set_note(tensors, "later"))
+    edits.set_status(tensors, Status.IN_PROGRESS)
     assert other_session(tmp_path).status(autograd) is Status.DONE
 
 
@@ -148,23 +183,23 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UseEditor:
 
 def test_the_external_editor_s_text_is_saved_as_one_edit(tmp_path: Path, editor: UseEditor) -> None:
     editor("path.write_text(path.read_text() + 'and more\\n')")
-    notes, store, told = setup(tmp_path)
+    edits, store, told = setup(tmp_path)
     tensors = item(store, "Tensors")
-    notes.save(tensors.id, "first", "")
+    edits.save_note(tensors.id, "first", "")
     caught_up: list[bool] = []
-    change = notes.edit_externally(tensors, nullcontext, lambda: caught_up.append(True))
-    assert change is not None
-    assert (change.before, change.after) == ("first", "first\nand more")
+    assert edits.edit_externally(tensors, nullcontext, lambda: caught_up.append(True))
     assert other_session(tmp_path).note(tensors) == "first\nand more"
     assert caught_up == [True]
-    assert told == []
+    edits.undo("undo", lambda: None)
+    assert store.note(tensors) == "first"
+    assert told.messages() == ["Undid: note edit on “Tensors”"]
 
 
 def test_an_editor_left_without_a_change_is_told(tmp_path: Path, editor: UseEditor) -> None:
     editor("pass")
-    notes, store, told = setup(tmp_path)
+    edits, store, told = setup(tmp_path)
     tensors = item(store, "Tensors")
-    assert notes.edit_externally(tensors, nullcontext, lambda: None) is None
+    assert edits.edit_externally(tensors, nullcontext, lambda: None) is False
     assert told.messages() == ["No change to the note of “Tensors”."]
 
 
@@ -173,7 +208,7 @@ def test_a_missing_editor_is_told_and_nothing_run(
 ) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", str(tmp_path / "no-such-editor"))
-    notes, store, told = setup(tmp_path)
+    edits, store, told = setup(tmp_path)
     suspended: list[bool] = []
 
     @contextmanager
@@ -181,7 +216,7 @@ def test_a_missing_editor_is_told_and_nothing_run(
         suspended.append(True)
         yield
 
-    assert notes.edit_externally(item(store, "Tensors"), suspend, lambda: None) is None
+    assert edits.edit_externally(item(store, "Tensors"), suspend, lambda: None) is False
     assert suspended == []  # found missing before the terminal was handed over
     assert [(notice.title, notice.severity) for notice in told] == [("Note not edited", "error")]
     assert "cannot be found" in told[0].message
@@ -191,16 +226,16 @@ def test_a_terminal_that_cannot_be_handed_over_keeps_the_note(
     tmp_path: Path, editor: UseEditor
 ) -> None:
     editor("path.write_text('never')")
-    notes, store, told = setup(tmp_path)
+    edits, store, told = setup(tmp_path)
     tensors = item(store, "Tensors")
-    notes.save(tensors.id, "kept", "")
+    edits.save_note(tensors.id, "kept", "")
 
     @contextmanager
     def cannot_suspend() -> Iterator[None]:
         raise EditorError("This terminal cannot hand the screen to another program.")
         yield
 
-    assert notes.edit_externally(tensors, cannot_suspend, lambda: None) is None
+    assert edits.edit_externally(tensors, cannot_suspend, lambda: None) is False
     assert told.messages() == ["This terminal cannot hand the screen to another program."]
     assert other_session(tmp_path).note(tensors) == "kept"
 
@@ -209,7 +244,7 @@ def test_a_note_saved_elsewhere_while_the_editor_was_open_is_kept(
     tmp_path: Path, editor: UseEditor
 ) -> None:
     editor("path.write_text('from the editor\\n')")
-    notes, store, told = setup(tmp_path)
+    edits, store, told = setup(tmp_path)
     tensors = item(store, "Tensors")
 
     def meanwhile() -> None:
@@ -217,8 +252,7 @@ def test_a_note_saved_elsewhere_while_the_editor_was_open_is_kept(
         other.set_note(item(other, "Tensors"), "from session two")
         store.refresh()
 
-    change = notes.edit_externally(tensors, nullcontext, meanwhile)
-    assert change is not None
+    assert edits.edit_externally(tensors, nullcontext, meanwhile)
     saved = other_session(tmp_path).note(tensors)
     assert "from the editor" in saved
     assert "from session two" in saved

@@ -1,5 +1,6 @@
-"""Notes saved through the store for the main screen: merged with another session's
-note, conflicts and failed saves told, a note edited in the user's own editor.
+"""This session's changes to its progress, written through the store for the main
+screen: statuses and notes saved (a note merged with another session's), conflicts
+and failed saves told, a note edited in the user's own editor, undo and redo.
 
 No widgets and no Textual here: the screen hands in how to tell the user something
 and how to suspend itself around the editor, so all of this runs without a terminal.
@@ -10,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Literal
 
 from dlroadmap.errors import DlroadmapError
+from dlroadmap.roadmap.model import Status
 
 if TYPE_CHECKING:
-    from dlroadmap.progress.history import Change
+    from dlroadmap.progress.history import Change, Direction, History, Step
     from dlroadmap.progress.store import Store
     from dlroadmap.roadmap.model import Node
 
@@ -30,8 +33,8 @@ class Notice:
     timeout: float | None = None  # None: the app's usual time
 
 
-class Notes:
-    """Writes notes (and any other change) through the store, telling what went wrong."""
+class Edits:
+    """Writes statuses and notes through the store, keeps them to undo, tells what went wrong."""
 
     def __init__(
         self, store: Store, find: Callable[[str], Node | None], tell: Callable[[Notice], None]
@@ -42,15 +45,34 @@ class Notes:
         self._tell = tell
         # One stay in a notes editor; its saves while typing are undone as one edit.
         self._edit_group = 0
+        self._last_problem = ""
+
+    @cached_property
+    def history(self) -> History:
+        """This session's status changes and note edits, for `u` and `ctrl+r`."""
+        # Imported at the first change, not before the first frame.
+        from dlroadmap.progress.history import History
+
+        return History()
+
+    def set_status(self, node: Node, status: Status) -> bool:
+        """Whether the item's status changed (kept to save later, if saving failed)."""
+        before = self._store.status(node)
+        if not self.write(lambda: self._store.set_status(node, status)):
+            return False
+        from dlroadmap.progress.history import Change
+
+        self.history.push(Change(node.id, "status", before, self._store.status(node)))
+        return True
 
     def begin_edit(self) -> None:
         """A new stay in an editor starts: its saves are one edit to undo."""
         self._edit_group += 1
 
-    def save(self, node_id: str, text: str, base: str) -> Change | None:
+    def save_note(self, node_id: str, text: str, base: str) -> str | None:
         """Save what was typed; if the note changed elsewhere since `base`, keep both.
 
-        The change made, for the history (None: the item is gone).
+        The note as saved (None: the item is gone).
         """
         node = self._find(node_id)
         if node is None:
@@ -65,10 +87,12 @@ class Notes:
         self.write(lambda: self._store.set_note(node, text))
         from dlroadmap.progress.history import Change
 
-        return Change(node_id, "note", current, self._store.note(node), group=self._edit_group)
+        after = self._store.note(node)
+        self.history.push(Change(node_id, "note", current, after, group=self._edit_group))
+        return after
 
     def write(self, change: Callable[[], bool]) -> bool:
-        """Make a change through the store (a note, a status); whether it changed anything.
+        """Make a change through the store; whether it changed anything.
 
         A failed save is told, and the change is kept in the store to save with the next.
         """
@@ -83,6 +107,19 @@ class Notes:
                 )
             )
             return True
+        self.tell_conflicts()
+        return changed
+
+    def catch_up(self) -> list[str]:
+        """Take in what other sessions saved since we last looked; the ids it changed."""
+        try:
+            changed = self._store.refresh()
+        except (OSError, DlroadmapError) as error:
+            # Looked for every few seconds: a lasting problem is told once.
+            if str(error) != self._last_problem:
+                self._last_problem = str(error)
+                self._tell(Notice(str(error), severity="error", timeout=15))
+            return []
         self.tell_conflicts()
         return changed
 
@@ -108,9 +145,9 @@ class Notes:
         node: Node,
         suspended: Callable[[], AbstractContextManager[object]],
         catch_up: Callable[[], None],
-    ) -> Change | None:
+    ) -> bool:
         """The note in the user's own editor ($VISUAL, $EDITOR), run inside `suspended()`,
-        which hands it the terminal; the change saved, or None (and why, told).
+        which hands it the terminal; whether the note changed (if not, why is told).
 
         `catch_up` takes in what other sessions saved while the editor was open, so a
         note written in both keeps both texts.
@@ -125,10 +162,46 @@ class Notes:
                 text = edit_text(base, command)
         except (EditorError, OSError) as error:
             self._tell(Notice(str(error), title="Note not edited", severity="error", timeout=10))
-            return None
+            return False
         if text is None:
             self._tell(Notice(f"No change to the note of “{node.text}”."))
-            return None
+            return False
         catch_up()
         self.begin_edit()
-        return self.save(node.id, text, base)
+        return self.save_note(node.id, text, base) is not None
+
+    def undo(self, direction: Direction, catch_up: Callable[[], None]) -> Step:
+        """Undo or redo the last change, and tell what came of it.
+
+        `catch_up` takes in other sessions' changes first: one made since is not
+        written over (see `history.step`).
+        """
+        from dlroadmap.progress.history import step
+
+        done = step(self.history, direction, partial(self._now, catch_up=catch_up), self._put_back)
+        change = done.change
+        node = self._find(change.node_id) if change else None
+        title = node.text if node is not None else change.node_id if change else ""
+        self._tell(
+            Notice(
+                done.message(title),
+                severity="warning" if done.outcome in ("gone", "changed") else "information",
+                timeout=8 if done.outcome == "changed" else None,
+            )
+        )
+        return done
+
+    def _now(self, change: Change, catch_up: Callable[[], None]) -> str | None:
+        node = self._find(change.node_id)
+        if node is None:
+            return None
+        catch_up()
+        return self._store.status(node) if change.field == "status" else self._store.note(node)
+
+    def _put_back(self, change: Change, value: str) -> None:
+        node = self._find(change.node_id)
+        assert node is not None  # `step` writes only what `_now` found
+        if change.field == "status":
+            self.write(lambda: self._store.set_status(node, Status(value)))
+        else:
+            self.write(lambda: self._store.set_note(node, value))
