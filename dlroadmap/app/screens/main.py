@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from textual.widgets import Footer, Input, Tree
 
 from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
+from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
 from dlroadmap.app.roadmap_changes import reattached_notice, reload_notice
 from dlroadmap.app.widgets.detail import DetailPane
@@ -362,21 +362,9 @@ class MainScreen(Screen[None]):
         if node is None:
             return
         self._end_editing()  # what was typed in the pane is saved first, not lost
-        if self.edits.edit_externally(node, self._suspended, self.take_in_other_sessions):
+        handed_over = partial(terminal_handed_over, self.app)
+        if self.edits.edit_externally(node, handed_over, self.take_in_other_sessions):
             self._after_change([node.id])
-
-    @contextmanager
-    def _suspended(self) -> Iterator[None]:
-        """The terminal handed to another program (the editor) meanwhile."""
-        from textual.app import SuspendNotSupported
-
-        from dlroadmap.app.external_editor import EditorError
-
-        try:
-            with self.app.suspend():
-                yield
-        except SuspendNotSupported:
-            raise EditorError("This terminal cannot hand the screen to another program.") from None
 
     # -- undo and redo -----------------------------------------------------
 
