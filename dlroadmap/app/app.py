@@ -74,7 +74,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.store = store
         # The markdown file, watched for edits (None: not watched).
         self._source = source
-        self._lifecycle = Lifecycle(self, source, self._show_roadmap, self._save_and_exit)
+        self._lifecycle = Lifecycle(
+            self, source, lambda: self.roadmap, self._show_roadmap, self._save_and_exit
+        )
         self._ascii = ascii_glyphs
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today

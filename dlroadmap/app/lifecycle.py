@@ -17,11 +17,10 @@ from typing import Any
 
 from textual.app import App
 
-from dlroadmap.app.roadmap_watch import watch_file
+from dlroadmap.app.roadmap_watch import reread, watch_file
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import roadmap_cache_dir
 from dlroadmap.roadmap.model import Roadmap
-from dlroadmap.roadmap.source import load_roadmap
 
 # How often to check that the terminal is still there.
 TERMINAL_CHECK_SECONDS = 1.0
@@ -34,12 +33,14 @@ class Lifecycle:
         self,
         app: App[Any],
         source: Path | None,
+        shown: Callable[[], Roadmap],
         show: Callable[[Roadmap], None],
         save_and_exit: Callable[[], None],
     ) -> None:
         self._app = app
         # The markdown file, watched for edits (None: not watched).
         self._source = source
+        self._shown = shown  # the roadmap on screen, to compare an edit with
         self._show = show
         self._save_and_exit = save_and_exit
         self._stop_watching = threading.Event()
@@ -69,10 +70,10 @@ class Lifecycle:
             self._save_and_exit()
 
     def _markdown_changed(self) -> None:
-        """In the watcher's thread: parse the new markdown there, then show it here."""
+        """In the watcher's thread: parse the markdown there, then show it, if changed."""
         assert self._source is not None
         try:
-            roadmap = load_roadmap(self._source, cache=roadmap_cache_dir())
+            roadmap = reread(self._source, self._shown(), cache=roadmap_cache_dir())
         except DlroadmapError as error:
             self._app.call_from_thread(
                 self._app.notify,
@@ -81,7 +82,8 @@ class Lifecycle:
                 markup=False,
             )
             return
-        self._app.call_from_thread(self._show, roadmap)
+        if roadmap is not None:
+            self._app.call_from_thread(self._show, roadmap)
 
 
 @contextmanager
