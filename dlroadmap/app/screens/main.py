@@ -140,7 +140,7 @@ class MainScreen(Screen[None]):
         self._resumed = False
 
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(self.roadmap.title, ascii_glyphs=self._ascii, id="header")
+        yield ProgressHeader(ascii_glyphs=self._ascii, id="header")
         with Horizontal(id="panes"):
             yield TreePane(
                 self.store.status, self.store.notes, ascii_glyphs=self._ascii, id="tree-pane"
@@ -251,7 +251,8 @@ class MainScreen(Screen[None]):
         self._show_progress()
 
     def _show_progress(self) -> None:
-        self.query_one(ProgressHeader).show(overall(self.roadmap, self._tallies, self.store.status))
+        tally = overall(self.roadmap, self._tallies, self.store.status)
+        self.query_one(ProgressHeader).show(self.roadmap.title, tally)
 
     # -- what is selected ---------------------------------------------------
 
