@@ -22,11 +22,11 @@ class ProgressHeader(Static):
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        title = Text.assemble(("dlroadmap", "bold"), " — ", inline_text(title))
+        heading = Text.assemble(("dlroadmap", "bold"), " — ", inline_text(title))
         figures = f"{tally.done}/{tally.total}  {percent(tally)}%"
         # The bar gives way first on a narrow terminal; the figures stay.
         width = max(0, min(20, self.size.width // 4))
         progress = f"{bar(tally.fraction, width, self._ascii)}  {figures}" if width else figures
-        grid.add_row(title, Text(progress))
+        grid.add_row(heading, Text(progress))
         # One line high whatever it says (app.tcss): no layout of the screen needed.
         self.update(grid, layout=False)

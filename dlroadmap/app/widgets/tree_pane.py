@@ -68,10 +68,9 @@ class TreePane(Vertical):
         self._roadmap = roadmap
         self._tallies = tallies
         self._unmatched = unmatched
-        text = self.filter_text
-        if text:
-            self._query = None  # whatever the filter says, show it anew
-            self._apply_filter(text)
+        self._query = None  # whatever the filter says, show it anew
+        if self.filter_text:
+            self._apply_filter(self.filter_text)
         else:
             self._query = ""
             self._show_whole(cursor)
