@@ -1,8 +1,8 @@
 """This session's recent changes, to take back (`u`) and make again (`ctrl+r`).
 
-Bookkeeping, and `step`, which applies an entry through what it is given: the screen
-hands it the store, so an undo is saved, and merged with other sessions, like any
-other change.
+Bookkeeping, and `step`, which applies an entry through what it is given: the app
+hands it the store (app/edits.py), so an undo is saved, and merged with other
+sessions, like any other change.
 """
 
 from __future__ import annotations
