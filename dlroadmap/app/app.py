@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import os
-import signal
-import sys
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,17 +21,14 @@ from dlroadmap.app.commands import (
     keys_in_force,
     palette_help,
 )
-from dlroadmap.app.roadmap_watch import watch_file
+from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
 from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.config import Config, config_path, unused_settings
-from dlroadmap.errors import DlroadmapError
-from dlroadmap.locations import roadmap_cache_dir
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
-from dlroadmap.roadmap.source import load_roadmap
 
 
 @dataclass
@@ -85,7 +77,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.store = store
         # The markdown file, watched for edits (None: not watched).
         self._source = source
-        self._stop_watching = threading.Event()
+        self._lifecycle = Lifecycle(
+            self, source, lambda: self.roadmap, self._show_roadmap, self._save_and_exit
+        )
         self._ascii = ascii_glyphs
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
@@ -166,47 +160,19 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.call_after_refresh(self._after_first_frame)
         if self._settings is not None and self._settings.problem:
             self.notify(self._settings.problem, severity="warning", markup=False, timeout=15)
-        # A dropped SSH link sends SIGHUP; a shutdown, SIGTERM: save what is pending first.
-        loop = asyncio.get_running_loop()
-        for signal_number in (signal.SIGHUP, signal.SIGTERM):
-            loop.add_signal_handler(signal_number, self._save_and_exit)
-        # A terminal can also vanish without a hang-up signal (its emulator killed, a
-        # pty closed): then the input would read end-of-file forever, spinning a core.
-        if _terminal_present():
-            self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
+        self._lifecycle.start()
 
     def _after_first_frame(self) -> None:
         """What would only slow the first frame down: watching the file, collecting garbage
         (start-up makes objects by the hundred thousand and frees almost none)."""
         gc.enable()
-        if self._source is not None:
-            watcher = partial(watch_file, self._source, self._markdown_changed, self._stop_watching)
-            self.run_worker(watcher, thread=True, group="watch")
-
-    def _check_terminal(self) -> None:
-        if not _terminal_present():
-            self._save_and_exit()
+        self._lifecycle.watch()
 
     def on_unmount(self) -> None:
-        self._stop_watching.set()
+        self._lifecycle.stop()
         if self._style_cache is not None:
             # What this run parsed, the styles of widgets made after the first frame too.
             self._style_cache.keep(self.stylesheet)
-
-    def _markdown_changed(self) -> None:
-        """In the watcher's thread: parse the new markdown there, then show it here."""
-        assert self._source is not None
-        try:
-            roadmap = load_roadmap(self._source, cache=roadmap_cache_dir())
-        except DlroadmapError as error:
-            self.call_from_thread(
-                self.notify,
-                f"{error} Still showing the roadmap as it was.",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.call_from_thread(self._show_roadmap, roadmap)
 
     def _show_roadmap(self, roadmap: Roadmap) -> None:
         self.roadmap = roadmap
@@ -227,12 +193,3 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     async def action_quit(self) -> None:
         self._save_and_exit()
-
-
-# How often to check that the terminal is still there.
-TERMINAL_CHECK_SECONDS = 1.0
-
-
-def _terminal_present() -> bool:
-    stdin = sys.__stdin__
-    return stdin is not None and not stdin.closed and os.isatty(stdin.fileno())

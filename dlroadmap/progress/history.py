@@ -1,19 +1,25 @@
 """This session's recent changes, to take back (`u`) and make again (`ctrl+r`).
 
-Pure bookkeeping: the screen applies an entry through the store, so an undo is
-saved, and merged with other sessions, like any other change.
+Bookkeeping, and `step`, which applies an entry through what it is given: the app
+hands it the store (app/edits.py), so an undo is saved, and merged with other
+sessions, like any other change.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
+
+from dlroadmap.common.glyphs import LABELS
+from dlroadmap.roadmap.model import Status
 
 # Enough to walk back a study session; old entries fall off the far end.
 HISTORY_LENGTH = 50
 
 Field = Literal["status", "note"]
+Direction = Literal["undo", "redo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,3 +88,61 @@ class History:
 
     def __len__(self) -> int:
         return len(self._done)
+
+
+Outcome = Literal["applied", "nothing", "gone", "changed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What an undo or a redo did, for the screen to tell."""
+
+    direction: Direction
+    outcome: Outcome
+    change: Change | None = None  # None when there was nothing to undo or redo
+
+    def message(self, title: str) -> str:
+        """In words; `title` names the item the change is about."""
+        verb = self.direction
+        if self.outcome == "nothing" or self.change is None:
+            return f"Nothing to {verb}."
+        if self.outcome == "gone":
+            return f"Cannot {verb}: that topic is gone."
+        if self.outcome == "changed":
+            return f"Cannot {verb}: “{title}” was changed since, in another session."
+        change = self.change
+        what = LABELS[Status(change.after)] if change.field == "status" else "note edit"
+        return f"{'Undid' if verb == 'undo' else 'Redid'}: {what} on “{title}”"
+
+
+def step(
+    history: History,
+    direction: Direction,
+    current: Callable[[Change], str | None],
+    write: Callable[[Change, str], None],
+) -> Step:
+    """Undo (or redo) the next change, if its item still holds what the change left.
+
+    `current` reads the change's field as it is now (None: the item is gone) and
+    `write` sets it. If another session changed the field since, writing over that
+    blindly would lose their work: nothing is written and the entry is forgotten.
+    What is written is not itself recorded in the history.
+    """
+    undo = direction == "undo"
+    change = history.next_undo() if undo else history.next_redo()
+    if change is None:
+        return Step(direction, "nothing")
+    expected, value = (change.after, change.before) if undo else (change.before, change.after)
+    now = current(change)
+    if now != expected:
+        if undo:
+            history.drop_undo()
+        else:
+            history.drop_redo()
+        return Step(direction, "gone" if now is None else "changed", change)
+    write(change, value)
+    if undo:
+        history.undone()
+    else:
+        history.redone()
+    return Step(direction, "applied", change)

@@ -4,33 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import cached_property, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widget import AwaitMount
-from textual.widgets import Footer, Input, Static, Tree
+from textual.widgets import Footer, Input, Tree
 
 from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import view_of
+from dlroadmap.app.edits import Edits, Notice
+from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
+from dlroadmap.app.roadmap_changes import reattached_notice, reload_notice
 from dlroadmap.app.widgets.detail import DetailPane
-from dlroadmap.app.widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
 from dlroadmap.app.widgets.progress_header import ProgressHeader
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
-from dlroadmap.common.glyphs import LABELS
-from dlroadmap.errors import DlroadmapError
+from dlroadmap.app.widgets.tree_pane import TreePane
 from dlroadmap.progress.store import Store
-from dlroadmap.roadmap.filtering import matching_items, normalise
-from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Span, Status
+from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
 from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
 
 if TYPE_CHECKING:
-    from dlroadmap.progress.history import Change, History
-    from dlroadmap.progress.reattach import Reattached
+    from dlroadmap.progress.history import Direction
 
 # How often to look for what another session saved (a stat() call, once a save is
 # seconds old; until then a read of the file, see Store._unchanged).
@@ -64,33 +62,17 @@ class MainScreen(Screen[None]):
         self._today = today
         self._ascii = ascii_glyphs
         self._tallies: dict[str, Tally] = {}
-        self._first_match: str | None = None
-        self._last_problem = ""
         # Saved notes whose place left the markdown, shown under "Unmatched notes".
         self._orphans = self._unmatched()
-        self._query = ""
-        # One stay in a notes editor; its saves while typing are undone as one edit.
-        self._edit_group = 0
-        self._filter_mounted: AwaitMount | None = None
+        self.edits = Edits(store, self._node, self._tell)
         self._resumed = False
 
-    @cached_property
-    def _history(self) -> History:
-        """This session's status changes and note edits, for `u` and `ctrl+r`."""
-        # Imported at the first change, not before the first frame.
-        from dlroadmap.progress.history import History
-
-        return History()
-
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(self.roadmap.title, ascii_glyphs=self._ascii, id="header")
+        yield ProgressHeader(ascii_glyphs=self._ascii, id="header")
         with Horizontal(id="panes"):
-            with Vertical(id="tree-pane") as tree_pane:
-                tree_pane.border_title = "Roadmap"
-                yield RoadmapTree(ascii_glyphs=self._ascii, id="tree")
-                # The filter's Input is made when `/` is first pressed (an Input and its
-                # styles are a tenth of a start-up); until then its line says how.
-                yield Static(FILTER_PLACEHOLDER, id="filter-hint")
+            yield TreePane(
+                self.store.status, self.store.notes, ascii_glyphs=self._ascii, id="tree-pane"
+            )
             yield DetailPane(ascii_glyphs=self._ascii, id="detail")
         yield Footer()
 
@@ -99,13 +81,17 @@ class MainScreen(Screen[None]):
         # hide those bindings from the footer too.
         if action == "clear_filter":
             # From the tree only while a filter is on; in the filter, always (leaves it).
-            return bool(self._filter_text()) or isinstance(self.focused, Input)
+            return bool(self.tree_pane.filter_text) or isinstance(self.focused, Input)
         typing = isinstance(self.focused, Input) or self.focused is self.detail.editor
         return not (action in _ITEM_ACTIONS and typing)
 
     @property
-    def tree(self) -> RoadmapTree:  # type: ignore[override]  # hides DOMNode.tree, a debug view
-        return self.query_one(RoadmapTree)
+    def tree_pane(self) -> TreePane:
+        return self.query_one(TreePane)
+
+    @property
+    def roadmap_tree(self) -> RoadmapTree:
+        return self.tree_pane.roadmap_tree
 
     @property
     def detail(self) -> DetailPane:
@@ -123,13 +109,15 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self._tallies = tally_groups(self.roadmap, self.store.status)
         self._show_tree(self._first_open_item())
-        self.tree.focus()
+        self.roadmap_tree.focus()
         # Filled now, not on the first messages: the first frame is the whole screen.
         self._show_progress()
         self._refresh_detail()
         # Once the first frame is out: its thread would hold the GIL while it is drawn.
         self.call_after_refresh(self._warm_up_store)
-        self._tell_reattached()
+        notice = reattached_notice(self.store.reattached)
+        if notice is not None:
+            self._tell(notice)
         # Another session (a second SSH login) may save too: look for its changes now
         # and then, and whenever the terminal regains focus.
         self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
@@ -138,27 +126,9 @@ class MainScreen(Screen[None]):
         if self.store.writable:
             self.run_worker(partial(self.store.warm_up, self.store.state.copy()), thread=True)
 
-    def _tell_reattached(self) -> None:
-        moved = self.store.reattached
-        if not moved:
-            return
-        lines = [
-            f"{m.old_text} → {m.new_text}" if m.renamed else f"{m.new_text} (moved)" for m in moved
-        ]
-        self.notify(
-            "\n".join(lines[:5] + ([f"… and {len(lines) - 5} more"] if len(lines) > 5 else [])),
-            title=f"Progress re-attached to {len(moved)} changed topic(s)",
-            markup=False,
-            timeout=10,
-        )
-
     def take_in_other_sessions(self) -> None:
         """Show what another session saved since we last looked."""
-        try:
-            changed = self.store.refresh()
-        except (OSError, DlroadmapError) as error:
-            self._tell_once(str(error))
-            return
+        changed = self.edits.catch_up()
         if changed:
             self._after_change(changed)
             editor = self.detail.editor
@@ -166,19 +136,15 @@ class MainScreen(Screen[None]):
                 node = self._node(editor.node_id)
                 if node is not None:
                     editor.changed_elsewhere(self.store.note(node))
-        self._tell_conflicts()
 
-    def _tell_conflicts(self) -> None:
-        for node_id in self.store.take_conflicts():
-            node = self._node(node_id)
-            if node is not None:
-                self._tell_conflict(node)
-
-    def _tell_once(self, message: str) -> None:
-        # The refresh timer would repeat a lasting problem every few seconds.
-        if message != self._last_problem:
-            self._last_problem = message
-            self.notify(message, severity="error", markup=False, timeout=15)
+    def _tell(self, notice: Notice) -> None:
+        self.notify(
+            notice.message,
+            title=notice.title,
+            severity=notice.severity,
+            markup=False,
+            timeout=notice.timeout,
+        )
 
     def _unmatched(self) -> dict[str, Node]:
         return {
@@ -189,28 +155,16 @@ class MainScreen(Screen[None]):
     def replace_roadmap(self, roadmap: Roadmap) -> None:
         """The markdown was edited on disk: show the new tree, keeping the cursor and state."""
         self._end_editing()
-        before = {node.id: node.text for node in self.roadmap.items()}
         keep = self.selected_node()
-        moved = self.store.reload(roadmap)
+        notice = reload_notice(self.roadmap, roadmap, self.store.reload(roadmap))
         self.roadmap = roadmap
         self._orphans = self._unmatched()
         self._tallies = tally_groups(roadmap, self.store.status)
-        after = {node.id: node.text for node in roadmap.items()}
-        gone = {m.old_id for m in moved}
-        came = {m.new_id for m in moved}
-        added = [after[key] for key in after if key not in before and key not in came]
-        removed = [before[key] for key in before if key not in after and key not in gone]
         cursor = roadmap.get(keep.id) if keep else None
-        self._query = "\0"  # whatever the filter says, show it anew
-        filter_text = self._filter_text()
-        if filter_text:
-            self._apply_filter(filter_text)
-        else:
-            self._query = ""
-            self._show_tree(cursor or self._first_open_item())
+        self._show_tree(cursor or self._first_open_item())
         self._show_progress()
         self._refresh_detail()
-        self.notify(_changes(added, removed, moved), title="The roadmap file changed", markup=False)
+        self._tell(notice)
 
     def _first_open_item(self) -> Node | None:
         """Where the user left off: the first item neither done nor skipped."""
@@ -218,31 +172,20 @@ class MainScreen(Screen[None]):
         return next((n for n in self.roadmap.items() if self.store.status(n) not in finished), None)
 
     def _show_tree(self, cursor: Node | None) -> None:
-        """The whole tree, the cursor's phase open, the cursor on `cursor`."""
-        phase = self.roadmap.ancestors(cursor.id)[:1] if cursor else []
-        self.tree.show_roadmap(
-            self.roadmap,
-            self.store.status,
-            self._tallies,
-            open_phase=phase[0].id if phase else None,
-            unmatched=list(self._orphans.values()),
-        )
-        if cursor is not None:
-            self.tree.select_id(cursor.id)
+        """The tree anew, as the filter says; with no filter, the cursor on `cursor`."""
+        self.tree_pane.show(self.roadmap, self._tallies, list(self._orphans.values()), cursor)
 
     def on_resize(self) -> None:
         self._show_progress()
 
     def _show_progress(self) -> None:
-        self.query_one(ProgressHeader).show(overall(self.roadmap, self._tallies, self.store.status))
+        tally = overall(self.roadmap, self._tallies, self.store.status)
+        self.query_one(ProgressHeader).show(self.roadmap.title, tally)
 
     # -- what is selected ---------------------------------------------------
 
     def selected_node(self) -> Node | None:
-        data = self.tree.selected
-        if isinstance(data, OverviewEntry) and data.phase_id:
-            return self.roadmap.get(data.phase_id)
-        return data if isinstance(data, Node) else None
+        return self.tree_pane.selected_node()
 
     def selected_item(self) -> Node | None:
         node = self.selected_node()
@@ -278,49 +221,30 @@ class MainScreen(Screen[None]):
             self._set_status(node, Status(status))
 
     def _set_status(self, node: Node, status: Status) -> None:
-        before = self.store.status(node)
-        if self._saving(lambda: self.store.set_status(node, status)):
-            from dlroadmap.progress.history import Change
-
-            self._history.push(Change(node.id, "status", before, self.store.status(node)))
+        if self.edits.set_status(node, status):
             self._after_change([node.id])
 
     def _after_change(self, changed: list[str]) -> None:
         self._tallies = retally(self.roadmap, self._tallies, changed, self.store.status)
-        self.tree.update_tallies(self._tallies, changed)
+        self.tree_pane.update_tallies(self._tallies, changed)
         self._show_progress()
         if self.detail.editor is None:
             self._refresh_detail()
-
-    def _saving(self, change: Callable[[], bool]) -> bool:
-        """Make a change; a failed save is reported, and the change is kept to save later."""
-        try:
-            changed = change()
-        except (OSError, DlroadmapError) as error:
-            self.notify(
-                f"Not saved yet: {error} The change is kept and saved with the next one.",
-                severity="error",
-                markup=False,
-                timeout=15,
-            )
-            return True
-        self._tell_conflicts()
-        return changed
 
     # -- notes -------------------------------------------------------------
 
     async def action_activate(self) -> None:
         """Enter in the tree: an item opens its note; a branch opens or closes."""
-        data = self.tree.selected
+        data = self.roadmap_tree.selected
         if isinstance(data, Node) and data.trackable:
             await self.action_edit_note()
         else:
-            self.tree.toggle_cursor()
+            self.roadmap_tree.toggle_cursor()
 
     async def action_edit_note(self) -> None:
         node = self.selected_item()
         if node is not None:
-            self._edit_group += 1
+            self.edits.begin_edit()
             await self.detail.start_editing(node.id, self.store.note(node))
 
     @on(NoteEdited)
@@ -328,33 +252,10 @@ class MainScreen(Screen[None]):
         self._save_note(event.node_id, event.text, event.base)
 
     def _save_note(self, node_id: str, text: str, base: str) -> None:
-        """Save what was typed; if the note changed elsewhere since `base`, keep both."""
-        node = self._node(node_id)
-        if node is None:
-            return
-        current = self.store.note(node)
-        if current != base and text != current:
-            from dlroadmap.progress.merge import keep_both
-
-            saved = self.store.item(node_id)
-            text = keep_both(text, current, saved.note_changed if saved else None)
-            self._tell_conflict(node)
-        self._saving(lambda: self.store.set_note(node, text))
-        after = self.store.note(node)
-        from dlroadmap.progress.history import Change
-
-        self._history.push(Change(node_id, "note", current, after, group=self._edit_group))
+        saved = self.edits.save_note(node_id, text, base)
         editor = self.detail.editor
-        if editor is not None and editor.node_id == node_id:
-            editor.saved(self.store.note(node))
-
-    def _tell_conflict(self, node: Node) -> None:
-        self.notify(
-            f"“{node.text}” was written in two sessions at once; both texts are kept in its note.",
-            severity="warning",
-            markup=False,
-            timeout=10,
-        )
+        if saved is not None and editor is not None and editor.node_id == node_id:
+            editor.saved(saved)
 
     def _node(self, node_id: str) -> Node | None:
         return self.roadmap.get(node_id) or self._orphans.get(node_id)
@@ -362,7 +263,7 @@ class MainScreen(Screen[None]):
     def action_close_editor(self) -> None:
         """Escape in the editor: save, back to the read-only note, focus to the tree."""
         self._end_editing()
-        self.set_focus(self.tree)
+        self.set_focus(self.roadmap_tree)
 
     @on(NoteEditorClosed)
     def _editor_left(self) -> None:
@@ -390,115 +291,41 @@ class MainScreen(Screen[None]):
         if node is None:
             return
         self._end_editing()  # what was typed in the pane is saved first, not lost
-        from textual.app import SuspendNotSupported
-
-        from dlroadmap.app.external_editor import EditorError, edit_text, find_editor
-
-        try:
-            # Found before suspending: a missing editor is told without a flash of shell.
-            command = find_editor()
-        except EditorError as error:
-            self._tell_editor_problem(str(error))
-            return
-        base = self.store.note(node)
-        try:
-            with self.app.suspend():
-                text = edit_text(base, command)
-        except SuspendNotSupported:
-            self._tell_editor_problem("This terminal cannot hand the screen to another program.")
-            return
-        except (EditorError, OSError) as error:
-            self._tell_editor_problem(str(error))
-            return
-        if text is None:
-            self.notify(f"No change to the note of “{node.text}”.", markup=False)
-            return
-        # What another session saved while the editor was open is seen before saving,
-        # so a note written in both keeps both texts.
-        self.take_in_other_sessions()
-        self._edit_group += 1
-        self._save_note(node.id, text, base)
-        self._after_change([node.id])
-
-    def _tell_editor_problem(self, message: str) -> None:
-        self.notify(message, title="Note not edited", severity="error", markup=False, timeout=10)
+        handed_over = partial(terminal_handed_over, self.app)
+        if self.edits.edit_externally(node, handed_over, self.take_in_other_sessions):
+            self._after_change([node.id])
 
     # -- undo and redo -----------------------------------------------------
 
     def action_undo(self) -> None:
-        self._end_editing()  # an edit still in the pane is the last change: save it first
-        change = self._history.next_undo()
-        if change is None:
-            self.notify("Nothing to undo.", markup=False)
-        elif self._restore(change, change.after, change.before, "undo"):
-            self._history.undone()
-            self._tell_restored("Undid", change)
-        else:
-            self._history.drop_undo()
+        self._undo_or_redo("undo")
 
     def action_redo(self) -> None:
-        self._end_editing()
-        change = self._history.next_redo()
-        if change is None:
-            self.notify("Nothing to redo.", markup=False)
-        elif self._restore(change, change.before, change.after, "redo"):
-            self._history.redone()
-            self._tell_restored("Redid", change)
-        else:
-            self._history.drop_redo()
+        self._undo_or_redo("redo")
 
-    def _restore(self, change: Change, expected: str, value: str, verb: str) -> bool:
-        """Set the change's field back to `value`, if it still holds `expected`.
-
-        Otherwise another session changed it since: writing over that blindly would
-        lose their work, so nothing is done. Not itself recorded in the history.
-        """
-        node = self._node(change.node_id)
-        if node is None:
-            self.notify(f"Cannot {verb}: that topic is gone.", severity="warning", markup=False)
-            return False
-        self.take_in_other_sessions()  # see their latest before deciding
-        current = self.store.status(node) if change.field == "status" else self.store.note(node)
-        if current != expected:
-            self.notify(
-                f"Cannot {verb}: “{node.text}” was changed since, in another session.",
-                severity="warning",
-                markup=False,
-                timeout=8,
-            )
-            return False
-        if change.field == "status":
-            self._saving(lambda: self.store.set_status(node, Status(value)))
-        else:
-            self._saving(lambda: self.store.set_note(node, value))
-        self._after_change([node.id])
-        # The cursor goes to what changed, so the user sees it.
-        self.tree.select_id(node.id)
-        return True
-
-    def _tell_restored(self, done: str, change: Change) -> None:
-        node = self._node(change.node_id)
-        title = node.text if node is not None else change.node_id
-        what = LABELS[Status(change.after)] if change.field == "status" else "note edit"
-        self.notify(f"{done}: {what} on “{title}”", markup=False)
+    def _undo_or_redo(self, direction: Direction) -> None:
+        self._end_editing()  # an edit still in the pane is the last change: save it first
+        done = self.edits.undo(direction, self.take_in_other_sessions)
+        if done.outcome == "applied" and done.change is not None:
+            self._after_change([done.change.node_id])
+            # The cursor goes to what changed, so the user sees it.
+            self.roadmap_tree.select_id(done.change.node_id)
 
     def show_node(self, node_id: str) -> None:
         """Put the cursor on a node (the palette): the whole tree, its branch opened."""
         self._end_editing()
-        if self._filter_text():
-            self.action_clear_filter()
-        self.tree.select_id(node_id)
-        self.set_focus(self.tree)
+        self.tree_pane.go_to(node_id)
+        self.set_focus(self.roadmap_tree)
 
     # -- panes and filter --------------------------------------------------
 
     def action_switch_pane(self) -> None:
-        if self.tree.has_focus:
+        if self.roadmap_tree.has_focus:
             editor = self.detail.editor
             (editor or self.query_one("#detail-body")).focus()
         else:
             self._end_editing()
-            self.set_focus(self.tree)
+            self.set_focus(self.roadmap_tree)
 
     def action_today(self) -> None:
         # Imported here: the review's code loads when first wanted, not at every start.
@@ -512,81 +339,19 @@ class MainScreen(Screen[None]):
     def _back_from_today(self, node_id: str | None) -> None:
         # Revisit ratings may have changed what the detail pane shows.
         if node_id is not None:
-            if self._filter_text():
-                self.action_clear_filter()
-            self.tree.select_id(node_id)
+            self.tree_pane.go_to(node_id)
         self._refresh_detail()
 
     async def action_open_filter(self) -> None:
-        # Awaited and set_focus, not focus(): at once, so keys typed right after `/` land here.
-        await self._make_filter()
-        self.set_focus(self.query_one("#filter", FilterInput))
-
-    @on(events.Click, "#filter-hint")
-    async def _filter_hint_clicked(self) -> None:
-        await self.action_open_filter()
-
-    def _make_filter(self) -> AwaitMount:
-        """The filter's Input, in place of the hint line, made once."""
-        if self._filter_mounted is None:
-            hint = self.query_one("#filter-hint")
-            self._filter_mounted = self.query_one("#tree-pane").mount(
-                FilterInput(id="filter"), before=hint
-            )
-            hint.remove()
-        return self._filter_mounted
-
-    def _filter_text(self) -> str:
-        """What the filter holds ("" before it is first opened)."""
-        found = self.query("#filter")
-        return found.first(Input).value if found else ""
-
-    @on(Input.Changed, "#filter")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        self._apply_filter(event.value)
-
-    def _apply_filter(self, text: str) -> None:
-        """Narrow the tree to the items (or notes) matching `text`; empty: the whole tree."""
-        query = normalise(text)
-        if query == self._query:
-            return
-        self._query = query
-        self.refresh_bindings()  # "esc clear filter" comes and goes with the filter
-        tree_pane = self.query_one("#tree-pane")
-        self._first_match = None
-        if not query:
-            self._show_tree(self.selected_node())
-            tree_pane.border_subtitle = ""
-            self._refresh_detail()
-            return
-        matches = matching_items(self.roadmap, self.store.notes(), query)
-        self.tree.show_roadmap(self.roadmap, self.store.status, self._tallies, only=matches)
-        tree_pane.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
-        self._first_match = matches[0] if matches else None
-        if self._first_match is not None:
-            self.tree.select_id(self._first_match)
-        # Explicitly: the cursor may sit on the same line number as before, which the
-        # tree does not announce as a move.
-        self._refresh_detail()
+        await self.tree_pane.open_filter()
 
     def action_jump_to_match(self) -> None:
-        """Enter in the filter: the cursor to the first match, focus back to the tree."""
-        self._apply_filter(self._filter_text())
-        if self._first_match is not None:
-            self.tree.select_id(self._first_match)
-        self.set_focus(self.tree)
+        self.tree_pane.jump_to_match()
 
     def action_clear_filter(self) -> None:
-        for filter_input in self.query("#filter").results(Input):
-            filter_input.value = ""
-        self._apply_filter("")
-        self.set_focus(self.tree)
+        self.tree_pane.clear_filter()
 
-
-def _changes(added: list[str], removed: list[str], moved: list[Reattached]) -> str:
-    """What an edit of the markdown did, in a few lines."""
-    lines = [f"+ {text}" for text in added[:3]]
-    lines += [f"- {text}" for text in removed[:3]]
-    lines += [f"→ {m.new_text}" for m in moved[:3]]
-    counts = f"{len(added)} added, {len(removed)} removed, {len(moved)} moved or renamed"
-    return "\n".join([counts, *lines])
+    @on(TreePane.Filtered)
+    def _filtered(self) -> None:
+        if self.detail.editor is None:
+            self._refresh_detail()

@@ -1,0 +1,207 @@
+"""This session's changes to its progress, written through the store for the main
+screen: statuses and notes saved (a note merged with another session's), conflicts
+and failed saves told, a note edited in the user's own editor, undo and redo.
+
+No widgets and no Textual here: the screen hands in how to tell the user something
+and how to suspend itself around the editor, so all of this runs without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Literal
+
+from dlroadmap.errors import DlroadmapError
+from dlroadmap.roadmap.model import Status
+
+if TYPE_CHECKING:
+    from dlroadmap.progress.history import Change, Direction, History, Step
+    from dlroadmap.progress.store import Store
+    from dlroadmap.roadmap.model import Node
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something to tell the user; shown as plain text, never markup."""
+
+    message: str
+    title: str = ""
+    severity: Literal["information", "warning", "error"] = "information"
+    timeout: float | None = None  # None: the app's usual time
+
+
+class Edits:
+    """Writes statuses and notes through the store, keeps them to undo, tells what went wrong."""
+
+    def __init__(
+        self, store: Store, find: Callable[[str], Node | None], tell: Callable[[Notice], None]
+    ) -> None:
+        self._store = store
+        # Items by id, those whose place left the markdown included.
+        self._find = find
+        self._tell = tell
+        # One stay in a notes editor; its saves while typing are undone as one edit.
+        self._edit_group = 0
+        self._last_problem = ""
+
+    @cached_property
+    def history(self) -> History:
+        """This session's status changes and note edits, for `u` and `ctrl+r`."""
+        # Imported at the first change, not before the first frame.
+        from dlroadmap.progress.history import History
+
+        return History()
+
+    def set_status(self, node: Node, status: Status) -> bool:
+        """Whether the item's status changed (kept to save later, if saving failed)."""
+        before = self._store.status(node)
+        if not self.write(lambda: self._store.set_status(node, status)):
+            return False
+        from dlroadmap.progress.history import Change
+
+        self.history.push(Change(node.id, "status", before, self._store.status(node)))
+        return True
+
+    def begin_edit(self) -> None:
+        """A new stay in an editor starts: its saves are one edit to undo."""
+        self._edit_group += 1
+
+    def save_note(self, node_id: str, text: str, base: str) -> str | None:
+        """Save what was typed; if the note changed elsewhere since `base`, keep both.
+
+        The note as saved (None: the item is gone).
+        """
+        node = self._find(node_id)
+        if node is None:
+            return None
+        current = self._store.note(node)
+        if current != base and text != current:
+            from dlroadmap.progress.merge import keep_both
+
+            saved = self._store.item(node_id)
+            text = keep_both(text, current, saved.note_changed if saved else None)
+            self._tell_conflict(node)
+        self.write(lambda: self._store.set_note(node, text))
+        from dlroadmap.progress.history import Change
+
+        after = self._store.note(node)
+        self.history.push(Change(node_id, "note", current, after, group=self._edit_group))
+        return after
+
+    def write(self, change: Callable[[], bool]) -> bool:
+        """Make a change through the store; whether it changed anything.
+
+        A failed save is told, and the change is kept in the store to save with the next.
+        """
+        try:
+            changed = change()
+        except (OSError, DlroadmapError) as error:
+            self._tell(
+                Notice(
+                    f"Not saved yet: {error} The change is kept and saved with the next one.",
+                    severity="error",
+                    timeout=15,
+                )
+            )
+            return True
+        self.tell_conflicts()
+        return changed
+
+    def catch_up(self) -> list[str]:
+        """Take in what other sessions saved since we last looked; the ids it changed."""
+        try:
+            changed = self._store.refresh()
+        except (OSError, DlroadmapError) as error:
+            # Looked for every few seconds: a lasting problem is told once.
+            if str(error) != self._last_problem:
+                self._last_problem = str(error)
+                self._tell(Notice(str(error), severity="error", timeout=15))
+            return []
+        self.tell_conflicts()
+        return changed
+
+    def tell_conflicts(self) -> None:
+        """Tell each note the store found written in two sessions at once."""
+        for node_id in self._store.take_conflicts():
+            node = self._find(node_id)
+            if node is not None:
+                self._tell_conflict(node)
+
+    def _tell_conflict(self, node: Node) -> None:
+        self._tell(
+            Notice(
+                f"“{node.text}” was written in two sessions at once; "
+                "both texts are kept in its note.",
+                severity="warning",
+                timeout=10,
+            )
+        )
+
+    def edit_externally(
+        self,
+        node: Node,
+        suspended: Callable[[], AbstractContextManager[object]],
+        catch_up: Callable[[], None],
+    ) -> bool:
+        """The note in the user's own editor ($VISUAL, $EDITOR), run inside `suspended()`,
+        which hands it the terminal; whether the note changed (if not, why is told).
+
+        `catch_up` takes in what other sessions saved while the editor was open, so a
+        note written in both keeps both texts.
+        """
+        from dlroadmap.app.external_editor import EditorError, edit_text, find_editor
+
+        try:
+            # Found before suspending: a missing editor is told without a flash of shell.
+            command = find_editor()
+            base = self._store.note(node)
+            with suspended():
+                text = edit_text(base, command)
+        except (EditorError, OSError) as error:
+            self._tell(Notice(str(error), title="Note not edited", severity="error", timeout=10))
+            return False
+        if text is None:
+            self._tell(Notice(f"No change to the note of “{node.text}”."))
+            return False
+        catch_up()
+        self.begin_edit()
+        return self.save_note(node.id, text, base) is not None
+
+    def undo(self, direction: Direction, catch_up: Callable[[], None]) -> Step:
+        """Undo or redo the last change, and tell what came of it.
+
+        `catch_up` takes in other sessions' changes first: one made since is not
+        written over (see `history.step`).
+        """
+        from dlroadmap.progress.history import step
+
+        done = step(self.history, direction, partial(self._now, catch_up=catch_up), self._put_back)
+        change = done.change
+        node = self._find(change.node_id) if change else None
+        title = node.text if node is not None else change.node_id if change else ""
+        self._tell(
+            Notice(
+                done.message(title),
+                severity="warning" if done.outcome in ("gone", "changed") else "information",
+                timeout=8 if done.outcome == "changed" else None,
+            )
+        )
+        return done
+
+    def _now(self, change: Change, catch_up: Callable[[], None]) -> str | None:
+        node = self._find(change.node_id)
+        if node is None:
+            return None
+        catch_up()
+        return self._store.status(node) if change.field == "status" else self._store.note(node)
+
+    def _put_back(self, change: Change, value: str) -> None:
+        node = self._find(change.node_id)
+        assert node is not None  # `step` writes only what `_now` found
+        if change.field == "status":
+            self.write(lambda: self._store.set_status(node, Status(value)))
+        else:
+            self.write(lambda: self._store.set_note(node, value))

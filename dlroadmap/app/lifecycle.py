@@ -1,0 +1,105 @@
+"""The app as a process among others: saved and closed on a hang-up, a shutdown or a
+vanished terminal; the roadmap markdown watched, its edits shown; the terminal handed
+to another program (the user's editor) and back."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from dlroadmap.app.roadmap_watch import reread, watch_file
+from dlroadmap.errors import DlroadmapError
+from dlroadmap.locations import roadmap_cache_dir
+from dlroadmap.roadmap.model import Roadmap
+
+# How often to check that the terminal is still there.
+TERMINAL_CHECK_SECONDS = 1.0
+
+
+class Lifecycle:
+    """Started with the app, stopped with it; calls back into it for what to do."""
+
+    def __init__(
+        self,
+        app: App[Any],
+        source: Path | None,
+        shown: Callable[[], Roadmap],
+        show: Callable[[Roadmap], None],
+        save_and_exit: Callable[[], None],
+    ) -> None:
+        self._app = app
+        # The markdown file, watched for edits (None: not watched).
+        self._source = source
+        self._shown = shown  # the roadmap on screen, to compare an edit with
+        self._show = show
+        self._save_and_exit = save_and_exit
+        self._stop_watching = threading.Event()
+
+    def start(self) -> None:
+        """As the app mounts: save and exit when the terminal goes away."""
+        # A dropped SSH link sends SIGHUP; a shutdown, SIGTERM: save what is pending first.
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signal_number, self._save_and_exit)
+        # A terminal can also vanish without a hang-up signal (its emulator killed, a
+        # pty closed): then the input would read end-of-file forever, spinning a core.
+        if _terminal_present():
+            self._app.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
+
+    def watch(self) -> None:
+        """Once the first frame is out: follow the markdown's edits, in a thread."""
+        if self._source is not None:
+            watcher = partial(watch_file, self._source, self._markdown_changed, self._stop_watching)
+            self._app.run_worker(watcher, thread=True, group="watch")
+
+    def stop(self) -> None:
+        self._stop_watching.set()
+
+    def _check_terminal(self) -> None:
+        if not _terminal_present():
+            self._save_and_exit()
+
+    def _markdown_changed(self) -> None:
+        """In the watcher's thread: parse the markdown there, then show it, if changed."""
+        assert self._source is not None
+        try:
+            roadmap = reread(self._source, self._shown(), cache=roadmap_cache_dir())
+        except DlroadmapError as error:
+            self._app.call_from_thread(
+                self._app.notify,
+                f"{error} Still showing the roadmap as it was.",
+                severity="error",
+                markup=False,
+            )
+            return
+        if roadmap is not None:
+            self._app.call_from_thread(self._show, roadmap)
+
+
+@contextmanager
+def terminal_handed_over(app: App[Any]) -> Iterator[None]:
+    """The app suspended, the terminal another program's meanwhile (the user's editor)."""
+    from textual.app import SuspendNotSupported
+
+    from dlroadmap.app.external_editor import EditorError
+
+    try:
+        with app.suspend():
+            yield
+    except SuspendNotSupported:
+        raise EditorError("This terminal cannot hand the screen to another program.") from None
+
+
+def _terminal_present() -> bool:
+    stdin = sys.__stdin__
+    return stdin is not None and not stdin.closed and os.isatty(stdin.fileno())

@@ -1,0 +1,173 @@
+"""The left pane: the roadmap tree and, under it, the `/` filter that narrows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import AwaitMount
+from textual.widgets import Input, Static
+
+from dlroadmap.app.widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
+from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
+from dlroadmap.roadmap.filtering import matching_items, normalise
+from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
+from dlroadmap.roadmap.tally import Tally
+
+
+class TreePane(Vertical):
+    """Shows a roadmap whole (one phase open) or narrowed to what the filter matches."""
+
+    class Filtered(Message):
+        """The filter changed what the tree shows: the cursor may be on another node."""
+
+    def __init__(
+        self,
+        status_of: Callable[[Node], Status],
+        notes: Callable[[], Iterable[tuple[str, str]]],
+        *,
+        ascii_glyphs: bool = False,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.border_title = "Roadmap"
+        self._status_of = status_of
+        self._notes = notes  # (item id, note) pairs: the filter matches notes too
+        self._ascii = ascii_glyphs
+        self._roadmap = Roadmap(())
+        self._tallies: dict[str, Tally] = {}
+        self._unmatched: list[Node] = []
+        self._query: str | None = ""  # the filter as last applied, normalised
+        self._first_match: str | None = None
+        self._filter_mounted: AwaitMount | None = None
+
+    def compose(self) -> ComposeResult:
+        yield RoadmapTree(ascii_glyphs=self._ascii, id="tree")
+        # The filter's Input is made when `/` is first pressed (an Input and its
+        # styles are a tenth of a start-up); until then its line says how.
+        yield Static(FILTER_PLACEHOLDER, id="filter-hint")
+
+    @property
+    def roadmap_tree(self) -> RoadmapTree:
+        return self.query_one(RoadmapTree)
+
+    def show(
+        self,
+        roadmap: Roadmap,
+        tallies: dict[str, Tally],
+        unmatched: list[Node],
+        cursor: Node | None,
+    ) -> None:
+        """Show `roadmap` as the filter says; with no filter, the cursor on `cursor`.
+
+        `unmatched` are saved items no longer in the markdown, listed last.
+        """
+        self._roadmap = roadmap
+        self._tallies = tallies
+        self._unmatched = unmatched
+        self._query = None  # whatever the filter says, show it anew
+        if self.filter_text:
+            self._apply_filter(self.filter_text)
+        else:
+            self._query = ""
+            self._show_whole(cursor)
+
+    def update_tallies(self, tallies: dict[str, Tally], changed: list[str]) -> None:
+        self._tallies = tallies
+        self.roadmap_tree.update_tallies(tallies, changed)
+
+    def selected_node(self) -> Node | None:
+        """The node under the cursor; on an overview line, the phase it names."""
+        data = self.roadmap_tree.selected
+        if isinstance(data, OverviewEntry) and data.phase_id:
+            return self._roadmap.get(data.phase_id)
+        return data if isinstance(data, Node) else None
+
+    def go_to(self, node_id: str) -> None:
+        """The cursor on a node, in the whole tree (the filter cleared), its branch open."""
+        if self.filter_text:
+            self.clear_filter()
+        self.roadmap_tree.select_id(node_id)
+
+    def _show_whole(self, cursor: Node | None) -> None:
+        """The whole tree, the cursor's phase open, the cursor on `cursor`."""
+        phase = self._roadmap.ancestors(cursor.id)[:1] if cursor else []
+        self.roadmap_tree.show_roadmap(
+            self._roadmap,
+            self._status_of,
+            self._tallies,
+            open_phase=phase[0].id if phase else None,
+            unmatched=self._unmatched,
+        )
+        if cursor is not None:
+            self.roadmap_tree.select_id(cursor.id)
+
+    # -- the filter --------------------------------------------------------
+
+    @property
+    def filter_text(self) -> str:
+        """What the filter holds ("" before it is first opened)."""
+        found = self.query("#filter")
+        return found.first(Input).value if found else ""
+
+    async def open_filter(self) -> None:
+        # Awaited and set_focus, not focus(): at once, so keys typed right after `/` land here.
+        await self._make_filter()
+        self.screen.set_focus(self.query_one("#filter", FilterInput))
+
+    @on(events.Click, "#filter-hint")
+    async def _filter_hint_clicked(self) -> None:
+        await self.open_filter()
+
+    def _make_filter(self) -> AwaitMount:
+        """The filter's Input, in place of the hint line, made once."""
+        if self._filter_mounted is None:
+            hint = self.query_one("#filter-hint")
+            self._filter_mounted = self.mount(FilterInput(id="filter"), before=hint)
+            hint.remove()
+        return self._filter_mounted
+
+    @on(Input.Changed, "#filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._apply_filter(event.value)
+
+    def _apply_filter(self, text: str) -> None:
+        """Narrow the tree to the items (or notes) matching `text`; empty: the whole tree."""
+        query = normalise(text)
+        if query == self._query:
+            return
+        self._query = query
+        self.refresh_bindings()  # "esc clear filter" comes and goes with the filter
+        self._first_match = None
+        if not query:
+            self._show_whole(self.selected_node())
+            self.border_subtitle = ""
+        else:
+            matches = matching_items(self._roadmap, self._notes(), query)
+            tree = self.roadmap_tree
+            tree.show_roadmap(self._roadmap, self._status_of, self._tallies, only=matches)
+            self.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
+            self._first_match = matches[0] if matches else None
+            if self._first_match is not None:
+                self.roadmap_tree.select_id(self._first_match)
+        # The screen shows the node under the cursor explicitly: it may sit on the same
+        # line number as before, which the tree does not announce as a move.
+        self.post_message(self.Filtered())
+
+    def jump_to_match(self) -> None:
+        """Enter in the filter: the cursor to the first match, focus back to the tree."""
+        self._apply_filter(self.filter_text)
+        if self._first_match is not None:
+            self.roadmap_tree.select_id(self._first_match)
+        self.screen.set_focus(self.roadmap_tree)
+
+    def clear_filter(self) -> None:
+        """The whole tree again, the cursor where it was, focus on the tree."""
+        for filter_input in self.query("#filter").results(Input):
+            filter_input.value = ""
+        self._apply_filter("")
+        self.screen.set_focus(self.roadmap_tree)
