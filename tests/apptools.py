@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 import tomllib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -66,19 +67,30 @@ async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 1
 
     For what a timer of the app does: the test's assertion then says whether it did.
     """
-    for _ in range(int(seconds / 0.02)):
-        if done():
-            return
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
         await pilot.pause(0.02)
+
+
+async def shown_when(pilot: Pilot[None], told: Told, wanted: str, seconds: float = 10) -> str:
+    """The screen's text and the notifications' once `wanted` is in either (or time is up):
+    for what a file watcher in another thread brings."""
+    await until(pilot, lambda: wanted in _shown(pilot, told), seconds)
+    return _shown(pilot, told)
+
+
+def _shown(pilot: Pilot[None], told: Told) -> str:
+    return "\n".join([*told.messages, screen_text(pilot.app)])
 
 
 async def palette_settled(pilot: Pilot[None]) -> None:
     """Wait until the command palette has gathered every hit for what was typed."""
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
-    await pilot.app.workers.wait_for_complete(
-        [worker for worker in pilot.app.workers if worker.node is palette]
-    )
+    # Each key typed cancels the search of the one before: wait for those still going.
+    searching = [w for w in pilot.app.workers if w.node is palette and w.is_running]
+    if searching:  # (an empty list would wait for every worker of the app)
+        await pilot.app.workers.wait_for_complete(searching)
     await pilot.pause()
 
 

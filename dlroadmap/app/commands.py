@@ -347,6 +347,14 @@ def key_names(keys: str, *, short: bool = True) -> str:
     return " ".join(names)
 
 
+def named_keys(
+    command_id: str, keymap: Mapping[str, str], *, first: bool = False, short: bool = True
+) -> str:
+    """A command's keys in force, named as hints name them (`first`: only its first key)."""
+    keys = keys_in_force(command_id, keymap)
+    return key_names(keys.split(",")[0] if first else keys, short=short)
+
+
 def palette_help(command: Command, keymap: Mapping[str, str]) -> str:
     """The line under a command in the palette: what it does, and its keys. Markup, as the
     palette reads it: the keys come from the user's file, so they are escaped."""

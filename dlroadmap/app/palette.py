@@ -64,7 +64,7 @@ class RoadmapCommands(Provider):
         screen = self.screen
         if not isinstance(screen, MainScreen):
             return  # the Today screen has no tree to jump in
-        # Iterative, carrying the path down: lists may nest deeper than recursion allows.
+        # A stack carrying the path down, so targets come in roadmap order.
         stack: list[tuple[Node, tuple[str, ...]]] = [
             (phase, ()) for phase in reversed(screen.roadmap.phases)
         ]

@@ -16,7 +16,7 @@ from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
 from dlroadmap.config import config_path, load_config, save_config
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
-from tests.apptools import find, saved, screen_text
+from tests.apptools import find, palette_settled, saved, screen_text
 
 SIZE = (100, 30)
 
@@ -44,7 +44,7 @@ async def palette_run(pilot: Pilot[None], name: str) -> None:
     await pilot.pause()
     assert isinstance(pilot.app.screen, CommandPalette)
     await pilot.press(*name)
-    await pilot.pause(0.5)  # the palette gathers hits in the background
+    await palette_settled(pilot)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -113,7 +113,7 @@ async def test_the_palette_names_each_commands_key(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"note in $EDITOR")
-        await pilot.pause(0.5)
+        await palette_settled(pilot)
         assert "Edit the note in $EDITOR · ctrl+e [b]" in screen_text(app)
 
 
@@ -234,3 +234,14 @@ async def test_settings_that_all_work_are_not_told(tmp_path: Path) -> None:
         '"status.in_progress" = "x"\n"status.skipped" = "p"\n'
     )
     assert await start_and_listen(app_with_settings(tmp_path, toml)) == []
+
+
+async def test_the_filter_line_names_the_remapped_key(tmp_path: Path) -> None:
+    app = app_with_settings(tmp_path, '[keymap]\n"filter.open" = "f"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "f filter items and notes" in screen_text(app)
+        assert "/ filter items and notes" not in screen_text(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen.query_one("#filter").placeholder == "f filter items and notes"

@@ -7,7 +7,7 @@ from pathlib import Path
 from dlroadmap.app.app import RoadmapApp
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.source import load_roadmap
-from tests.apptools import Told, find, saved, screen_text
+from tests.apptools import Told, find, saved, screen_text, shown_when
 
 PLAN = """# Plan
 ## Phase 1: Basics
@@ -26,24 +26,14 @@ def watched_app(tmp_path: Path) -> tuple[RoadmapApp, Path]:
     return RoadmapApp(roadmap, store, source=path), path
 
 
-async def wait_for(pilot, told: Told, text: str, seconds: float = 10) -> str:
-    """The screen's text and the notifications' once `text` is in either (or time is up)."""
-    for _ in range(int(seconds / 0.1)):
-        await pilot.pause(0.1)
-        shown = "\n".join(told.messages) + "\n" + screen_text(pilot.app)
-        if text in shown:
-            return shown
-    return "\n".join(told.messages) + "\n" + screen_text(pilot.app)
-
-
 async def test_a_topic_added_to_the_file_appears(tmp_path: Path) -> None:
     app, path = watched_app(tmp_path)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
-        await pilot.pause(0.5)  # the watcher is up
+        await pilot.pause()
         await pilot.press("j", "space")  # Autograd done, cursor on it
         path.write_text(PLAN + "- Mixed precision\n", encoding="utf-8")
-        shown = await wait_for(pilot, told, "Mixed precision")
+        shown = await shown_when(pilot, told, "Mixed precision")
         assert "Mixed precision" in shown
         assert "1 added" in shown
         # The cursor and the progress stayed.
@@ -56,11 +46,11 @@ async def test_a_moved_topic_keeps_its_note(tmp_path: Path) -> None:
     app, path = watched_app(tmp_path)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
-        await pilot.pause(0.5)
+        await pilot.pause()
         await pilot.press("n", *"chain rule", "escape")
         moved = PLAN.replace("- Tensors\n", "") + "## Phase 2: More\n- Tensors\n"
         path.write_text(moved, encoding="utf-8")
-        shown = await wait_for(pilot, told, "1 moved")
+        shown = await shown_when(pilot, told, "1 moved")
         assert "Phase 2: More" in shown
         tensors = find(app.roadmap, "Tensors")
         assert tensors.id.startswith("phase-2")
@@ -71,8 +61,8 @@ async def test_a_broken_edit_keeps_the_roadmap_as_it_was(tmp_path: Path) -> None
     app, path = watched_app(tmp_path)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
-        await pilot.pause(0.5)
+        await pilot.pause()
         path.write_bytes(b"\xff\xfe not utf-8")
-        shown = await wait_for(pilot, told, "UTF-8")
+        shown = await shown_when(pilot, told, "UTF-8")
         assert "Still showing the roadmap as it was" in shown
         assert "Optimizers" in screen_text(app)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.message import Message
-from textual.notifications import Notify
-from textual.pilot import Pilot
-
 from dlroadmap.app.app import RoadmapApp
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.source import load_roadmap
-from tests.apptools import screen_text
+from tests.apptools import Told, screen_text, shown_when
 
 PLAN = """# Plan
 ## Phase 1: Basics
@@ -29,29 +25,12 @@ def watched_app(tmp_path: Path) -> tuple[RoadmapApp, Path]:
     return RoadmapApp(roadmap, store, source=path), path
 
 
-class Told(list[str]):
-    """The notifications' texts, as the app posts them (a `run_test` message hook)."""
-
-    def __call__(self, message: Message) -> None:
-        if isinstance(message, Notify):
-            self.append(message.notification.message)
-
-
-async def shown_when(pilot: Pilot[None], told: Told, wanted: str, seconds: float = 10) -> str:
-    """The screen's and the notifications' text once `wanted` is in it, or when time is up."""
-    for _ in range(int(seconds / 0.1)):
-        await pilot.pause(0.1)
-        if wanted in "\n".join([screen_text(pilot.app), *told]):
-            break
-    return "\n".join([screen_text(pilot.app), *told])
-
-
 async def test_an_edit_made_as_the_app_starts_shows(tmp_path: Path) -> None:
     """Edited after the roadmap was read, before the watcher was up: no event for it."""
     app, path = watched_app(tmp_path)
     path.write_text(PLAN + "- Mixed precision\n", encoding="utf-8")
     told = Told()
-    async with app.run_test(size=(100, 30), message_hook=told) as pilot:
+    async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         shown = await shown_when(pilot, told, "1 added")
         assert "1 added" in shown
         assert "Mixed precision" in shown
@@ -60,7 +39,7 @@ async def test_an_edit_made_as_the_app_starts_shows(tmp_path: Path) -> None:
 async def test_a_new_title_shows_in_the_header(tmp_path: Path) -> None:
     app, path = watched_app(tmp_path)
     told = Told()
-    async with app.run_test(size=(100, 30), message_hook=told) as pilot:
+    async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause()
         assert screen_text(app).splitlines()[0].startswith("dlroadmap — Plan ")
         path.write_text(PLAN.replace("# Plan", "# Deep plan") + "- Dropout\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
-from dlroadmap.app.commands import key_names, keys_in_force
+from dlroadmap.app.commands import named_keys
 from dlroadmap.app.detail_views import ChildLine, DetailView, GroupView, ItemView
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
@@ -158,8 +158,7 @@ class DetailPane(Vertical):
 
     def _keys(self, command_id: str, *, first: bool = False, short: bool = True) -> str:
         """The keys in force for a command, named as the hints name them."""
-        keys = keys_in_force(command_id, keymap_in_force(self.app))
-        return key_names(keys.split(",")[0] if first else keys, short=short)
+        return named_keys(command_id, keymap_in_force(self.app), first=first, short=short)
 
     def _children_text(self, children: tuple[ChildLine, ...], indent: str = "") -> Text:
         lines = Text()

@@ -6,8 +6,11 @@ from textual.widgets import Input
 
 from dlroadmap.app.commands import Scope, bindings
 
-# Shown in the empty filter, and where the filter will be before `/` first makes it.
-FILTER_PLACEHOLDER = "/ filter items and notes"
+
+def filter_placeholder(keys: str) -> str:
+    """Shown in the empty filter, and where the filter will be before its key first makes
+    it: `keys` are the filter's keys in force (`/` unless remapped)."""
+    return f"{keys} filter items and notes"
 
 
 class FilterInput(Input):
@@ -15,8 +18,8 @@ class FilterInput(Input):
 
     BINDINGS = bindings(Scope.FILTER)
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder=FILTER_PLACEHOLDER, id=id, compact=True)
+    def __init__(self, placeholder: str, *, id: str | None = None) -> None:
+        super().__init__(placeholder=placeholder, id=id, compact=True)
 
     async def action_submit(self) -> None:
         await self.run_action("screen.jump_to_match")

@@ -11,7 +11,9 @@ from textual.message import Message
 from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
-from dlroadmap.app.widgets.filter_input import FILTER_PLACEHOLDER, FilterInput
+from dlroadmap.app.commands import named_keys
+from dlroadmap.app.textual_internals.keymap import keymap_in_force
+from dlroadmap.app.widgets.filter_input import FilterInput, filter_placeholder
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
 from dlroadmap.roadmap.filtering import matching_items, normalise
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
@@ -48,7 +50,10 @@ class TreePane(Vertical):
         yield RoadmapTree(ascii_glyphs=self._ascii, id="tree")
         # The filter's Input is made when `/` is first pressed (an Input and its
         # styles are a tenth of a start-up); until then its line says how.
-        yield Static(FILTER_PLACEHOLDER, id="filter-hint")
+        yield Static(self._placeholder(), id="filter-hint")
+
+    def _placeholder(self) -> str:
+        return filter_placeholder(named_keys("filter.open", keymap_in_force(self.app)))
 
     @property
     def roadmap_tree(self) -> RoadmapTree:
@@ -126,7 +131,9 @@ class TreePane(Vertical):
         """The filter's Input, in place of the hint line, made once."""
         if self._filter_mounted is None:
             hint = self.query_one("#filter-hint")
-            self._filter_mounted = self.mount(FilterInput(id="filter"), before=hint)
+            self._filter_mounted = self.mount(
+                FilterInput(self._placeholder(), id="filter"), before=hint
+            )
             hint.remove()
         return self._filter_mounted
 
