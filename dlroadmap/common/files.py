@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -41,21 +42,38 @@ def make_private_folder(folder: Path) -> None:
 
 
 def write_atomically(path: Path, text: str | bytes) -> None:
-    """Replace `path` with `text` so that readers see the old file or the new, never a mix."""
-    make_private_folder(path.parent)
+    """Replace `path` with `text` so that readers see the old file or the new, never a mix.
+
+    A `path` that is a symbolic link (dotfiles, a sync folder) stays one: the file it
+    points to is replaced, so every copy that reads through the link sees the change.
+    """
+    target = _through_links(path)
+    make_private_folder(target.parent)
     # mkstemp makes an unpredictable name with mode 0600 and never follows a planted link.
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(text.encode("utf-8") if isinstance(text, str) else text)
             temp.flush()
             os.fsync(temp.fileno())
-        os.replace(temp_name, path)
+        os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    directory = os.open(path.parent, os.O_RDONLY)
+    directory = os.open(target.parent, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _through_links(path: Path) -> Path:
+    """The file `path` names once every link on the way is followed (a link to a file not
+    there yet: where the link points)."""
+    target = Path(os.path.realpath(path))
+    if target.is_symlink():
+        # realpath stops at a loop; replacing the loop's link would break it silently.
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), os.fsdecode(path))
+    return target
