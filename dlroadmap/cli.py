@@ -113,7 +113,13 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
         "--output",
         type=Path,
         metavar="FILE",
-        help="write to FILE (replaced atomically) instead of standard output",
+        help="write to FILE (replaced atomically) instead of standard output; a FILE that "
+        "exists must be an earlier export, unchanged since (or see --force)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if dlroadmap did not write it (a progress file never is)",
     )
     parser.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="default: markdown"
@@ -147,7 +153,7 @@ def _export(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(text)
     else:
-        write_export(output, text)
+        write_export(output, text, force=args.force)
     return 0
 
 
