@@ -298,6 +298,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A command whose reader went away (`dlroadmap review | head -2`) ends as a C tool killed
+# by SIGPIPE would (128 + 13): quietly, and a script can tell it from a failure (1, 2).
+EXIT_BROKEN_PIPE = 141
+
+
+def _printing(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command that prints; a closed standard output ends it quietly."""
+    try:
+        status = run(args)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe could not be caught
+    except BrokenPipeError:
+        # Whatever is still buffered goes nowhere, instead of failing again at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     # Loading makes the whole roadmap and state at once: the collector's passes over
@@ -306,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command = COMMANDS.get(arguments[0]) if arguments else None
         if command is not None:
-            return command.run(_command_parser(command).parse_args(arguments[1:]))
+            return _printing(command.run, _command_parser(command).parse_args(arguments[1:]))
         if not arguments:
             # The everyday start, with nothing to parse: argparse is not even loaded.
             return _run_app(None)
