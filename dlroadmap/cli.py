@@ -9,12 +9,11 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dlroadmap import __version__
-from dlroadmap.config import config_path, load_config, save_config
+from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
 from dlroadmap.progress.store import Store, move_aside, state_path_for
@@ -188,7 +187,7 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     from dlroadmap.app.app import RoadmapApp, Settings
     from dlroadmap.app.textual_internals.style_cache import StyleCache
 
-    settings = Settings(config, partial(save_config, config_path()), problem)
+    settings = Settings(config, SettingsSaver(config_path()), problem)
     app = RoadmapApp(
         roadmap,
         store,

@@ -21,6 +21,8 @@ import platformdirs
 import tomli_w
 
 from dlroadmap.common.files import write_atomically
+from dlroadmap.common.printable import printable_path
+from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import APP_NAME
 
 
@@ -86,11 +88,44 @@ def unused_settings(
     return f"Settings in {path}:\n" + "\n".join(problems)
 
 
+class SettingsNotSaved(DlroadmapError):
+    """A setting applies in this session but could not be written to the settings file."""
+
+    def __str__(self) -> str:
+        return (
+            f"Settings could not be saved to {printable_path(self.path)}: {self.problem} "
+            "Changes apply until dlroadmap quits."
+        )
+
+
 def save_config(path: Path, config: Config) -> None:
+    """Write the settings; SettingsNotSaved (never a bare OSError) if they cannot be."""
     data: dict[str, Any] = dict(config.extra)
     if config.theme is not None:
         data["theme"] = config.theme
     data["mouse"] = config.mouse
     if config.keymap:
         data["keymap"] = dict(sorted(config.keymap.items()))
-    write_atomically(path, tomli_w.dumps(data))
+    try:
+        write_atomically(path, tomli_w.dumps(data))
+    except OSError as error:
+        raise SettingsNotSaved(path, f"{error.strerror or error}.") from None
+
+
+@dataclass(slots=True)
+class SettingsSaver:
+    """Saves settings to `path`, raising SettingsNotSaved only for the first of a run of
+    failures: browsing themes saves at each one, and the user is told once, not each time."""
+
+    path: Path
+    failing: bool = False
+
+    def __call__(self, config: Config) -> None:
+        try:
+            save_config(self.path, config)
+        except SettingsNotSaved:
+            if not self.failing:
+                self.failing = True
+                raise
+            return
+        self.failing = False
