@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dlroadmap import __version__
+from dlroadmap.common.printable import printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
+from dlroadmap.progress.state import decode_state
 from dlroadmap.progress.store import Store, move_aside, state_path_for
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
@@ -167,6 +169,16 @@ def _open_store(roadmap: Roadmap, source: Path) -> Store:
     except StateError as error:
         if not (sys.stdin.isatty() and sys.stdout.isatty() and error.path.is_file()):
             raise
+        try:
+            # What is moved aside, if the user says so: this file, and only while it holds this.
+            found = error.path.read_bytes()
+            decode_state(found, error.path)
+        except StateError:
+            pass  # unusable, as it was found: the user may move it aside
+        except OSError:
+            raise error from None
+        else:
+            raise error  # it reads well: the trouble is elsewhere (a lock held), not in it
         print(f"dlroadmap: {error}", file=sys.stderr)
         try:
             answer = input("Move that file aside (nothing is deleted) and start afresh? [y/N] ")
@@ -174,8 +186,15 @@ def _open_store(roadmap: Roadmap, source: Path) -> Store:
             answer = ""
         if answer.strip().casefold() not in ("y", "yes"):
             raise SystemExit(EXIT_USAGE) from None
-        moved = move_aside(error.path)
-        print(f"dlroadmap: moved it to {moved}", file=sys.stderr)
+        moved = move_aside(error.path, found)
+        if moved is None:
+            print(
+                "dlroadmap: that file was moved or replaced meanwhile (by another session?); "
+                "nothing was moved.",
+                file=sys.stderr,
+            )
+        else:
+            print(f"dlroadmap: moved it to {printable_path(moved)}", file=sys.stderr)
         return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
 
 

@@ -418,9 +418,29 @@ def _keep_original(path: Path, schema: int) -> Path:
     return backup
 
 
-def move_aside(path: Path, when: datetime | None = None) -> Path:
-    """Rename a state file that cannot be used, keeping it whole; the new path."""
+def move_aside(path: Path, found: bytes, when: datetime | None = None) -> Path | None:
+    """Rename the state file that was found holding `found` (and could not be used),
+    keeping it whole; the new path. None when the file there now is not that one (moved
+    aside by another session, or replaced by a fresh one since): nothing is moved."""
+    from filelock import FileLock, Timeout
+
     stamp = (when or now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
-    os.replace(path, target)
+    try:
+        # The lock every save takes: no session writes the file while it is compared and moved.
+        with FileLock(f"{path}.lock", timeout=LOCK_SECONDS, mode=0o600):
+            try:
+                if path.read_bytes() != found:
+                    return None
+            except FileNotFoundError:
+                return None
+            target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
+            number = 1
+            while target.exists() or target.is_symlink():  # never over one moved aside before
+                number += 1
+                target = path.with_name(f"{path.stem}.broken-{stamp}-{number}{path.suffix}")
+            os.replace(path, target)
+    except Timeout:
+        raise StateError(
+            path, f"another dlroadmap session held its lock for {LOCK_SECONDS:.0f} s."
+        ) from None
     return target
