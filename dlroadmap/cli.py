@@ -84,7 +84,13 @@ def _open(path: Path | None) -> tuple[Path, Roadmap]:
 
 def _where(args: argparse.Namespace) -> int:
     source, roadmap = _open(args.roadmap)
-    print(state_path_for(roadmap, source.resolve(), state_dir()).resolve())
+    path = state_path_for(roadmap, source.resolve(), state_dir()).resolve()
+    if sys.stdout.isatty():
+        print(printable_path(path))
+    else:
+        # The path's very bytes, for `"$(dlroadmap where)"` to name the file whatever its name.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(os.fsencode(path) + b"\n")
     return 0
 
 

@@ -56,7 +56,9 @@ def load_config(path: Path) -> tuple[Config, str | None]:
     except FileNotFoundError:
         return Config(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Config(), f"Settings in {path} were not used: {error}. Running on defaults."
+        return Config(), (
+            f"Settings in {printable_path(path)} were not used: {error}. Running on defaults."
+        )
     theme, mouse, keymap = data.get("theme"), data.get("mouse", True), data.get("keymap", {})
     if not (
         (theme is None or isinstance(theme, str))
@@ -65,8 +67,8 @@ def load_config(path: Path) -> tuple[Config, str | None]:
         and all(isinstance(v, str) for v in keymap.values())
     ):
         return Config(), (
-            f"Settings in {path} were not used: theme should be a string, mouse true or "
-            "false, and [keymap] binding ids set to keys. Running on defaults."
+            f"Settings in {printable_path(path)} were not used: theme should be a string, "
+            "mouse true or false, and [keymap] binding ids set to keys. Running on defaults."
         )
     extra = {k: v for k, v in data.items() if k not in ("theme", "mouse", "keymap")}
     return Config(theme, mouse, keymap, extra), None
@@ -85,7 +87,7 @@ def unused_settings(
         problems.append(f'theme "{config.theme}" is not a theme here (the default is used)')
     if not problems:
         return None
-    return f"Settings in {path}:\n" + "\n".join(problems)
+    return f"Settings in {printable_path(path)}:\n" + "\n".join(problems)
 
 
 class SettingsNotSaved(DlroadmapError):

@@ -33,8 +33,13 @@ def printable_lines(text: str) -> str:
     return text.translate(_LINE_TABLE)
 
 
+def path_text(path: os.PathLike[str] | str) -> str:
+    """A path as text that any output can encode: bytes of a name that are not UTF-8
+    (which Python keeps as lone surrogates, encodable nowhere) become `\\xe9`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def printable_path(path: os.PathLike[str] | str) -> str:
-    """A file's path as it can be shown anywhere: bytes of a name that are not UTF-8
-    (kept by Python as lone surrogates, which no output can encode) appear as `\\xe9`,
-    and control characters as visible symbols."""
-    return printable(os.fsencode(path).decode("utf-8", "backslashreplace"))
+    """A path as it can be shown anywhere: as path_text(), with control characters made
+    visible too."""
+    return printable(path_text(path))

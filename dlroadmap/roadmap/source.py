@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+from dlroadmap.common.printable import path_text
 from dlroadmap.errors import RoadmapError
 from dlroadmap.roadmap.cache import cached_parse
 from dlroadmap.roadmap.model import Roadmap
@@ -73,4 +74,5 @@ def _refuse_unless_regular(path: Path, info: os.stat_result) -> None:
 
 def load_roadmap(path: Path, cache: Path | None = None) -> Roadmap:
     """The roadmap in the file; with `cache`, a folder of parses kept between runs."""
-    return cached_parse(read_text(path), path.stem, cache)
+    # The file's name, when it titles the roadmap, as text any output and file can hold.
+    return cached_parse(read_text(path), path_text(path.stem), cache)
