@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import NamedTuple
@@ -70,10 +71,26 @@ def write_atomically(path: Path, text: str | bytes) -> None:
 
 
 def _through_links(path: Path) -> Path:
-    """The file `path` names once every link on the way is followed (a link to a file not
-    there yet: where the link points)."""
-    target = Path(os.path.realpath(path))
-    if target.is_symlink():
-        # realpath stops at a loop; replacing the loop's link would break it silently.
+    """The file `path` names once the links it is made of are followed (a link to a file
+    not there yet: where the link points).
+
+    A link owned by another user is not followed but replaced, as if no link: planted in
+    a folder others can write to, it would aim our write at any file of ours.
+    """
+    target = path
+    for _ in range(_MAX_LINKS):
+        try:
+            info = target.lstat()
+        except FileNotFoundError:
+            break
+        if not stat.S_ISLNK(info.st_mode) or info.st_uid != os.geteuid():
+            break
+        target = target.parent / os.readlink(target)
+    else:
+        # A loop: replacing one of its links would break it without a word.
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), os.fsdecode(path))
-    return target
+    return Path(os.path.realpath(target.parent)) / target.name
+
+
+# As many links in a row as Linux follows before it calls it a loop.
+_MAX_LINKS = 40

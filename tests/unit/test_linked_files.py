@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dlroadmap.config import Config, load_config, save_config
+from dlroadmap.common.files import write_atomically
+from dlroadmap.config import Config, SettingsNotSaved, load_config, save_config
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap, Status
 from dlroadmap.roadmap.source import load_roadmap
@@ -82,8 +83,28 @@ def test_a_link_loop_is_an_error_not_a_replaced_link(tmp_path: Path) -> None:
     path.symlink_to(other)
     other.symlink_to(path)
 
-    with pytest.raises(OSError, match="symbolic links"):
+    with pytest.raises(SettingsNotSaved, match="symbolic links"):
         save_config(path, Config(theme="nord"))
 
     assert os.readlink(path) == str(other)
     assert os.readlink(other) == str(path)
+
+
+def test_a_link_planted_by_another_user_is_replaced_not_followed(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("only root can make a link owned by another user")
+    precious = tmp_path / "home" / ".bashrc"
+    precious.parent.mkdir()
+    precious.write_text("export PATH\n", encoding="utf-8")
+    # A folder others can write to, where someone else left a link to the user's file.
+    shared = tmp_path / "cache"
+    shared.mkdir(mode=0o777)
+    planted = shared / "entry.pickle"
+    planted.symlink_to(precious)
+    os.lchown(planted, 4242, 4242)
+
+    write_atomically(planted, b"cache entry")
+
+    assert precious.read_text(encoding="utf-8") == "export PATH\n"
+    assert not planted.is_symlink()
+    assert planted.read_bytes() == b"cache entry"
