@@ -20,7 +20,7 @@ from typing import Any
 import platformdirs
 import tomli_w
 
-from dlroadmap.common.files import write_atomically
+from dlroadmap.common.files import open_file, write_atomically
 from dlroadmap.common.printable import printable_path
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import APP_NAME
@@ -52,7 +52,8 @@ def load_config(path: Path) -> tuple[Config, str | None]:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open_file(path) as file:  # a named pipe there is refused, never waited on
+            data = tomllib.loads(file.read().decode("utf-8"))
     except FileNotFoundError:
         return Config(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

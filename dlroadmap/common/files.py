@@ -7,7 +7,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 # A file's inode, modification time and size: changes whenever it is replaced or
 # rewritten (see Seen for when it cannot be trusted alone). None: no such file.
@@ -32,6 +32,51 @@ class Seen(NamedTuple):
     signature: Signature
     digest: int | None
     at: int
+
+
+class NotAFile(OSError):
+    """Something other than a regular file where one was to be read: a folder, a named
+    pipe, a device or a socket (`kind` says which, as "a named pipe (FIFO)")."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"it is {kind}, not a file", os.fsdecode(path))
+        self.kind = kind
+
+    def __str__(self) -> str:
+        return f"it is {self.kind}, not a file"
+
+
+def open_file(path: Path) -> BinaryIO:
+    """`path` opened to read, if it is a regular file; NotAFile if it is anything else.
+
+    Looked at before it is opened: opening a named pipe to read waits for a writer, and a
+    device may never end. Opened without waiting (O_NONBLOCK), and the open handle looked
+    at again, so that a pipe put there since the first look is refused too.
+    """
+    _refuse_unless_regular(path, path.stat())
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    file = os.fdopen(handle, "rb")
+    try:
+        _refuse_unless_regular(path, os.fstat(handle))
+    except BaseException:
+        file.close()
+        raise
+    return file
+
+
+def _refuse_unless_regular(path: Path, info: os.stat_result) -> None:
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise NotAFile(path, "a folder")
+    if stat.S_ISFIFO(mode):
+        raise NotAFile(path, "a named pipe (FIFO)")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise NotAFile(path, "a device")
+    if stat.S_ISSOCK(mode):
+        raise NotAFile(path, "a socket")
+    raise NotAFile(path, "not a regular file")
 
 
 def make_private_folder(folder: Path) -> None:

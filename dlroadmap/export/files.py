@@ -10,7 +10,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from dlroadmap.common.files import write_atomically
+from dlroadmap.common.files import open_file, write_atomically
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.export.markdown import to_markdown
 from dlroadmap.locations import data_dir, state_dir
@@ -104,13 +104,12 @@ def _refuse_to_replace(target: Path, force: bool, state_folder: Path, digest: st
 
 
 def _contents(path: Path) -> bytes | None:
-    """The bytes of a regular file, opened so that a pipe put in its place cannot block."""
+    """The bytes of a regular file; None for anything else, or a file that cannot be read."""
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with open_file(path) as file:
+            return file.read()
     except OSError:
         return None
-    with os.fdopen(handle, "rb") as file:
-        return file.read() if stat.S_ISREG(os.fstat(handle).st_mode) else None
 
 
 def _is_state_file(data: bytes) -> bool:

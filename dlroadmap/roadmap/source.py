@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
+from dlroadmap.common.files import NotAFile, open_file
 from dlroadmap.common.printable import path_text
 from dlroadmap.errors import RoadmapError
 from dlroadmap.roadmap.cache import cached_parse
@@ -27,14 +26,10 @@ def bundled_roadmap_path() -> Path:
 def read_text(path: Path) -> str:
     """The file's text, or a RoadmapError saying plainly why it cannot be had."""
     try:
-        # Looked at before it is opened: opening a named pipe to read waits for a writer.
-        _refuse_unless_regular(path, path.stat())
-        # O_NONBLOCK: a pipe put there since the look is opened without waiting, then
-        # refused by what the open handle is.
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        with os.fdopen(handle, "rb") as file:
-            _refuse_unless_regular(path, os.fstat(handle))
+        with open_file(path) as file:
             data = file.read(MAX_BYTES + 1)
+    except NotAFile as error:
+        raise RoadmapError(path, f"it is {error.kind}, not a markdown file.") from None
     except FileNotFoundError:
         raise RoadmapError(path, "no such file. Check the path and try again.") from None
     except PermissionError:
@@ -54,22 +49,6 @@ def read_text(path: Path) -> str:
             "Save it as UTF-8 and try again.",
         ) from None
     return text
-
-
-def _refuse_unless_regular(path: Path, info: os.stat_result) -> None:
-    if stat.S_ISREG(info.st_mode):
-        return
-    if stat.S_ISDIR(info.st_mode):
-        raise RoadmapError(path, "it is a folder, not a markdown file.")
-    if stat.S_ISFIFO(info.st_mode):
-        kind = "a named pipe (FIFO)"
-    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
-        kind = "a device"
-    elif stat.S_ISSOCK(info.st_mode):
-        kind = "a socket"
-    else:
-        kind = "not a regular file"
-    raise RoadmapError(path, f"it is {kind}, not a markdown file; dlroadmap reads only files.")
 
 
 def load_roadmap(path: Path, cache: Path | None = None) -> Roadmap:

@@ -1,26 +1,28 @@
-"""Reading the roadmap file: anything but a regular file is refused before it can block."""
+"""Reading a roadmap or the settings: anything but a regular file is refused before it can
+block (a named pipe waits for a writer when opened)."""
 
 from __future__ import annotations
 
 import os
 import socket
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from dlroadmap.config import Config, load_config
 from dlroadmap.errors import RoadmapError
 from dlroadmap.roadmap.source import load_roadmap
 
 
-def _load_in_time(path: Path) -> BaseException | None:
-    """What loading `path` raised, within a few seconds; fails the test if it blocks."""
-    raised: list[BaseException | None] = []
+def _in_time(read: Callable[[Path], object], path: Path) -> object:
+    """What `read(path)` returned or raised, within a few seconds; fails the test if it blocks."""
+    raised: list[object] = []
 
     def load() -> None:
         try:
-            load_roadmap(path)
-            raised.append(None)
+            raised.append(read(path))
         except BaseException as error:  # handed to the test's thread
             raised.append(error)
 
@@ -51,7 +53,7 @@ def test_a_pipe_swapped_in_after_the_look_is_refused_without_blocking(
 
     monkeypatch.setattr(Path, "stat", stat_then_swap)
 
-    error = _load_in_time(path)
+    error = _in_time(load_roadmap, path)
 
     assert isinstance(error, RoadmapError)
     assert "named pipe" in str(error)
@@ -61,6 +63,18 @@ def test_a_socket_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
     with socket.socket(socket.AF_UNIX) as server:
         server.bind(str(path))
-        error = _load_in_time(path)
+        error = _in_time(load_roadmap, path)
     assert isinstance(error, RoadmapError)
     assert "a socket" in str(error)
+
+
+def test_a_named_pipe_for_the_settings_is_reported_and_defaults_used(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    os.mkfifo(path)
+
+    result = _in_time(load_config, path)
+
+    assert isinstance(result, tuple)
+    config, problem = result
+    assert config == Config()
+    assert problem is not None and "named pipe" in problem and str(path) in problem
