@@ -9,14 +9,15 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dlroadmap import __version__
-from dlroadmap.config import config_path, load_config, save_config
+from dlroadmap.common.printable import printable_path
+from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
+from dlroadmap.progress.state import decode_state
 from dlroadmap.progress.store import Store, move_aside, state_path_for
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
@@ -83,7 +84,13 @@ def _open(path: Path | None) -> tuple[Path, Roadmap]:
 
 def _where(args: argparse.Namespace) -> int:
     source, roadmap = _open(args.roadmap)
-    print(state_path_for(roadmap, source.resolve(), state_dir()).resolve())
+    path = state_path_for(roadmap, source.resolve(), state_dir()).resolve()
+    if sys.stdout.isatty():
+        print(printable_path(path))
+    else:
+        # The path's very bytes, for `"$(dlroadmap where)"` to name the file whatever its name.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(os.fsencode(path) + b"\n")
     return 0
 
 
@@ -113,7 +120,13 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
         "--output",
         type=Path,
         metavar="FILE",
-        help="write to FILE (replaced atomically) instead of standard output",
+        help="write to FILE (replaced atomically) instead of standard output; a FILE that "
+        "exists must be an earlier export, unchanged since (or see --force)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if dlroadmap did not write it (a progress file never is)",
     )
     parser.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="default: markdown"
@@ -147,7 +160,7 @@ def _export(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(text)
     else:
-        write_export(output, text)
+        write_export(output, text, force=args.force)
     return 0
 
 
@@ -162,6 +175,16 @@ def _open_store(roadmap: Roadmap, source: Path) -> Store:
     except StateError as error:
         if not (sys.stdin.isatty() and sys.stdout.isatty() and error.path.is_file()):
             raise
+        try:
+            # What is moved aside, if the user says so: this file, and only while it holds this.
+            found = error.path.read_bytes()
+            decode_state(found, error.path)
+        except StateError:
+            pass  # unusable, as it was found: the user may move it aside
+        except OSError:
+            raise error from None
+        else:
+            raise error  # it reads well: the trouble is elsewhere (a lock held), not in it
         print(f"dlroadmap: {error}", file=sys.stderr)
         try:
             answer = input("Move that file aside (nothing is deleted) and start afresh? [y/N] ")
@@ -169,8 +192,15 @@ def _open_store(roadmap: Roadmap, source: Path) -> Store:
             answer = ""
         if answer.strip().casefold() not in ("y", "yes"):
             raise SystemExit(EXIT_USAGE) from None
-        moved = move_aside(error.path)
-        print(f"dlroadmap: moved it to {moved}", file=sys.stderr)
+        moved = move_aside(error.path, found)
+        if moved is None:
+            print(
+                "dlroadmap: that file was moved or replaced meanwhile (by another session?); "
+                "nothing was moved.",
+                file=sys.stderr,
+            )
+        else:
+            print(f"dlroadmap: moved it to {printable_path(moved)}", file=sys.stderr)
         return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
 
 
@@ -182,7 +212,7 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     from dlroadmap.app.app import RoadmapApp, Settings
     from dlroadmap.app.textual_internals.style_cache import StyleCache
 
-    settings = Settings(config, partial(save_config, config_path()), problem)
+    settings = Settings(config, SettingsSaver(config_path()), problem)
     app = RoadmapApp(
         roadmap,
         store,
@@ -197,7 +227,8 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     app.run(mouse=config.mouse and not no_mouse)
     # After the terminal is given back: the next start reads this session's saves quickly.
     store.keep_in_cache()
-    return 0
+    # Non-zero when the app ended on an error (Textual has printed its traceback by now).
+    return app.return_code or 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +323,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A command whose reader went away (`dlroadmap review | head -2`) ends as a C tool killed
+# by SIGPIPE would (128 + 13): quietly, and a script can tell it from a failure (1, 2).
+EXIT_BROKEN_PIPE = 141
+
+
+def _printing(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command that prints; a closed standard output ends it quietly."""
+    try:
+        status = run(args)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe could not be caught
+    except BrokenPipeError:
+        # Whatever is still buffered goes nowhere, instead of failing again at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     # Loading makes the whole roadmap and state at once: the collector's passes over
@@ -300,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command = COMMANDS.get(arguments[0]) if arguments else None
         if command is not None:
-            return command.run(_command_parser(command).parse_args(arguments[1:]))
+            return _printing(command.run, _command_parser(command).parse_args(arguments[1:]))
         if not arguments:
             # The everyday start, with nothing to parse: argparse is not even loaded.
             return _run_app(None)

@@ -20,7 +20,9 @@ from typing import Any
 import platformdirs
 import tomli_w
 
-from dlroadmap.common.files import write_atomically
+from dlroadmap.common.files import open_file, write_atomically
+from dlroadmap.common.printable import printable_path
+from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import APP_NAME
 
 
@@ -50,11 +52,14 @@ def load_config(path: Path) -> tuple[Config, str | None]:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open_file(path) as file:  # a named pipe there is refused, never waited on
+            data = tomllib.loads(file.read().decode("utf-8"))
     except FileNotFoundError:
         return Config(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Config(), f"Settings in {path} were not used: {error}. Running on defaults."
+        return Config(), (
+            f"Settings in {printable_path(path)} were not used: {error}. Running on defaults."
+        )
     theme, mouse, keymap = data.get("theme"), data.get("mouse", True), data.get("keymap", {})
     if not (
         (theme is None or isinstance(theme, str))
@@ -63,8 +68,8 @@ def load_config(path: Path) -> tuple[Config, str | None]:
         and all(isinstance(v, str) for v in keymap.values())
     ):
         return Config(), (
-            f"Settings in {path} were not used: theme should be a string, mouse true or "
-            "false, and [keymap] binding ids set to keys. Running on defaults."
+            f"Settings in {printable_path(path)} were not used: theme should be a string, "
+            "mouse true or false, and [keymap] binding ids set to keys. Running on defaults."
         )
     extra = {k: v for k, v in data.items() if k not in ("theme", "mouse", "keymap")}
     return Config(theme, mouse, keymap, extra), None
@@ -83,14 +88,47 @@ def unused_settings(
         problems.append(f'theme "{config.theme}" is not a theme here (the default is used)')
     if not problems:
         return None
-    return f"Settings in {path}:\n" + "\n".join(problems)
+    return f"Settings in {printable_path(path)}:\n" + "\n".join(problems)
+
+
+class SettingsNotSaved(DlroadmapError):
+    """A setting applies in this session but could not be written to the settings file."""
+
+    def __str__(self) -> str:
+        return (
+            f"Settings could not be saved to {printable_path(self.path)}: {self.problem} "
+            "Changes apply until dlroadmap quits."
+        )
 
 
 def save_config(path: Path, config: Config) -> None:
+    """Write the settings; SettingsNotSaved (never a bare OSError) if they cannot be."""
     data: dict[str, Any] = dict(config.extra)
     if config.theme is not None:
         data["theme"] = config.theme
     data["mouse"] = config.mouse
     if config.keymap:
         data["keymap"] = dict(sorted(config.keymap.items()))
-    write_atomically(path, tomli_w.dumps(data))
+    try:
+        write_atomically(path, tomli_w.dumps(data))
+    except OSError as error:
+        raise SettingsNotSaved(path, f"{error.strerror or error}.") from None
+
+
+@dataclass(slots=True)
+class SettingsSaver:
+    """Saves settings to `path`, raising SettingsNotSaved only for the first of a run of
+    failures: browsing themes saves at each one, and the user is told once, not each time."""
+
+    path: Path
+    failing: bool = False
+
+    def __call__(self, config: Config) -> None:
+        try:
+            save_config(self.path, config)
+        except SettingsNotSaved:
+            if not self.failing:
+                self.failing = True
+                raise
+            return
+        self.failing = False

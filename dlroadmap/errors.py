@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from dlroadmap.common.printable import printable_path
+
 
 class DlroadmapError(Exception):
     """An error shown to the user as is, never with a traceback."""
@@ -9,14 +11,14 @@ class DlroadmapError(Exception):
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{printable_path(self.path)}: {problem}")
 
 
 class RoadmapError(DlroadmapError):
     """The roadmap markdown cannot be opened."""
 
     def __str__(self) -> str:
-        return f"Cannot open the roadmap {self.path}: {self.problem}"
+        return f"Cannot open the roadmap {printable_path(self.path)}: {self.problem}"
 
 
 class StateError(DlroadmapError):
@@ -24,6 +26,6 @@ class StateError(DlroadmapError):
 
     def __str__(self) -> str:
         return (
-            f"Cannot use the progress file {self.path}: {self.problem} "
+            f"Cannot use the progress file {printable_path(self.path)}: {self.problem} "
             "The file was left exactly as it was."
         )

@@ -102,8 +102,14 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def watch_theme(self, theme: str) -> None:
         # The choice (from the palette's "Change theme") is there after a restart.
+        from dlroadmap.config import SettingsNotSaved  # only this method needs it
+
         if self._settings is not None and theme != self._settings.config.theme:
-            self._settings.keep(self._settings.config.with_theme(theme))
+            try:
+                self._settings.keep(self._settings.config.with_theme(theme))
+            except SettingsNotSaved as error:
+                # The theme is in use all the same; only the next start will not have it.
+                self.notify(str(error), severity="warning", markup=False, timeout=10)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)

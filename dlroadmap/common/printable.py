@@ -1,8 +1,12 @@
-"""Making text from a roadmap or a note safe to put on a terminal.
+"""Making text from a roadmap, a note or a file name safe to put on a terminal.
 
 Control characters (escape sequences among them) and bidi overrides are shown
 as visible symbols, so nothing in a user's file can drive the terminal.
 """
+
+from __future__ import annotations
+
+import os
 
 _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _TABLE[0x7F] = "\u2421"
@@ -27,3 +31,15 @@ def printable(text: str) -> str:
 def printable_lines(text: str) -> str:
     """Like printable(), but line breaks stay line breaks."""
     return text.translate(_LINE_TABLE)
+
+
+def path_text(path: os.PathLike[str] | str) -> str:
+    """A path as text that any output can encode: bytes of a name that are not UTF-8
+    (which Python keeps as lone surrogates, encodable nowhere) become `\\xe9`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def printable_path(path: os.PathLike[str] | str) -> str:
+    """A path as it can be shown anywhere: as path_text(), with control characters made
+    visible too."""
+    return printable(path_text(path))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dlroadmap.common.files import Seen, make_private_folder, signature_of, write_atomically
+from dlroadmap.common.printable import path_text
 from dlroadmap.errors import StateError
 from dlroadmap.progress import reattach, revisit
 from dlroadmap.progress.activity import Action, listed, merge_activity, record
@@ -46,7 +47,7 @@ def read_state(path: Path) -> State:
 
 
 def _belongs(state: State, roadmap_ids: set[str], source: Path) -> bool:
-    if state.source == str(source):
+    if state.source == path_text(source):
         return True
     if not state.items:
         return True
@@ -122,14 +123,14 @@ class Store:
         if found is None and path.exists():
             found = self._files.read(path)
         self._see_read()
-        state = found or State(title=roadmap.text, source=str(source))
+        state = found or State(title=roadmap.text, source=path_text(source))
         self._writer = self._files.writer_for(state)
         # Saved items whose ids left the markdown follow their text to where it went;
         # every version of the file read later is seen through the same moves.
         self.reattached = reattach.reattach(state.items, roadmap)
         self._moves = {moved.old_id: moved.new_id for moved in self.reattached}
         state.items = reattach.apply(state.items, self._moves)
-        state.title, state.source = roadmap.text, str(source)
+        state.title, state.source = roadmap.text, path_text(source)
         migrate = found is not None and found.schema < SCHEMA
         if migrate and writable:
             self.backup = _keep_original(path, found.schema if found else SCHEMA)
@@ -418,9 +419,29 @@ def _keep_original(path: Path, schema: int) -> Path:
     return backup
 
 
-def move_aside(path: Path, when: datetime | None = None) -> Path:
-    """Rename a state file that cannot be used, keeping it whole; the new path."""
+def move_aside(path: Path, found: bytes, when: datetime | None = None) -> Path | None:
+    """Rename the state file that was found holding `found` (and could not be used),
+    keeping it whole; the new path. None when the file there now is not that one (moved
+    aside by another session, or replaced by a fresh one since): nothing is moved."""
+    from filelock import FileLock, Timeout
+
     stamp = (when or now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
-    os.replace(path, target)
+    try:
+        # The lock every save takes: no session writes the file while it is compared and moved.
+        with FileLock(f"{path}.lock", timeout=LOCK_SECONDS, mode=0o600):
+            try:
+                if path.read_bytes() != found:
+                    return None
+            except FileNotFoundError:
+                return None
+            target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
+            number = 1
+            while target.exists() or target.is_symlink():  # never over one moved aside before
+                number += 1
+                target = path.with_name(f"{path.stem}.broken-{stamp}-{number}{path.suffix}")
+            os.replace(path, target)
+    except Timeout:
+        raise StateError(
+            path, f"another dlroadmap session held its lock for {LOCK_SECONDS:.0f} s."
+        ) from None
     return target

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dlroadmap.common.files import NotAFile, open_file
+from dlroadmap.common.printable import path_text
 from dlroadmap.errors import RoadmapError
 from dlroadmap.roadmap.cache import cached_parse
 from dlroadmap.roadmap.model import Roadmap
@@ -24,10 +26,10 @@ def bundled_roadmap_path() -> Path:
 def read_text(path: Path) -> str:
     """The file's text, or a RoadmapError saying plainly why it cannot be had."""
     try:
-        if path.is_dir():
-            raise RoadmapError(path, "it is a folder, not a markdown file.")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        with open_file(path) as file:
+            data = file.read(MAX_BYTES + 1)
+    except NotAFile as error:
+        raise RoadmapError(path, f"it is {error.kind}, not a markdown file.") from None
     except FileNotFoundError:
         raise RoadmapError(path, "no such file. Check the path and try again.") from None
     except PermissionError:
@@ -51,4 +53,5 @@ def read_text(path: Path) -> str:
 
 def load_roadmap(path: Path, cache: Path | None = None) -> Roadmap:
     """The roadmap in the file; with `cache`, a folder of parses kept between runs."""
-    return cached_parse(read_text(path), path.stem, cache)
+    # The file's name, when it titles the roadmap, as text any output and file can hold.
+    return cached_parse(read_text(path), path_text(path.stem), cache)

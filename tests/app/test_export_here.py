@@ -84,3 +84,23 @@ async def test_an_export_that_cannot_be_written_is_told(
         "plan.md",
         "state",
     ]
+
+
+async def test_export_leaves_a_file_of_the_users_alone_and_replaces_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    roadmap = tmp_path / "plan.md"
+    roadmap.write_text(PLAN, encoding="utf-8")
+    users = tmp_path / "plan-progress.md"
+    users.write_text("my own file, by chance of the same name\n", encoding="utf-8")
+
+    first = await export_from_palette(open_app(roadmap, tmp_path / "state"))
+    # Exported again: the app's own export of a moment ago is replaced, not multiplied.
+    second = await export_from_palette(open_app(roadmap, tmp_path / "state"))
+
+    exported = tmp_path / "plan-progress-export.md"
+    assert [n.message for n in first + second] == [f"Exported to {exported}"] * 2
+    assert users.read_text(encoding="utf-8") == "my own file, by chance of the same name\n"
+    # The second session marked the next topic too: the file holds the later export.
+    assert "- [x] Autograd" in exported.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,92 @@ def test_export_never_imports_textual(plan: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def where(plan: Path) -> Path:
+    result = run_cli("where", plan)
+    assert result.returncode == 0, result.stderr
+    return Path(result.stdout.strip())
+
+
+def assert_refused(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    message = result.stderr.strip()
+    assert message.startswith("dlroadmap: ") and "Traceback" not in message
+    assert len(message.splitlines()) == 1, message
+    for fragment in fragments:
+        assert fragment in message, (fragment, message)
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("how", ["where", "symlink", "hard link", "copy"])
+def test_export_never_writes_over_a_progress_file(
+    plan: Path, tmp_path: Path, how: str, force: bool
+) -> None:
+    state = where(plan)
+    target = state
+    if how == "symlink":
+        target = tmp_path / "progress.md"
+        target.symlink_to(state)
+    elif how == "hard link":
+        target = tmp_path / "progress.md"
+        os.link(state, target)
+    elif how == "copy":
+        target = tmp_path / "backup.toml"
+        target.write_bytes(state.read_bytes())
+    before = state.read_bytes(), target.read_bytes()
+
+    result = run_cli("export", plan, "-o", target, *(["--force"] if force else []))
+
+    assert_refused(result, str(target), "progress file")
+    assert (state.read_bytes(), target.read_bytes()) == before
+    assert not target.is_symlink() or target.resolve() == state
+
+
+def test_export_never_writes_in_the_progress_folder(plan: Path) -> None:
+    target = where(plan).parent / "notes.md"
+
+    result = run_cli("export", plan, "-o", target, "--force")
+
+    assert_refused(result, "folder of progress files")
+    assert not target.exists()
+
+
+def test_export_replaces_a_file_it_did_not_write_only_with_force(
+    plan: Path, tmp_path: Path
+) -> None:
+    mine = tmp_path / "notes.md"
+    mine.write_text("my own notes, written by hand\n", encoding="utf-8")
+
+    refused = run_cli("export", plan, "-o", mine)
+
+    assert_refused(refused, str(mine), "--force")
+    assert mine.read_text(encoding="utf-8") == "my own notes, written by hand\n"
+
+    forced = run_cli("export", plan, "-o", mine, "--force")
+
+    assert forced.returncode == 0, forced.stderr
+    assert mine.read_text(encoding="utf-8") == run_cli("export", plan).stdout
+
+
+def test_export_replaces_its_own_export_until_the_user_changes_it(
+    plan: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "progress.md"
+    assert run_cli("export", plan, "-o", out).returncode == 0
+    Store.open(load_roadmap(plan), plan, state_dir()).set_note(
+        next(iter(load_roadmap(plan).items())), "a later note"
+    )
+
+    again = run_cli("export", plan, "-o", out)
+
+    assert again.returncode == 0, again.stderr
+    assert "a later note" in out.read_text(encoding="utf-8")
+
+    # Edited by hand since: the user's work is in it now.
+    edited = out.read_text(encoding="utf-8") + "\nmy summary of the week\n"
+    out.write_text(edited, encoding="utf-8")
+
+    assert_refused(run_cli("export", plan, "-o", out), "--force")
+    assert out.read_text(encoding="utf-8") == edited
