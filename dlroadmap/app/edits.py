@@ -70,7 +70,7 @@ class Edits:
         self._edit_group += 1
 
     def save_note(self, node_id: str, text: str, base: str) -> str | None:
-        """Save what was typed; if the note changed elsewhere since `base`, keep both.
+        """Save what was typed; if the note changed elsewhere since `base`, merge the two.
 
         The note as saved (None: the item is gone).
         """
@@ -79,11 +79,12 @@ class Edits:
             return None
         current = self._store.note(node)
         if current != base and text != current:
-            from dlroadmap.progress.merge import keep_both
+            from dlroadmap.progress.merge import merge_text
 
             saved = self._store.item(node_id)
-            text = keep_both(text, current, saved.note_changed if saved else None)
-            self._tell_conflict(node)
+            text, conflict = merge_text(base, text, current, saved.note_changed if saved else None)
+            if conflict:
+                self._tell_conflict(node)
         self.write(lambda: self._store.set_note(node, text))
         from dlroadmap.progress.history import Change
 
