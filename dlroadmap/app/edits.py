@@ -15,6 +15,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Literal
 
 from dlroadmap.errors import DlroadmapError
+from dlroadmap.progress.store import SaveWaiting
 from dlroadmap.roadmap.model import Status
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class Edits:
         # One stay in a notes editor; its saves while typing are undone as one edit.
         self._edit_group = 0
         self._last_problem = ""
+        # Saving waits for another session's lock: told once, and once when it is over.
+        self._waiting = False
 
     @cached_property
     def history(self) -> History:
@@ -99,6 +102,9 @@ class Edits:
         """
         try:
             changed = change()
+        except SaveWaiting as error:
+            self._tell_waiting(error)
+            return True
         except (OSError, DlroadmapError) as error:
             self._tell(
                 Notice(
@@ -108,20 +114,36 @@ class Edits:
                 )
             )
             return True
-        self.tell_conflicts()
+        self._saved()
         return changed
 
+    def _tell_waiting(self, error: SaveWaiting) -> None:
+        if not self._waiting:
+            self._waiting = True
+            self._tell(Notice(str(error), severity="warning", timeout=15))
+
+    def _saved(self) -> None:
+        """A save went through: say so if it had been waiting, and tell any conflicts."""
+        if self._waiting and not self._store.pending:
+            self._waiting = False
+            self._tell(Notice("Saved: the other dlroadmap session let go of the lock."))
+        self.tell_conflicts()
+
     def catch_up(self) -> list[str]:
-        """Take in what other sessions saved since we last looked; the ids it changed."""
+        """Take in what other sessions saved since we last looked, and save what is still
+        pending here; the ids it changed."""
         try:
             changed = self._store.refresh()
+        except SaveWaiting as error:
+            self._tell_waiting(error)
+            return []
         except (OSError, DlroadmapError) as error:
             # Looked for every few seconds: a lasting problem is told once.
             if str(error) != self._last_problem:
                 self._last_problem = str(error)
                 self._tell(Notice(str(error), severity="error", timeout=15))
             return []
-        self.tell_conflicts()
+        self._saved()
         return changed
 
     def tell_conflicts(self) -> None:
