@@ -169,3 +169,22 @@ async def test_a_recovery_file_never_replaces_another(
     assert first != second
     assert "first" in first.read_text("utf-8")
     assert "second" in second.read_text("utf-8")
+
+
+async def test_a_state_file_from_a_newer_dlroadmap_meanwhile_is_never_written_over(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    newer = "schema = 99\n"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.store.path.parent.mkdir(parents=True, exist_ok=True)
+        app.store.path.write_text(newer, encoding="utf-8")  # another, newer dlroadmap saved
+        await pilot.press("space", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.click("#keep")
+        await pilot.pause()
+    assert app.store.path.read_text("utf-8") == newer
+    [kept] = recovery.recovery_files(app.store.path)
+    assert find(app.roadmap, FIRST).id in recovery.read_recovery(kept).items
