@@ -424,27 +424,27 @@ class Store:
         self.conflicts += merged.conflicts
         return changed, ahead
 
-    def save(self, wait: float = LOCK_WAIT) -> None:
+    def save(self) -> None:
         """Write the state, with whatever another session saved meanwhile merged in.
 
-        Waits at most `wait` seconds for the lock (then SaveWaiting); on any failure
-        the changes stay pending.
+        Waits at most LOCK_WAIT for the lock (then SaveWaiting); on any failure the
+        changes stay pending.
         """
         if not self.writable:
             raise RuntimeError("a read-only store never writes")
         self._unsaved = True
-        with self._locked_for(wait):
+        with self._lock_taken():
             if not self._unchanged():
                 self._take_in_theirs()
             self._write()
 
     @contextmanager
-    def _locked_for(self, wait: float) -> Iterator[None]:
+    def _lock_taken(self) -> Iterator[None]:
         from filelock import Timeout
 
         lock = self._locked()
         try:
-            lock.acquire(timeout=wait)
+            lock.acquire(timeout=LOCK_WAIT)
         except Timeout:
             raise SaveWaiting(self.path, "its lock is held by another session.") from None
         try:
@@ -473,7 +473,7 @@ class Store:
         """
         if self._unchanged() and not self._unsaved:
             return []
-        with self._locked_for(LOCK_WAIT):
+        with self._lock_taken():
             changed, ahead = self._take_in_theirs()
             if ahead or self._unsaved:
                 # Merged notes, or a change whose save failed earlier: write them down.
