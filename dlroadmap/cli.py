@@ -227,7 +227,8 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     app.run(mouse=config.mouse and not no_mouse)
     # After the terminal is given back: the next start reads this session's saves quickly.
     store.keep_in_cache()
-    # Non-zero when the app ended on an error (Textual has printed its traceback by now).
+    # Non-zero when the app ended on an error (Textual has printed its traceback by now),
+    # or when changes could not be saved nor kept (the app said which, on stderr).
     return app.return_code or 0
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.command import Provider
 from textual.screen import Screen
@@ -27,6 +28,7 @@ from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
 from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.config import Config, config_path, unused_settings
+from dlroadmap.errors import DlroadmapError
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 
@@ -85,6 +87,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self._today = today
         self._settings = settings
         self._style_cache = style_cache
+        # Why the last save at quit failed, to say so.
+        self._save_problem = ""
         if settings is not None:
             self.set_keymap(settings.config.keymap)
             show_palette_key(
@@ -163,6 +167,14 @@ class RoadmapApp(OrderlyKeysApp[None]):
             self._style_cache.restore(self.stylesheet)
 
     def on_mount(self) -> None:
+        if self.store.recovered:
+            self.notify(
+                "Changes a session could not save before it quit were merged back in "
+                f"(from {', '.join(path.name for path in self.store.recovered)}).",
+                title="Recovered",
+                markup=False,
+                timeout=15,
+            )
         self.call_after_refresh(self._after_first_frame)
         if self._settings is not None and self._settings.problem:
             self.notify(self._settings.problem, severity="warning", markup=False, timeout=15)
@@ -189,13 +201,57 @@ class RoadmapApp(OrderlyKeysApp[None]):
         return [screen for screen in self.screen_stack if isinstance(screen, MainScreen)]
 
     def _save_and_exit(self) -> None:
+        """A hang-up, a shutdown, a vanished terminal: no one to ask, so what cannot be
+        saved goes to a recovery file at once."""
+        if self._saved_now():
+            self.exit()
+        else:
+            self._exit_keeping_unsaved()
+
+    def _saved_now(self) -> bool:
+        """Save what is on screen and what earlier saves left pending; whether all is saved."""
         for screen in self._main_screens():
             screen.commit()
-        self.exit()
+        if not (self.store.writable and self.store.pending):
+            return True
+        try:
+            self.store.save()
+        except (OSError, DlroadmapError) as error:
+            self._save_problem = str(error)
+            return False
+        return True
+
+    def _exit_keeping_unsaved(self) -> None:
+        """Exit with what could not be saved in a recovery file; if even that cannot be
+        written, with every unsaved change on stderr and a non-zero status."""
+        from dlroadmap.progress.recovery import lost_paragraph
+
+        try:
+            kept = self.store.keep_unsaved()
+        except OSError as error:
+            lost = lost_paragraph(
+                self.store.path, self.store.unsaved_items(), error.strerror or str(error)
+            )
+            self.exit(return_code=1, message=Text(lost))
+            return
+        told = f"dlroadmap: changes that could not be saved are kept in {kept}; "
+        self.exit(message=Text(told + "the next start merges them back in."))
+
+    async def action_quit(self) -> None:
+        if self._saved_now():
+            self.exit()
+            return
+        from dlroadmap.app.screens.unsaved import UnsavedScreen
+
+        topics = [item.text or key for key, item in sorted(self.store.unsaved_items().items())]
+        self.push_screen(UnsavedScreen(self._save_problem, topics), self._unsaved_chosen)
+
+    async def _unsaved_chosen(self, choice: str | None) -> None:
+        if choice == "retry":
+            await self.action_quit()
+        elif choice == "keep":
+            self._exit_keeping_unsaved()
 
     def on_app_focus(self) -> None:
         for screen in self._main_screens():
             screen.take_in_other_sessions()
-
-    async def action_quit(self) -> None:
-        self._save_and_exit()

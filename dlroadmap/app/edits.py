@@ -15,6 +15,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Literal
 
 from dlroadmap.errors import DlroadmapError
+from dlroadmap.progress.store import SaveWaiting
 from dlroadmap.roadmap.model import Status
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class Edits:
         # One stay in a notes editor; its saves while typing are undone as one edit.
         self._edit_group = 0
         self._last_problem = ""
+        # Saving waits for another session's lock: told once, and once when it is over.
+        self._waiting = False
 
     @cached_property
     def history(self) -> History:
@@ -70,7 +73,7 @@ class Edits:
         self._edit_group += 1
 
     def save_note(self, node_id: str, text: str, base: str) -> str | None:
-        """Save what was typed; if the note changed elsewhere since `base`, keep both.
+        """Save what was typed; if the note changed elsewhere since `base`, merge the two.
 
         The note as saved (None: the item is gone).
         """
@@ -79,11 +82,12 @@ class Edits:
             return None
         current = self._store.note(node)
         if current != base and text != current:
-            from dlroadmap.progress.merge import keep_both
+            from dlroadmap.progress.merge import merge_text
 
             saved = self._store.item(node_id)
-            text = keep_both(text, current, saved.note_changed if saved else None)
-            self._tell_conflict(node)
+            text, conflict = merge_text(base, text, current, saved.note_changed if saved else None)
+            if conflict:
+                self._tell_conflict(node)
         self.write(lambda: self._store.set_note(node, text))
         from dlroadmap.progress.history import Change
 
@@ -98,6 +102,9 @@ class Edits:
         """
         try:
             changed = change()
+        except SaveWaiting as error:
+            self._tell_waiting(error)
+            return True
         except (OSError, DlroadmapError) as error:
             self._tell(
                 Notice(
@@ -107,20 +114,36 @@ class Edits:
                 )
             )
             return True
-        self.tell_conflicts()
+        self._saved()
         return changed
 
+    def _tell_waiting(self, error: SaveWaiting) -> None:
+        if not self._waiting:
+            self._waiting = True
+            self._tell(Notice(str(error), severity="warning", timeout=15))
+
+    def _saved(self) -> None:
+        """A save went through: say so if it had been waiting, and tell any conflicts."""
+        if self._waiting and not self._store.pending:
+            self._waiting = False
+            self._tell(Notice("Saved: the other dlroadmap session let go of the lock."))
+        self.tell_conflicts()
+
     def catch_up(self) -> list[str]:
-        """Take in what other sessions saved since we last looked; the ids it changed."""
+        """Take in what other sessions saved since we last looked, and save what is still
+        pending here; the ids it changed."""
         try:
             changed = self._store.refresh()
+        except SaveWaiting as error:
+            self._tell_waiting(error)
+            return []
         except (OSError, DlroadmapError) as error:
             # Looked for every few seconds: a lasting problem is told once.
             if str(error) != self._last_problem:
                 self._last_problem = str(error)
                 self._tell(Notice(str(error), severity="error", timeout=15))
             return []
-        self.tell_conflicts()
+        self._saved()
         return changed
 
     def tell_conflicts(self) -> None:

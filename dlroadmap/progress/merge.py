@@ -1,13 +1,17 @@
 """Three-way merge of saved progress, for two sessions open on the same roadmap.
 
 Each side's changes since the version both started from are kept: per item and
-per field (status, note) the one that changed wins, the newer if both did; a
-note rewritten on both sides keeps both texts, the other one under a marker line.
+per field (status, note) the one that changed wins, the newer if both did. A note
+changed on both sides is merged word by word against that version: edits to
+different places both apply; where both rewrote the same words, both texts are
+kept once, the other one under a marker line. Merging again what was merged adds
+nothing, so two sessions editing one note converge instead of doubling it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
@@ -23,7 +27,7 @@ CONFLICT_MARKER = "──── also written in another session{when} ───�
 @dataclass(frozen=True, slots=True)
 class Merged:
     items: dict[str, ItemState]
-    # Items whose note was rewritten on both sides and now holds both texts.
+    # Items whose note had the same words rewritten on both sides and holds both texts.
     conflicts: tuple[str, ...]
 
 
@@ -44,15 +48,109 @@ def _later(a: datetime | None, b: datetime | None) -> bool:
 
 
 def keep_both(ours: str, theirs: str, theirs_changed: datetime | None) -> str:
-    """One note holding both texts, the other session's under a marker line."""
+    """One text holding both, the other session's under a marker line."""
     when = f" ({theirs_changed:%Y-%m-%d %H:%M})" if theirs_changed else ""
     return f"{ours}\n\n{CONFLICT_MARKER.format(when=when)}\n{theirs}"
+
+
+# A word with the white space before it: joined, such tokens are the text again. They
+# are compared by the word alone, so a word typed before or after another is an
+# insertion, not a change to it, and white space never lines up unrelated words.
+_WORDS = re.compile(r"\s*\S+|\s+")
+
+# A change to the base: the tokens base[start:end] became `tokens`.
+_Hunk = tuple[int, int, list[str]]
+
+
+def _hunks(base: Sequence[str], side: Sequence[str]) -> list[_Hunk]:
+    from difflib import SequenceMatcher  # imported here: merging is rare
+
+    def words(tokens: Sequence[str]) -> list[str]:
+        return [token.lstrip() or token for token in tokens]
+
+    matcher = SequenceMatcher(None, words(base), words(side), autojunk=False)
+    return [
+        (b1, b2, list(side[s1:s2]))
+        for tag, b1, b2, s1, s2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _apply(base: Sequence[str], start: int, end: int, hunks: list[_Hunk]) -> list[str]:
+    """base[start:end] with the side's hunks (all within it) applied."""
+    words: list[str] = []
+    at = start
+    for b1, b2, new in hunks:
+        words += [*base[at:b1], *new]
+        at = b2
+    return words + list(base[at:end])
+
+
+def _both(ours: str, theirs: str, when: datetime | None) -> tuple[str, bool]:
+    """One region rewritten on both sides: the one holding the other, else both, marked."""
+    if theirs.strip() in ours:
+        return ours, False
+    if ours.strip() in theirs:
+        return theirs, False
+    return keep_both(ours, theirs.lstrip(), when), True
+
+
+def merge_text(
+    base: str, ours: str, theirs: str, theirs_changed: datetime | None = None
+) -> tuple[str, bool]:
+    """A text changed on both sides since `base`, merged; and whether both sides rewrote
+    the same words (then both are kept, theirs under a marker line)."""
+    if theirs in (base, ours) or theirs in ours:
+        return ours, False
+    if ours == base or ours in theirs:
+        return theirs, False
+    old = _WORDS.findall(base)
+    hunks = sorted(
+        [(*hunk, True) for hunk in _hunks(old, _WORDS.findall(ours))]
+        + [(*hunk, False) for hunk in _hunks(old, _WORDS.findall(theirs))],
+        key=lambda hunk: (hunk[0], hunk[1]),
+    )
+    merged: list[str] = []
+    conflicted = False
+    at = 0
+    index = 0
+    while index < len(hunks):
+        # Hunks that touch the same words or each other go together, as in diff3: an
+        # insertion right after a rewritten word belongs to it.
+        start, end = hunks[index][0], hunks[index][1]
+        group = [hunks[index]]
+        index += 1
+        while index < len(hunks) and (hunks[index][0] <= end):
+            end = max(end, hunks[index][1])
+            group.append(hunks[index])
+            index += 1
+        merged += old[at:start]
+        at = end
+        mine = [(b1, b2, new) for b1, b2, new, side in group if side]
+        other = [(b1, b2, new) for b1, b2, new, side in group if not side]
+        if not other:
+            merged += _apply(old, start, end, mine)
+        elif not mine:
+            merged += _apply(old, start, end, other)
+        else:
+            region, conflict = _both(
+                "".join(_apply(old, start, end, mine)),
+                "".join(_apply(old, start, end, other)),
+                theirs_changed,
+            )
+            merged.append(region)
+            conflicted = conflicted or conflict
+    text = "".join(merged + old[at:])
+    # A first word deleted leaves the second's leading space, which neither side has.
+    if not (ours[:1].isspace() or theirs[:1].isspace()):
+        text = text.lstrip()
+    return text, conflicted
 
 
 def merge_item(
     base: ItemState | None, ours: ItemState, theirs: ItemState
 ) -> tuple[ItemState, bool]:
-    """One item merged, and whether its note now holds both sides' texts."""
+    """One item merged, and whether its note now holds both sides' texts of some words."""
     b_status = (base.status, base.status_changed) if base else None
     o_status = (ours.status, ours.status_changed)
     t_status = (theirs.status, theirs.status_changed)
@@ -67,12 +165,10 @@ def merge_item(
     note = _one_side(b_note, o_note, t_note)
     if note is None:
         newest = theirs.note_changed if _later(theirs.note_changed, ours.note_changed) else None
-        if ours.note == theirs.note:
-            note = (ours.note, newest or ours.note_changed)
-        else:
-            text = keep_both(ours.note, theirs.note, theirs.note_changed)
-            note = (text, newest or ours.note_changed)
-            conflict = True
+        text, conflict = merge_text(
+            base.note if base else "", ours.note, theirs.note, theirs.note_changed
+        )
+        note = (text, newest or ours.note_changed)
 
     # In 1-tuples, so that "no card" is a value and None still means "both changed".
     card = _one_side((base.revisit,) if base else None, (ours.revisit,), (theirs.revisit,))

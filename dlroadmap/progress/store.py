@@ -3,13 +3,18 @@
 Every change is saved at once, atomically, under a file lock. Another session
 may have saved since this one last looked: its changes are merged in (see
 merge.py), never written over. A file that cannot be read is never written.
+
+A change that cannot be saved (the lock held elsewhere, a full disk) stays pending
+in memory: the next save or refresh tries again, and at quit what is still pending
+goes to a recovery file (see recovery.py), which the next start merges back in.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +23,7 @@ from typing import TYPE_CHECKING
 from dlroadmap.common.files import Seen, make_private_folder, signature_of, write_atomically
 from dlroadmap.common.printable import path_text
 from dlroadmap.errors import StateError
-from dlroadmap.progress import reattach, revisit
+from dlroadmap.progress import reattach, recovery, revisit
 from dlroadmap.progress.activity import Action, listed, merge_activity, record
 from dlroadmap.progress.cache import StateCache
 from dlroadmap.progress.state import SCHEMA, ItemState, State, now
@@ -32,8 +37,9 @@ if TYPE_CHECKING:
 # A state file whose saved items mostly still exist in the roadmap belongs to it,
 # even after the markdown moved or was edited.
 SAME_ROADMAP_OVERLAP = 0.5
-# Another session holds the lock only for the moment of a save; this long is a hang.
-LOCK_SECONDS = 10.0
+# Another session holds the lock only for the moment of a save. A key never waits for
+# it longer than this: a change it cannot save yet stays pending, saved on a later try.
+LOCK_WAIT = 0.1
 
 # File systems stamp a write with a clock tick's time (ext4: a few ms; FAT: 2 s), and
 # a replaced file's inode is soon reused: two saves this close together can leave the
@@ -84,7 +90,7 @@ def _found_elsewhere(
 ) -> tuple[Path, State] | None:
     """A state file under another name that holds this roadmap's items."""
     for path in sorted(folder.glob("*.toml")):
-        if ".broken-" in path.name or ".schema-" in path.name:
+        if ".broken-" in path.name or ".schema-" in path.name or recovery.is_recovery_file(path):
             continue
         try:
             state = files.read(path)
@@ -97,6 +103,16 @@ def _found_elsewhere(
 
 def state_path_for(roadmap: Roadmap, source: Path, folder: Path) -> Path:
     return find_state(roadmap, source, folder)[0]
+
+
+class SaveWaiting(StateError):
+    """Another session holds the lock: the change is pending, saved on a later try."""
+
+    def __str__(self) -> str:
+        return (
+            "Saving is waiting for another dlroadmap session (it holds the lock on "
+            f"{self.path}); your changes are kept and saved as soon as it lets go."
+        )
 
 
 class Store:
@@ -141,8 +157,17 @@ class Store:
         self.conflicts: tuple[str, ...] = ()
         # This session's own changes, to take back when set back (see takeback.py).
         self._session = SessionChanges()
-        if writable and (self.reattached or migrate):
-            self.save()
+        # Changes made here and not yet in the file (a save failed or waits for the lock).
+        self._unsaved = False
+        # Recovery files merged in at the start (to tell); deleted once their items are saved.
+        self.recovered: tuple[Path, ...] = ()
+        self._recovered_unsaved: tuple[Path, ...] = ()
+        if writable:
+            self._take_in_recovered()
+        if writable and (self.reattached or migrate or self.recovered):
+            # Failing, it stays pending: saved by the next save or refresh, kept at quit.
+            with suppress(SaveWaiting, OSError):
+                self.save()
 
     @classmethod
     def open(
@@ -298,6 +323,40 @@ class Store:
         """Keep the state as last saved (or read) so the next start need not parse it."""
         self._files.keep(self._writer.snapshot())
 
+    @property
+    def pending(self) -> bool:
+        """Whether changes made here are not yet saved."""
+        return self._unsaved
+
+    def unsaved_items(self) -> dict[str, ItemState]:
+        """The items as changed here since the file last held them."""
+        return {
+            key: item for key, item in self.state.items.items() if self._base.items.get(key) != item
+        }
+
+    def keep_unsaved(self) -> Path:
+        """Write what is still unsaved to a recovery file; its path (OSError if it cannot)."""
+        return recovery.write_recovery(self.path, self.state.title, self.unsaved_items())
+
+    def _take_in_recovered(self) -> None:
+        """Merge back what a session could not save before it quit (its recovery files),
+        as another session's save is merged: neither side is lost."""
+        from dlroadmap.progress.merge import merge
+
+        taken: list[Path] = []
+        for path in recovery.recovery_files(self.path):
+            try:
+                kept = recovery.read_recovery(path)
+            except StateError:
+                continue  # left where it is, for the user to look at
+            items = reattach.apply(kept.items, self._moves)
+            # No common version: a field both hold differently is merged, never dropped.
+            merged = merge({}, self.state.items, items)
+            self.state.items = merged.items
+            self.conflicts += merged.conflicts
+            taken.append(path)
+        self.recovered = self._recovered_unsaved = tuple(taken)
+
     def take_conflicts(self) -> tuple[str, ...]:
         """Notes merged from two sessions since last asked: each is told once."""
         conflicts, self.conflicts = self.conflicts, ()
@@ -312,7 +371,7 @@ class Store:
 
             # Made here, private, before the lock file would make it with open modes.
             make_private_folder(self.path.parent)
-            self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_SECONDS, mode=0o600)
+            self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_WAIT, mode=0o600)
         return self._lock
 
     def _read_theirs(self) -> State:
@@ -367,20 +426,32 @@ class Store:
         return changed, ahead
 
     def save(self) -> None:
-        """Write the state, with whatever another session saved meanwhile merged in."""
+        """Write the state, with whatever another session saved meanwhile merged in.
+
+        Waits at most LOCK_WAIT for the lock (then SaveWaiting); on any failure the
+        changes stay pending.
+        """
         if not self.writable:
             raise RuntimeError("a read-only store never writes")
+        self._unsaved = True
+        with self._lock_taken():
+            if not self._unchanged():
+                self._take_in_theirs()
+            self._write()
+
+    @contextmanager
+    def _lock_taken(self) -> Iterator[None]:
         from filelock import Timeout
 
+        lock = self._locked()
         try:
-            with self._locked():
-                if not self._unchanged():
-                    self._take_in_theirs()
-                self._write()
+            lock.acquire(timeout=LOCK_WAIT)
         except Timeout:
-            raise StateError(
-                self.path, f"another dlroadmap session held its lock for {LOCK_SECONDS:.0f} s."
-            ) from None
+            raise SaveWaiting(self.path, "its lock is held by another session.") from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _write(self) -> None:
         text = self._writer.dump(self.state)
@@ -391,14 +462,21 @@ class Store:
         self._seen = Seen(signature_of(self.path), hash(data), at)
         self._base = self.state.copy()
         self._files.wrote(data, self._base, self._writer)
+        self._unsaved = False
+        for path in self._recovered_unsaved:
+            path.unlink(missing_ok=True)  # what it held is in the file now
+        self._recovered_unsaved = ()
 
     def refresh(self) -> list[str]:
-        """Take in what another session saved, if anything; the ids whose state changed."""
-        if self._unchanged():
+        """Take in what another session saved, if anything; the ids whose state changed.
+
+        Changes still pending here are saved now (SaveWaiting if the lock is still held).
+        """
+        if self._unchanged() and not self._unsaved:
             return []
-        with self._locked():
+        with self._lock_taken():
             changed, ahead = self._take_in_theirs()
-            if ahead:
+            if ahead or self._unsaved:
                 # Merged notes, or a change whose save failed earlier: write them down.
                 self._write()
             else:

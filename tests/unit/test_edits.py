@@ -257,3 +257,35 @@ def test_a_note_saved_elsewhere_while_the_editor_was_open_is_kept(
     assert "from the editor" in saved
     assert "from session two" in saved
     assert any("two sessions at once" in message for message in told.messages())
+
+
+def test_two_sessions_typing_in_one_note_for_eight_rounds_converge(tmp_path: Path) -> None:
+    """Issue 12: each round both type a few words, save, and take in the other's save.
+    The note once doubled each round (27,285 characters and 399 markers after 8)."""
+    from dlroadmap.progress.merge import CONFLICT_MARKER
+
+    roadmap, path, folder = open_store(tmp_path)
+    stores = [Store.open(roadmap, path, folder) for _ in range(2)]
+    sessions = [Edits(store, store.roadmap.get, Told().append) for store in stores]
+    node = item(stores[0], "Tensors")
+    # Each editor's text and the saved note it builds on, as the notes editor keeps them.
+    editors = [["", ""], ["", ""]]
+    typed: list[str] = []
+    for round in range(8):
+        for number, (edits, editor) in enumerate(zip(sessions, editors, strict=True)):
+            words = [f"s{number}r{round}a", f"s{number}r{round}b"]
+            typed += words
+            editor[0] = " ".join([editor[0], *words]).strip()
+            saved = edits.save_note(node.id, editor[0], base=editor[1])
+            assert saved is not None
+            editor[:] = [saved, saved]
+        for store, edits, editor in zip(stores, sessions, editors, strict=True):
+            if node.id in edits.catch_up():
+                editor[:] = [store.note(node)] * 2
+    note = stores[0].note(node)
+    assert stores[1].note(node) == note
+    assert note.count(CONFLICT_MARKER.split("{")[0]) <= 8
+    for word in typed:
+        assert note.split().count(word) == 1
+    marker_lines = note.count(CONFLICT_MARKER.split("{")[0]) * (len(CONFLICT_MARKER) + 24)
+    assert len(note) <= sum(len(word) + 1 for word in typed) + marker_lines

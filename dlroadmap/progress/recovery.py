@@ -1,0 +1,91 @@
+"""Changes that could not be saved when the app had to quit, kept in a recovery file.
+
+A recovery file sits beside the state file, named after it, and holds the unsaved
+items in the state file's own format (so a person can read it, and the same codec
+reads it back). The next start merges it in as another session's save would be,
+and deletes it only once that is saved. Nothing here knows of widgets.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from dlroadmap.common.printable import printable, printable_lines
+from dlroadmap.progress.state import ItemState, State, decode_state, dump_state, now
+
+# `NAME.unsaved-STAMP.toml` beside `NAME.toml`: never taken for a roadmap's state file.
+MARK = ".unsaved-"
+
+
+def recovery_files(state_path: Path) -> list[Path]:
+    """The recovery files left for this state file, oldest first."""
+    try:
+        return sorted(state_path.parent.glob(f"{state_path.stem}{MARK}*{state_path.suffix}"))
+    except OSError:
+        return []
+
+
+def is_recovery_file(path: Path) -> bool:
+    return MARK in path.name
+
+
+def write_recovery(state_path: Path, title: str, items: Mapping[str, ItemState]) -> Path:
+    """Keep `items` in a new private file beside the state file, never over another; its path.
+
+    Raises OSError when it cannot be written (then nothing is left behind).
+    """
+    state = State(title=title, source="", items=dict(items))
+    data = dump_state(state).encode("utf-8")
+    folder = state_path.parent
+    stamp = now().strftime("%Y%m%d-%H%M%S")
+    # mkstemp: mode 0600, a name nobody can plant a link at; linked to its final name,
+    # which fails rather than replace a file already there.
+    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{state_path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        for number in range(1, 1000):
+            suffix = "" if number == 1 else f"-{number}"
+            target = folder / f"{state_path.stem}{MARK}{stamp}{suffix}{state_path.suffix}"
+            try:
+                os.link(temp_name, target)
+            except FileExistsError:
+                continue
+            return target
+        raise FileExistsError(f"no free name for a recovery file in {folder}")
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+
+
+def read_recovery(path: Path) -> State:
+    """What a recovery file holds (StateError if it cannot be read)."""
+    from dlroadmap.errors import StateError
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
+    return decode_state(data, path)
+
+
+def lost_paragraph(state_path: Path, items: Mapping[str, ItemState], reason: str) -> str:
+    """What was lost, for stderr when not even a recovery file could be written: the
+    topics, and every unsaved note in full so that the user can copy it."""
+    lines = [
+        f"dlroadmap: these changes could not be saved to {printable(str(state_path))} "
+        f"({printable(reason)}), "
+        "nor kept in a recovery file beside it; they are lost unless you copy them now:"
+    ]
+    for key in sorted(items):
+        item = items[key]
+        status = f" [{item.status.value}]" if item.status is not None else ""
+        # Shown as printable text: a note's escape codes never drive the terminal.
+        lines.append(f"- {printable(item.text or key)}{status}")
+        if item.note:
+            lines.extend(f"    {line}" for line in printable_lines(item.note).splitlines())
+    return "\n".join(lines)
