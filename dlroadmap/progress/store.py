@@ -65,7 +65,8 @@ def find_state(
     after its file: renamed, it is found among the others by its items.
     """
     files = files or StateCache()
-    stem = slugify(roadmap.text, max_length=40) or "roadmap"
+    # Named by the slug rule files were first named by: "C++" spelled out would lose them.
+    stem = slugify(roadmap.text, max_length=40, spell_symbols=False) or "roadmap"
     ids = {node.id for node in roadmap.items()}
     candidate = folder / f"{stem}.toml"
     number = 1
@@ -126,9 +127,11 @@ class Store:
         self._writer = self._files.writer_for(state)
         # Saved items whose ids left the markdown follow their text to where it went;
         # every version of the file read later is seen through the same moves.
-        self.reattached = reattach.reattach(state.items, roadmap)
-        self._moves = {moved.old_id: moved.new_id for moved in self.reattached}
-        state.items = reattach.apply(state.items, self._moves)
+        moves = reattach.reattach(state.items, roadmap)
+        self._moves = {moved.old_id: moved.new_id for moved in moves}
+        state.items = reattach.apply(state.items, self._moves, roadmap)
+        # What the user is told: topics followed, not ids renumbered or state set aside.
+        self.reattached = _followed(moves)
         state.title, state.source = roadmap.text, str(source)
         migrate = found is not None and found.schema < SCHEMA
         if migrate and writable:
@@ -140,7 +143,7 @@ class Store:
         self.conflicts: tuple[str, ...] = ()
         # This session's own changes, to take back when set back (see takeback.py).
         self._session = SessionChanges()
-        if writable and (self.reattached or migrate):
+        if writable and (moves or migrate):
             self.save()
 
     @classmethod
@@ -272,14 +275,14 @@ class Store:
     def reload(self, roadmap: Roadmap) -> list[reattach.Reattached]:
         """Take the markdown as edited: saved items follow their topics where they went."""
         self.roadmap = roadmap
-        moved = reattach.reattach(self.state.items, roadmap)
-        if moved:
-            moves = {item.old_id: item.new_id for item in moved}
+        found = reattach.reattach(self.state.items, roadmap)
+        if found:
+            moves = {item.old_id: item.new_id for item in found}
             self._moves.update(moves)
-            self.state.items = reattach.apply(self.state.items, moves)
+            self.state.items = reattach.apply(self.state.items, moves, roadmap)
             if self.writable:
                 self.save()
-        return moved
+        return _followed(found)
 
     def warm_up(self, state: State) -> None:
         """Do a save's slow parts ahead of the first save (from a worker thread).
@@ -316,7 +319,7 @@ class Store:
 
     def _read_theirs(self) -> State:
         theirs = self._files.read(self.path)
-        theirs.items = reattach.apply(theirs.items, self._moves)
+        theirs.items = reattach.apply(theirs.items, self._moves, self.roadmap)
         return theirs
 
     def _see_read(self) -> None:
@@ -404,6 +407,10 @@ class Store:
                 self._see_read()
                 self._base = self.state.copy()
         return changed
+
+
+def _followed(found: list[reattach.Reattached]) -> list[reattach.Reattached]:
+    return [moved for moved in found if moved.why is reattach.Why.FOLLOWED]
 
 
 def _with_text(entry: ItemState, text: str) -> ItemState:

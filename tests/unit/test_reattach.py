@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dlroadmap.progress.reattach import apply, reattach
+from dlroadmap.progress.reattach import Why, apply, reattach
 from dlroadmap.progress.state import ItemState
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.parser import parse_roadmap
@@ -71,3 +71,48 @@ def test_an_item_that_already_has_state_is_not_overwritten() -> None:
     )
     items = {**saved(BEFORE, "Batch Normalization"), **saved(after, "Batch Normalization")}
     assert reattach(items, parse_roadmap(after, "x")) == []
+
+
+SIBLINGS = """# Plan
+## Topics
+- Review
+- Review!
+- Templates
+"""
+
+
+def test_siblings_sharing_an_id_base_keep_their_own_state_when_reordered() -> None:
+    items = saved(SIBLINGS, "Review", "Review!")
+    assert sorted(items) == ["topics/review", "topics/review-2"]
+    after = SIBLINGS.replace("- Review\n- Review!\n", "- Review!\n- Review\n")
+    roadmap = parse_roadmap(after, "x")
+    moves = reattach(items, roadmap)
+    # Both moved, and the count says so.
+    assert sorted((m.old_text, m.new_id) for m in moves) == [
+        ("Review", "topics/review-2"),
+        ("Review!", "topics/review"),
+    ]
+    moved = apply(items, {m.old_id: m.new_id for m in moves}, roadmap)
+    assert {node.text: moved[node.id].note for node in roadmap.items() if node.id in moved} == {
+        "Review": "on Review",
+        "Review!": "on Review!",
+    }
+
+
+def test_state_whose_id_now_names_another_topic_is_set_aside_not_given_to_it() -> None:
+    # Saved when "C++" came first under the old rules that gave it the id "c"; now only
+    # "C" is there, with that id.
+    items = {"topics/c": ItemState(text="C++", status=Status.DONE, note="on C++")}
+    roadmap = parse_roadmap("# Plan\n## Topics\n- C\n", "x")
+    moves = reattach(items, roadmap)
+    assert [(m.old_id, m.why) for m in moves] == [("topics/c", Why.SET_ASIDE)]
+    moved = apply(items, {m.old_id: m.new_id for m in moves}, roadmap)
+    assert "topics/c" not in moved
+    (aside,) = moved.values()
+    assert aside.note == "on C++" and aside.text == "C++"
+    assert roadmap.get(moves[0].new_id) is None
+
+
+def test_a_symbol_that_names_a_language_is_no_light_rename() -> None:
+    items = saved("# Plan\n## Topics\n- C++\n", "C++")
+    assert reattach(items, parse_roadmap("# Plan\n## Topics\n- C#\n", "x")) == []
