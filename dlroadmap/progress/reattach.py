@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.state import ItemState
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.model import Node, Roadmap
@@ -209,4 +210,20 @@ def apply(
             node = roadmap.get(new) if roadmap is not None else None
             item = items[old]
             moved[new] = item if node is None else replace(item, text=node.text)
+    return moved
+
+
+def apply_to_activity(activity: Mapping[str, DayActivity], moves: Mapping[str, str]) -> Activity:
+    """The days naming each moved item by its new id (the review lists them by id)."""
+
+    def ids(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(moves.get(value, value) for value in values))
+
+    moved = dict(activity)
+    for day, entry in activity.items():
+        # Only a day that names a moved item is replaced: the writer reuses the rest.
+        if any(key in moves for key in (*entry.done, *entry.notes, *entry.revisited)):
+            moved[day] = replace(
+                entry, done=ids(entry.done), notes=ids(entry.notes), revisited=ids(entry.revisited)
+            )
     return moved

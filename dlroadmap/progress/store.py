@@ -130,6 +130,7 @@ class Store:
         moves = reattach.reattach(state.items, roadmap)
         self._moves = {moved.old_id: moved.new_id for moved in moves}
         state.items = reattach.apply(state.items, self._moves, roadmap)
+        state.activity = reattach.apply_to_activity(state.activity, self._moves)
         # What the user is told: topics followed, not ids renumbered or state set aside.
         self.reattached = _followed(moves)
         state.title, state.source = roadmap.text, str(source)
@@ -280,6 +281,7 @@ class Store:
             moves = {item.old_id: item.new_id for item in found}
             self._moves.update(moves)
             self.state.items = reattach.apply(self.state.items, moves, roadmap)
+            self.state.activity = reattach.apply_to_activity(self.state.activity, moves)
             if self.writable:
                 self.save()
         return _followed(found)
@@ -320,6 +322,7 @@ class Store:
     def _read_theirs(self) -> State:
         theirs = self._files.read(self.path)
         theirs.items = reattach.apply(theirs.items, self._moves, self.roadmap)
+        theirs.activity = reattach.apply_to_activity(theirs.activity, self._moves)
         return theirs
 
     def _see_read(self) -> None:

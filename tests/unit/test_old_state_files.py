@@ -98,6 +98,7 @@ EDITED = """# Languages
 
 RENAMED = {"Learning Rate Scheduling": "Learning-rate schedules"}
 WHEN = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+DAY = WHEN.date().isoformat()
 
 
 def old_state_file(folder: Path, source: Path) -> dict[tuple[str, str], tuple[Status, str]]:
@@ -125,6 +126,8 @@ def old_state_file(folder: Path, source: Path) -> dict[tuple[str, str], tuple[St
     state = {
         "schema": 2,
         "roadmap": {"title": "Languages", "source": str(source)},
+        # The day's review names the noted topics by id, in the order they were noted.
+        "activity": {DAY: {"actions": len(items), "notes": list(items)}},
         "items": items,
     }
     folder.mkdir(parents=True)
@@ -136,14 +139,28 @@ def _section(roadmap: Roadmap, node: Node) -> str:
     return roadmap.ancestors(node.id)[0].text
 
 
-def what_each_topic_holds(store: Store) -> dict[tuple[str, str], tuple[Status, str]]:
-    held = {}
+def topics(roadmap: Roadmap) -> dict[str, tuple[str, str]]:
+    """Each topic's id, and its (section, text) as the saved file names it."""
+    named = {}
     reviews = iter(("Review 3", "Review 4"))
-    for node in store.roadmap.items():
+    for node in roadmap.items():
         text = next(reviews) if node.text == "Review" else node.text
         old_text = next((old for old, new in RENAMED.items() if new == text), text)
-        held[(_section(store.roadmap, node), old_text)] = (store.status(node), store.note(node))
-    return held
+        named[node.id] = (_section(roadmap, node), old_text)
+    return named
+
+
+def what_each_topic_holds(store: Store) -> dict[tuple[str, str], tuple[Status, str]]:
+    return {
+        name: (store.status(node), store.note(node))
+        for node_id, name in topics(store.roadmap).items()
+        if (node := store.roadmap.get(node_id)) is not None
+    }
+
+
+def noted_that_day(store: Store) -> list[tuple[str, str]]:
+    named = topics(store.roadmap)
+    return [named[node_id] for node_id in store.state.activity[DAY].notes]
 
 
 def open_store(markdown: str, tmp_path: Path) -> tuple[Store, dict[tuple[str, str], object]]:
@@ -159,6 +176,7 @@ def open_store(markdown: str, tmp_path: Path) -> tuple[Store, dict[tuple[str, st
 def test_an_old_file_reopens_on_the_same_markdown_with_nothing_told(tmp_path: Path) -> None:
     store, held = open_store(SAVED_WITH, tmp_path)
     assert what_each_topic_holds(store) == held
+    assert noted_that_day(store) == list(held)
     # Ids changed with the rules, but no topic moved: nothing to tell.
     assert store.reattached == []
 
@@ -166,6 +184,7 @@ def test_an_old_file_reopens_on_the_same_markdown_with_nothing_told(tmp_path: Pa
 def test_an_old_file_reopens_on_reordered_and_renamed_topics(tmp_path: Path) -> None:
     store, held = open_store(EDITED, tmp_path)
     assert what_each_topic_holds(store) == held
+    assert noted_that_day(store) == list(held)
     # Told of what moved among its same-named siblings, and of the rename; not of the
     # topics that stayed in place under a renumbered id.
     assert sorted(m.new_text for m in store.reattached) == ["C#", "C++", "Learning-rate schedules"]
