@@ -41,6 +41,9 @@ class Why(Enum):
     RENUMBERED = "renumbered"
     # Its id now names another topic and its own is nowhere: kept as unmatched.
     SET_ASIDE = "set aside"
+    # Still at its id, its text saved before a light rename there (releases before
+    # this one kept the old text): only the text is brought up to date, nothing moved.
+    IN_PLACE = "in place"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,8 @@ def _normal(text: str) -> str:
 
 def _same(saved: str, text: str) -> bool:
     # Compared for every saved item at every start: the exact test first is the quick one.
-    return saved == text or _normal(saved) == _normal(text)
+    # No saved text (a file edited by hand) says nothing against the id.
+    return not saved or saved == text or _normal(saved) == _normal(text)
 
 
 def _words(text: str) -> str:
@@ -107,7 +111,9 @@ def reattach(items: Mapping[str, ItemState], roadmap: Roadmap) -> list[Reattache
 def _take(
     found: list[Reattached], free: dict[str, Node], old: str, item: ItemState, new: str, why: Why
 ) -> None:
-    found.append(Reattached(old, new, item.text, free.pop(new).text, why))
+    found.append(
+        Reattached(old, new, item.text, free.pop(new).text, why if old != new else Why.IN_PLACE)
+    )
 
 
 def _renumbered(

@@ -116,3 +116,23 @@ def test_state_whose_id_now_names_another_topic_is_set_aside_not_given_to_it() -
 def test_a_symbol_that_names_a_language_is_no_light_rename() -> None:
     items = saved("# Plan\n## Topics\n- C++\n", "C++")
     assert reattach(items, parse_roadmap("# Plan\n## Topics\n- C#\n", "x")) == []
+
+
+def test_text_saved_before_a_rename_in_place_is_brought_up_to_date_untold() -> None:
+    # Releases before this one kept the old text of a renamed item under its new id.
+    items = saved(BEFORE, "Batch Normalization")
+    (key,) = items
+    items[key] = ItemState(text="Batch normalisation.", status=Status.DONE, note="kept")
+    roadmap = parse_roadmap(BEFORE, "x")
+    moves = reattach(items, roadmap)
+    assert [(m.old_id, m.new_id, m.why) for m in moves] == [(key, key, Why.IN_PLACE)]
+    moved = apply(items, {m.old_id: m.new_id for m in moves}, roadmap)
+    assert moved[key].text == "Batch Normalization" and moved[key].note == "kept"
+    assert reattach(moved, roadmap) == []
+
+
+def test_an_item_saved_without_its_text_keeps_its_id() -> None:
+    (key,) = saved(BEFORE, "Batch Normalization")
+    assert (
+        reattach({key: ItemState(text="", note="hand-written")}, parse_roadmap(BEFORE, "x")) == []
+    )
