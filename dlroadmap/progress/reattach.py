@@ -1,12 +1,13 @@
 """Keeping saved progress with its item when the roadmap markdown changes.
 
 An item's id is its place and text, and a saved item keeps its text too: saved
-state whose id is gone, or whose id now names a topic with other text (same-named
-siblings reordered: "C", "C++" and "C#" all had the id base "c"), is matched to an
-item that has none: first by the same text (the item moved to another section or
-phase, or only its id changed with the id rules), then by nearly the same text (a
-light rename). What matches nothing stays saved, untouched, as unmatched; if its id
-now names another topic, under a key of its own that names none.
+state whose id is gone, or whose id now names a topic with other text (siblings
+sharing an id base reordered: "C", "C++" and "C#" all had the base "c" before
+symbols were spelled out), is matched to an item that has none: first at its place
+under the older id rules, then by the same text (the item moved to another section
+or phase), then by nearly the same text (a light rename). What matches nothing
+stays saved, untouched, as unmatched; if its id now names another topic, under a
+key of its own that names none.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from dlroadmap.progress.state import ItemState
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.model import Node, Roadmap
 
-# rapidfuzz's ratio (0-100) on case- and punctuation-folded text. 85 takes small
-# edits ("Learning-rate schedules" ↔ "Learning Rate Scheduling": 89, "Optimizers" ↔
-# "Optimisers": 97) and leaves different topics apart ("Data Augmentation" ↔
-# "Data Annotation": 81).
+# rapidfuzz's ratio (0-100) on the words of the slugs. 85 takes small edits
+# ("Learning-rate schedules" ↔ "Learning Rate Scheduling": 89, "Optimizers" ↔
+# "Optimisers": 90) and leaves different topics apart ("Data Augmentation" ↔
+# "Data Annotation": 81, "C++" ↔ "C#": 44).
 RENAME_THRESHOLD = 85
 
 # Marks the key of saved state set aside: never part of an id (slugs are letters,

@@ -45,12 +45,18 @@ def read_state(path: Path) -> State:
     return StateCache().read(path)
 
 
-def _belongs(state: State, roadmap_ids: set[str], source: Path) -> bool:
+def _belongs(state: State, roadmap_ids: set[str], source: Path, roadmap: Roadmap) -> bool:
     if state.source == str(source):
         return True
     if not state.items:
         return True
     shared = sum(1 for key in state.items if key in roadmap_ids)
+    if shared / len(state.items) >= SAME_ROADMAP_OVERLAP:
+        return True
+    # Ids change with the id rules ("C++" was "c" before symbols were spelled out):
+    # the items' texts tell too.
+    texts = {node.text for node in roadmap.items()}
+    shared = sum(1 for item in state.items.values() if item.text in texts)
     return shared / len(state.items) >= SAME_ROADMAP_OVERLAP
 
 
@@ -72,15 +78,15 @@ def find_state(
     number = 1
     while candidate.exists():
         state = files.read(candidate)
-        if _belongs(state, ids, source):
+        if _belongs(state, ids, source, roadmap):
             return candidate, state
         number += 1
         candidate = folder / f"{stem}-{number}.toml"
-    return _found_elsewhere(folder, ids, source, files) or (candidate, None)
+    return _found_elsewhere(folder, roadmap, ids, source, files) or (candidate, None)
 
 
 def _found_elsewhere(
-    folder: Path, ids: set[str], source: Path, files: StateCache
+    folder: Path, roadmap: Roadmap, ids: set[str], source: Path, files: StateCache
 ) -> tuple[Path, State] | None:
     """A state file under another name that holds this roadmap's items."""
     for path in sorted(folder.glob("*.toml")):
@@ -90,7 +96,7 @@ def _found_elsewhere(
             state = files.read(path)
         except StateError:
             continue  # another roadmap's problem, reported when that one is opened
-        if state.items and _belongs(state, ids, source):
+        if state.items and _belongs(state, ids, source, roadmap):
             return path, state
     return None
 

@@ -163,11 +163,13 @@ def noted_that_day(store: Store) -> list[tuple[str, str]]:
     return [named[node_id] for node_id in store.state.activity[DAY].notes]
 
 
-def open_store(markdown: str, tmp_path: Path) -> tuple[Store, dict[tuple[str, str], object]]:
+def open_store(
+    markdown: str, tmp_path: Path, saved_from: str = "languages.md"
+) -> tuple[Store, dict[tuple[str, str], object]]:
     source = tmp_path / "languages.md"
     source.write_text(markdown, encoding="utf-8")
     folder = tmp_path / "roadmaps"
-    held = old_state_file(folder, source.resolve())
+    held = old_state_file(folder, (tmp_path / saved_from).resolve())
     store = Store.open(parse_roadmap(markdown, "languages.md"), source, folder)
     assert store.path == folder / "languages.toml"
     return store, dict(held)
@@ -192,3 +194,12 @@ def test_an_old_file_reopens_on_reordered_and_renamed_topics(tmp_path: Path) -> 
     again = Store.open(store.roadmap, tmp_path / "languages.md", tmp_path / "roadmaps")
     assert what_each_topic_holds(again) == held
     assert again.reattached == []
+
+
+def test_an_old_file_is_found_when_the_markdown_moved_and_most_ids_changed(
+    tmp_path: Path,
+) -> None:
+    # Found by its items, not its path: most ids changed with "C++" spelled out, the
+    # topics' texts did not.
+    store, held = open_store(EDITED, tmp_path, saved_from="old-place/languages.md")
+    assert what_each_topic_holds(store) == held
