@@ -206,6 +206,22 @@ def _unused(key: str, taken: set[str]) -> str:
     return candidate
 
 
+def still_to_move(
+    items: Mapping[str, ItemState], moves: Mapping[str, str], roadmap: Roadmap
+) -> dict[str, str]:
+    """The moves (found on an earlier version of `items`) that these items still need.
+
+    A file saved since under the new ids holds each topic's own state at its id: an
+    item whose text is its topic's stays, whatever moved away from that id before.
+    """
+    return {
+        old: new
+        for old, new in moves.items()
+        if old in items
+        and ((node := roadmap.get(old)) is None or not _same(items[old].text, node.text))
+    }
+
+
 def apply(
     items: Mapping[str, ItemState], moves: Mapping[str, str], roadmap: Roadmap | None = None
 ) -> dict[str, ItemState]:

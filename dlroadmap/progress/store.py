@@ -327,8 +327,9 @@ class Store:
 
     def _read_theirs(self) -> State:
         theirs = self._files.read(self.path)
-        theirs.items = reattach.apply(theirs.items, self._moves, self.roadmap)
-        theirs.activity = reattach.apply_to_activity(theirs.activity, self._moves)
+        moves = reattach.still_to_move(theirs.items, self._moves, self.roadmap)
+        theirs.items = reattach.apply(theirs.items, moves, self.roadmap)
+        theirs.activity = reattach.apply_to_activity(theirs.activity, moves)
         return theirs
 
     def _see_read(self) -> None:

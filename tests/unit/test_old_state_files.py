@@ -203,3 +203,31 @@ def test_an_old_file_is_found_when_the_markdown_moved_and_most_ids_changed(
     # topics' texts did not.
     store, held = open_store(EDITED, tmp_path, saved_from="old-place/languages.md")
     assert what_each_topic_holds(store) == held
+
+
+def test_a_session_that_set_state_aside_takes_in_what_another_saved_since(
+    tmp_path: Path,
+) -> None:
+    # Saved when "C++" came first: it had the id "c", and "C" had "c-2". Now only "C"
+    # is left, with the id "c": the note of "C++" is set aside, the one of "C" follows.
+    saved_with = "# Languages\n## Systems\n- C++\n- C\n"
+    old = {node.text: old_id for old_id, node in _old_ids(parse_roadmap(saved_with, "x").phases)}
+    assert old == {"C++": "systems/c", "C": "systems/c-2"}
+    folder, source = tmp_path / "roadmaps", tmp_path / "languages.md"
+    source.write_text("# Languages\n## Systems\n- C\n", encoding="utf-8")
+    folder.mkdir()
+    items = {old_id: {"text": text, "note": f"on {text}"} for text, old_id in old.items()}
+    state = {"schema": 2, "roadmap": {"title": "Languages", "source": str(source)}, "items": items}
+    (folder / "languages.toml").write_text(tomli_w.dumps(state), encoding="utf-8")
+
+    roadmap = parse_roadmap(source.read_text(encoding="utf-8"), "languages.md")
+    first = Store.open(roadmap, source, folder)
+    (c,) = roadmap.items()
+    assert first.note(c) == "on C"
+    assert [item.note for _key, item in first.unmatched()] == ["on C++"]
+    # Another session, started later, writes a note on "C" under its id, "c": that
+    # is C's own state, not the old file's "c" that was set aside.
+    Store.open(roadmap, source, folder).set_note(c, "C, later")
+    first.refresh()
+    assert first.note(c) == "C, later"
+    assert [item.note for _key, item in first.unmatched()] == ["on C++"]
