@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import NamedTuple
 
 from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.state import ItemState
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
+from dlroadmap.roadmap.inline import text_of
 from dlroadmap.roadmap.model import Node, Roadmap
 
 # rapidfuzz's ratio (0-100) on the words of the slugs. 85 takes small edits
@@ -72,6 +74,48 @@ def _same(saved: str, text: str) -> bool:
     return not saved or saved == text or _normal(saved) == _normal(text)
 
 
+def _same_within(saved: tuple[str, ...] | None, within: tuple[str, ...]) -> bool:
+    # None: saved by a release that did not record the headings; nothing against the id.
+    if saved is None or saved == within:
+        return True
+    return len(saved) == len(within) and all(map(_same, saved, within))
+
+
+class _Place(NamedTuple):
+    """Where a topic is: its text, and the texts of its headings, outermost first."""
+
+    text: str
+    within: tuple[str, ...]
+
+
+def _fits(item: ItemState, place: _Place) -> bool:
+    """Is this saved state this topic's: its text, under the same headings?"""
+    return _same(item.text, place.text) and _same_within(item.within, place.within)
+
+
+def _places(siblings: list[Node], above: tuple[str, ...] = ()) -> Iterable[tuple[str, _Place]]:
+    """Each item's id and place, in document order."""
+    for node in siblings:
+        # text_of: the quick join (this runs at every start, over every topic).
+        text = text_of(node.title)
+        if node.trackable:
+            yield node.id, _Place(text, above)
+        if node.children:
+            yield from _places(node.children, (*above, text))
+
+
+def _within(roadmap: Roadmap, node_id: str) -> tuple[str, ...]:
+    return tuple(heading.text for heading in roadmap.ancestors(node_id))
+
+
+def placed(item: ItemState, node: Node, roadmap: Roadmap) -> ItemState:
+    """The saved item with its topic's text and headings as the roadmap has them."""
+    within = _within(roadmap, node.id)
+    if item.text == node.text and item.within == within:
+        return item
+    return replace(item, text=node.text, within=within)
+
+
 def _words(text: str) -> str:
     # What the rename match compares: the slug's words, so that "C++" and "C#"
     # (which a plain punctuation fold makes both "c") stay apart.
@@ -84,16 +128,16 @@ def reattach(items: Mapping[str, ItemState], roadmap: Roadmap) -> list[Reattache
     One that went nowhere keeps its key, unless that key is now another topic's id:
     then it is set aside under a key of its own.
     """
-    nodes = {node.id: node for node in roadmap.items()}
+    places = dict(_places(roadmap.phases))
     orphans = sorted(
         key
         for key, item in items.items()
-        if key not in nodes or not _same(item.text, nodes[key].text)
+        if (place := places.get(key)) is None or not _fits(item, place)
     )
     if not orphans:
         return []
     lost = set(orphans)
-    free = {key: node for key, node in nodes.items() if key not in items or key in lost}
+    free = {key: place for key, place in places.items() if key not in items or key in lost}
     found: list[Reattached] = []
     orphans = _renumbered(items, orphans, free, roadmap, found)
     orphans = _same_text(items, orphans, free, found)
@@ -101,7 +145,7 @@ def reattach(items: Mapping[str, ItemState], roadmap: Roadmap) -> list[Reattache
         orphans = _renames(items, orphans, free, found)
     taken = set(items) | {moved.new_id for moved in found}
     for old in orphans:
-        if old in nodes:
+        if old in places:
             aside = _unused(f"{old}{ASIDE}", taken)
             taken.add(aside)
             text = items[old].text
@@ -110,7 +154,7 @@ def reattach(items: Mapping[str, ItemState], roadmap: Roadmap) -> list[Reattache
 
 
 def _take(
-    found: list[Reattached], free: dict[str, Node], old: str, item: ItemState, new: str, why: Why
+    found: list[Reattached], free: dict[str, _Place], old: str, item: ItemState, new: str, why: Why
 ) -> None:
     found.append(
         Reattached(old, new, item.text, free.pop(new).text, why if old != new else Why.IN_PLACE)
@@ -120,18 +164,18 @@ def _take(
 def _renumbered(
     items: Mapping[str, ItemState],
     orphans: list[str],
-    free: dict[str, Node],
+    free: dict[str, _Place],
     roadmap: Roadmap,
     found: list[Reattached],
 ) -> list[str]:
     """Take the orphans whose id is their topic's under the id rules before "+" and "#"
     were spelled out; the rest."""
-    before = {old: node for node, old in _ids_before_spelling(roadmap.phases)}
+    before = {old: node.id for node, old in _ids_before_spelling(roadmap.phases)}
     rest: list[str] = []
     for old in orphans:
-        node = before.get(old)
-        if node is not None and node.id in free and _normal(node.text) == _normal(items[old].text):
-            _take(found, free, old, items[old], node.id, Why.RENUMBERED)
+        new = before.get(old)
+        if new is not None and new in free and _fits(items[old], free[new]):
+            _take(found, free, old, items[old], new, Why.RENUMBERED)
         else:
             rest.append(old)
     return rest
@@ -151,34 +195,43 @@ def _ids_before_spelling(
 def _same_text(
     items: Mapping[str, ItemState],
     orphans: list[str],
-    free: dict[str, Node],
+    free: dict[str, _Place],
     found: list[Reattached],
 ) -> list[str]:
-    """Take the orphans whose text a free topic has (the first such, in document order)."""
+    """Take the orphans whose text a free topic has: under the same headings if one is
+    (same-named sections reordered), else at its own id, else the first in the file."""
     by_text: dict[str, list[str]] = {}
-    for key, node in free.items():
-        by_text.setdefault(_normal(node.text), []).append(key)
+    for key, place in free.items():
+        by_text.setdefault(_normal(place.text), []).append(key)
     rest: list[str] = []
     for old in orphans:
-        same = by_text.get(_normal(items[old].text))
-        if same:
-            _take(found, free, old, items[old], same.pop(0), Why.FOLLOWED)
-        else:
+        item = items[old]
+        same = by_text.get(_normal(item.text))
+        if not same:
             rest.append(old)
+            continue
+        homes = [
+            key
+            for key in same
+            if item.within is not None and _same_within(item.within, free[key].within)
+        ]
+        new = homes[0] if homes else old if old in same else same[0]
+        same.remove(new)
+        _take(found, free, old, item, new, Why.FOLLOWED)
     return rest
 
 
 def _renames(
     items: Mapping[str, ItemState],
     orphans: list[str],
-    free: dict[str, Node],
+    free: dict[str, _Place],
     found: list[Reattached],
 ) -> list[str]:
     """Take the orphans whose text a free topic has nearly (a light rename)."""
     # Imported here: only a roadmap edited under its notes pays for it.
     from rapidfuzz import fuzz, process
 
-    choices = {key: _words(node.text) for key, node in free.items()}
+    choices = {key: _words(place.text) for key, place in free.items()}
     rest: list[str] = []
     for old in orphans:
         match = process.extractOne(
@@ -206,19 +259,39 @@ def _unused(key: str, taken: set[str]) -> str:
     return candidate
 
 
+def recording_headings(
+    items: Mapping[str, ItemState], roadmap: Roadmap
+) -> dict[str, ItemState] | None:
+    """The items, each at its topic now saying its headings where it did not (a file of
+    an older release), so that same-named sections reordered later cannot swap their
+    topics' state; None when every item already says them, or none is in the roadmap."""
+    if all(item.within is not None for item in items.values()):
+        return None
+    places = dict(_places(roadmap.phases))
+    recorded = {
+        key: replace(item, within=places[key].within)
+        for key, item in items.items()
+        if item.within is None and key in places
+    }
+    return {**items, **recorded} if recorded else None
+
+
 def still_to_move(
     items: Mapping[str, ItemState], moves: Mapping[str, str], roadmap: Roadmap
 ) -> dict[str, str]:
     """The moves (found on an earlier version of `items`) that these items still need.
 
     A file saved since under the new ids holds each topic's own state at its id: an
-    item whose text is its topic's stays, whatever moved away from that id before.
+    item that is its topic's (text and headings) stays, whatever moved away from it.
     """
     return {
         old: new
         for old, new in moves.items()
         if old in items
-        and ((node := roadmap.get(old)) is None or not _same(items[old].text, node.text))
+        and (
+            (node := roadmap.get(old)) is None
+            or not _fits(items[old], _Place(node.text, _within(roadmap, old)))
+        )
     }
 
 
@@ -226,13 +299,13 @@ def apply(
     items: Mapping[str, ItemState], moves: Mapping[str, str], roadmap: Roadmap | None = None
 ) -> dict[str, ItemState]:
     """The items with each moved one under its new id, and, given the roadmap, its
-    topic's text there (else the next look would take it for a rename again)."""
+    topic's text and headings there (else the next look would take it for moved again)."""
     moved = {key: value for key, value in items.items() if key not in moves}
     for old, new in moves.items():
         if old in items and new not in moved:
             node = roadmap.get(new) if roadmap is not None else None
             item = items[old]
-            moved[new] = item if node is None else replace(item, text=node.text)
+            moved[new] = item if node is None or roadmap is None else placed(item, node, roadmap)
     return moved
 
 

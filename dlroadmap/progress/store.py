@@ -139,6 +139,9 @@ class Store:
         state.activity = reattach.apply_to_activity(state.activity, self._moves)
         # What the user is told: topics followed, not ids renumbered or state set aside.
         self.reattached = _followed(moves)
+        recorded = reattach.recording_headings(state.items, roadmap)
+        if recorded is not None:
+            state.items = recorded
         state.title, state.source = roadmap.text, str(source)
         migrate = found is not None and found.schema < SCHEMA
         if migrate and writable:
@@ -150,7 +153,7 @@ class Store:
         self.conflicts: tuple[str, ...] = ()
         # This session's own changes, to take back when set back (see takeback.py).
         self._session = SessionChanges()
-        if writable and (moves or migrate):
+        if writable and (moves or migrate or recorded is not None):
             self.save()
 
     @classmethod
@@ -200,9 +203,13 @@ class Store:
     def _entry(self, node: Node) -> ItemState:
         entry = self.state.items.get(node.id)
         if entry is None:
-            return ItemState(text=node.text)
-        # An unmatched item keeps the text it was saved with.
-        return entry if self.roadmap.get(node.id) is None else _with_text(entry, node.text)
+            entry = ItemState(text=node.text)
+        # An unmatched item keeps the text (and headings) it was saved with.
+        return (
+            entry
+            if self.roadmap.get(node.id) is None
+            else reattach.placed(entry, node, self.roadmap)
+        )
 
     def set_status(self, node: Node, status: Status, when: datetime | None = None) -> bool:
         """Record and save a status change; False when nothing changed.
@@ -421,10 +428,6 @@ class Store:
 
 def _followed(found: list[reattach.Reattached]) -> list[reattach.Reattached]:
     return [moved for moved in found if moved.why is reattach.Why.FOLLOWED]
-
-
-def _with_text(entry: ItemState, text: str) -> ItemState:
-    return entry if entry.text == text else replace(entry, text=text)
 
 
 def _keep_original(path: Path, schema: int) -> Path:

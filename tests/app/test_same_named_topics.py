@@ -57,3 +57,33 @@ async def test_reordered_same_named_topics_keep_their_notes_and_the_count_is_tru
             assert app.store.note(node) == f"on {node.text}"
             assert saved(app)[node.id]["text"] == node.text
             assert saved(app)[node.id]["note"] == f"on {node.text}"
+
+
+SECTIONS = "# Plan\n## {0} Review\n- Basics\n## {1} Review\n- Basics\n"
+
+
+async def test_topics_under_reordered_same_named_sections_keep_their_notes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(SECTIONS.format("📚", "🧪"), encoding="utf-8")
+    roadmap = load_roadmap(path)
+    store = Store.open(roadmap, path, tmp_path / "state")
+    for node in roadmap.items():
+        (section,) = roadmap.ancestors(node.id)
+        store.set_note(node, f"in {section.text}")
+    app = RoadmapApp(roadmap, store, source=path)
+    told = Told()
+    async with app.run_test(size=(100, 30), message_hook=told) as pilot:
+        await pilot.pause()
+        path.write_text(SECTIONS.format("🧪", "📚"), encoding="utf-8")
+        shown = await told_when(pilot, told, "moved or renamed")
+        await pilot.pause()
+        assert "0 added, 0 removed, 2 moved or renamed" in shown
+        new = app.store.roadmap
+        for node in new.items():
+            (section,) = new.ancestors(node.id)
+            assert app.store.note(node) == f"in {section.text}"
+            # The file says where each note belongs, for the next start and for people.
+            assert saved(app)[node.id]["within"] == [section.text]
+            assert saved(app)[node.id]["note"] == f"in {section.text}"

@@ -231,3 +231,25 @@ def test_a_session_that_set_state_aside_takes_in_what_another_saved_since(
     first.refresh()
     assert first.note(c) == "C, later"
     assert [item.note for _key, item in first.unmatched()] == ["on C++"]
+
+
+def test_an_old_file_opened_once_then_same_named_sections_swapped_keeps_each_note(
+    tmp_path: Path,
+) -> None:
+    markdown = "# Languages\n## 📚 Review\n- Basics\n## 🧪 Review\n- Basics\n"
+    old = [old_id for old_id, _node in _old_ids(parse_roadmap(markdown, "x").phases)]
+    assert old == ["review/basics", "review-2/basics"]
+    folder, source = tmp_path / "roadmaps", tmp_path / "languages.md"
+    source.write_text(markdown, encoding="utf-8")
+    folder.mkdir()
+    items = {key: {"text": "Basics", "note": f"note {n}"} for n, key in enumerate(old)}
+    state = {"schema": 2, "roadmap": {"title": "Languages", "source": str(source)}, "items": items}
+    (folder / "languages.toml").write_text(tomli_w.dumps(state), encoding="utf-8")
+    # Opened once by this release, which records each topic's headings...
+    Store.open(parse_roadmap(markdown, "x"), source, folder)
+    # ...so that swapping the sections later swaps nothing of their topics' notes.
+    swapped = markdown.replace("📚", "X").replace("🧪", "📚").replace("X", "🧪")
+    roadmap = parse_roadmap(swapped, "x")
+    store = Store.open(roadmap, source, folder)
+    notes = {roadmap.ancestors(node.id)[0].text: store.note(node) for node in roadmap.items()}
+    assert notes == {"📚 Review": "note 0", "🧪 Review": "note 1"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dlroadmap.progress.reattach import Why, apply, reattach
+from dlroadmap.progress.reattach import Why, apply, placed, reattach
 from dlroadmap.progress.state import ItemState
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.parser import parse_roadmap
@@ -136,3 +136,29 @@ def test_an_item_saved_without_its_text_keeps_its_id() -> None:
     assert (
         reattach({key: ItemState(text="", note="hand-written")}, parse_roadmap(BEFORE, "x")) == []
     )
+
+
+SECTIONS = """# Plan
+## 📚 Review
+- Basics
+## 🧪 Review
+- Basics
+"""
+
+
+def test_items_under_same_named_sections_keep_their_state_when_the_sections_swap() -> None:
+    roadmap = parse_roadmap(SECTIONS, "x")
+    first, second = roadmap.items()
+    assert (first.id, second.id) == ("review/basics", "review-2/basics")
+    items = {
+        node.id: placed(ItemState(text="Basics", note=f"under {heading}"), node, roadmap)
+        for node, heading in ((first, "📚 Review"), (second, "🧪 Review"))
+    }
+    swapped = parse_roadmap(SECTIONS.replace("📚", "X").replace("🧪", "📚").replace("X", "🧪"), "x")
+    moves = reattach(items, swapped)
+    assert len(moves) == 2
+    moved = apply(items, {m.old_id: m.new_id for m in moves}, swapped)
+    for node in swapped.items():
+        (heading,) = (h.text for h in swapped.ancestors(node.id))
+        assert moved[node.id].note == f"under {heading}"
+    assert reattach(moved, swapped) == []
