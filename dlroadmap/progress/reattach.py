@@ -1,11 +1,13 @@
 """Keeping saved progress with its item when the roadmap markdown changes.
 
-An item's id is its place and text, and a saved item keeps its text too: saved
-state whose id is gone, or whose id now names a topic with other text (siblings
-sharing an id base reordered: "C", "C++" and "C#" all had the base "c" before
-symbols were spelled out), is matched to an item that has none: first at its place
-under the older id rules, then by the same text (the item moved to another section
-or phase), then by nearly the same text (a light rename). What matches nothing
+An item's id is its place and text, and a saved item keeps its text and the texts
+of its headings too: saved state whose id is gone, or whose id now names a topic
+with other text or headings (siblings sharing an id base reordered: "C", "C++" and
+"C#" all had the base "c" before symbols were spelled out; "📚 Review" and "🧪 Review"
+still share "review"), is matched to an item that has none: first at its place
+under the older id rules, then by the same text (under the same headings first: the
+item moved to another section or phase), then by nearly the same text (a light
+rename). What matches nothing
 stays saved, untouched, as unmatched; if its id now names another topic, under a
 key of its own that names none.
 """

@@ -4,7 +4,7 @@ An id depends only on the node's own text and the texts of its ancestors (plus a
 "-2", "-3" suffix for a sibling whose slug repeats an earlier sibling's), so that
 editing or inserting unrelated lines elsewhere never moves saved progress. The
 numbered suffix depends on order, so an id alone never proves which topic it is:
-saved progress also keeps its topic's text (see progress/reattach.py).
+saved progress also keeps its topic's text and headings (see progress/reattach.py).
 """
 
 from __future__ import annotations
