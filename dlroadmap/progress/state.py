@@ -23,7 +23,7 @@ from dlroadmap.roadmap.model import Status, by_fields
 # read as it is; the store migrates it, keeping a copy of the original.
 SCHEMA = 2
 
-_ITEM_KEYS = ("text", "status", "status_changed", "note", "note_changed", "revisit")
+_ITEM_KEYS = ("text", "within", "status", "status_changed", "note", "note_changed", "revisit")
 _TOP_KEYS = ("schema", "roadmap", "items", "activity")
 _DAY_LISTS = ("done", "notes", "revisited")
 
@@ -46,6 +46,9 @@ class ItemState:
     note_changed: datetime | None = None
     # The FSRS card of a done topic, as the fsrs package writes it (see revisit.py).
     revisit: Card | None = None
+    # The texts of the headings the item sat under, outermost first: with its own text,
+    # which topic this is, whatever its id (None: saved by a release that did not say).
+    within: tuple[str, ...] | None = None
     # Keys a newer dlroadmap wrote; kept so that saving here does not drop them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -59,6 +62,8 @@ class ItemState:
 
     def to_toml(self) -> dict[str, Any]:
         table: dict[str, Any] = {"text": self.text}
+        if self.within is not None:
+            table["within"] = list(self.within)
         if self.status is not None:
             table["status"] = self.status.value
         if self.status_changed is not None:
@@ -201,8 +206,16 @@ def _item(key: str, raw: Any, path: Path) -> ItemState:
         note=_expect(table.get("note", ""), str, path, f"{where}.note"),
         note_changed=_optional_time(table, "note_changed", path, where),
         revisit=_card(table, path, where),
+        within=_within(table, path, where),
         extra={k: v for k, v in table.items() if k not in _ITEM_KEYS},
     )
+
+
+def _within(table: dict[str, Any], path: Path, where: str) -> tuple[str, ...] | None:
+    if "within" not in table:
+        return None
+    texts = _expect(table["within"], list, path, f"{where}.within")
+    return tuple(_expect(text, str, path, f"{where}.within[]") for text in texts)
 
 
 def _card(table: dict[str, Any], path: Path, where: str) -> Card | None:

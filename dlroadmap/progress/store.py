@@ -40,6 +40,9 @@ SAME_ROADMAP_OVERLAP = 0.5
 # Another session holds the lock only for the moment of a save. A key never waits for
 # it longer than this: a change it cannot save yet stays pending, saved on a later try.
 LOCK_WAIT = 0.1
+# Moving a broken file aside is asked for at a prompt, before the app: waiting for
+# another session's save there freezes nothing.
+MOVE_ASIDE_LOCK_SECONDS = 10.0
 
 # File systems stamp a write with a clock tick's time (ext4: a few ms; FAT: 2 s), and
 # a replaced file's inode is soon reused: two saves this close together can leave the
@@ -52,12 +55,18 @@ def read_state(path: Path) -> State:
     return StateCache().read(path)
 
 
-def _belongs(state: State, roadmap_ids: set[str], source: Path) -> bool:
+def _belongs(state: State, roadmap_ids: set[str], source: Path, roadmap: Roadmap) -> bool:
     if state.source == path_text(source):
         return True
     if not state.items:
         return True
     shared = sum(1 for key in state.items if key in roadmap_ids)
+    if shared / len(state.items) >= SAME_ROADMAP_OVERLAP:
+        return True
+    # Ids change with the id rules ("C++" was "c" before symbols were spelled out):
+    # the items' texts tell too.
+    texts = {node.text for node in roadmap.items()}
+    shared = sum(1 for item in state.items.values() if item.text in texts)
     return shared / len(state.items) >= SAME_ROADMAP_OVERLAP
 
 
@@ -72,21 +81,22 @@ def find_state(
     after its file: renamed, it is found among the others by its items.
     """
     files = files or StateCache()
-    stem = slugify(roadmap.text, max_length=40) or "roadmap"
+    # Named by the slug rule files were first named by: "C++" spelled out would lose them.
+    stem = slugify(roadmap.text, max_length=40, spell_symbols=False) or "roadmap"
     ids = {node.id for node in roadmap.items()}
     candidate = folder / f"{stem}.toml"
     number = 1
     while candidate.exists():
         state = files.read(candidate)
-        if _belongs(state, ids, source):
+        if _belongs(state, ids, source, roadmap):
             return candidate, state
         number += 1
         candidate = folder / f"{stem}-{number}.toml"
-    return _found_elsewhere(folder, ids, source, files) or (candidate, None)
+    return _found_elsewhere(folder, roadmap, ids, source, files) or (candidate, None)
 
 
 def _found_elsewhere(
-    folder: Path, ids: set[str], source: Path, files: StateCache
+    folder: Path, roadmap: Roadmap, ids: set[str], source: Path, files: StateCache
 ) -> tuple[Path, State] | None:
     """A state file under another name that holds this roadmap's items."""
     for path in sorted(folder.glob("*.toml")):
@@ -96,7 +106,7 @@ def _found_elsewhere(
             state = files.read(path)
         except StateError:
             continue  # another roadmap's problem, reported when that one is opened
-        if state.items and _belongs(state, ids, source):
+        if state.items and _belongs(state, ids, source, roadmap):
             return path, state
     return None
 
@@ -143,9 +153,15 @@ class Store:
         self._writer = self._files.writer_for(state)
         # Saved items whose ids left the markdown follow their text to where it went;
         # every version of the file read later is seen through the same moves.
-        self.reattached = reattach.reattach(state.items, roadmap)
-        self._moves = {moved.old_id: moved.new_id for moved in self.reattached}
-        state.items = reattach.apply(state.items, self._moves)
+        moves = reattach.reattach(state.items, roadmap)
+        self._moves = {moved.old_id: moved.new_id for moved in moves}
+        state.items = reattach.apply(state.items, self._moves, roadmap)
+        state.activity = reattach.apply_to_activity(state.activity, self._moves)
+        # What the user is told: topics followed, not ids renumbered or state set aside.
+        self.reattached = _followed(moves)
+        recorded = reattach.recording_headings(state.items, roadmap)
+        if recorded is not None:
+            state.items = recorded
         state.title, state.source = roadmap.text, path_text(source)
         migrate = found is not None and found.schema < SCHEMA
         if migrate and writable:
@@ -164,7 +180,7 @@ class Store:
         self._recovered_unsaved: tuple[Path, ...] = ()
         if writable:
             self._take_in_recovered()
-        if writable and (self.reattached or migrate or self.recovered):
+        if writable and (moves or migrate or recorded is not None or self.recovered):
             # Failing, it stays pending: saved by the next save or refresh, kept at quit.
             with suppress(SaveWaiting, OSError):
                 self.save()
@@ -216,9 +232,13 @@ class Store:
     def _entry(self, node: Node) -> ItemState:
         entry = self.state.items.get(node.id)
         if entry is None:
-            return ItemState(text=node.text)
-        # An unmatched item keeps the text it was saved with.
-        return entry if self.roadmap.get(node.id) is None else _with_text(entry, node.text)
+            entry = ItemState(text=node.text)
+        # An unmatched item keeps the text (and headings) it was saved with.
+        return (
+            entry
+            if self.roadmap.get(node.id) is None
+            else reattach.placed(entry, node, self.roadmap)
+        )
 
     def set_status(self, node: Node, status: Status, when: datetime | None = None) -> bool:
         """Record and save a status change; False when nothing changed.
@@ -298,14 +318,15 @@ class Store:
     def reload(self, roadmap: Roadmap) -> list[reattach.Reattached]:
         """Take the markdown as edited: saved items follow their topics where they went."""
         self.roadmap = roadmap
-        moved = reattach.reattach(self.state.items, roadmap)
-        if moved:
-            moves = {item.old_id: item.new_id for item in moved}
+        found = reattach.reattach(self.state.items, roadmap)
+        if found:
+            moves = {item.old_id: item.new_id for item in found}
             self._moves.update(moves)
-            self.state.items = reattach.apply(self.state.items, moves)
+            self.state.items = reattach.apply(self.state.items, moves, roadmap)
+            self.state.activity = reattach.apply_to_activity(self.state.activity, moves)
             if self.writable:
                 self.save()
-        return moved
+        return _followed(found)
 
     def warm_up(self, state: State) -> None:
         """Do a save's slow parts ahead of the first save (from a worker thread).
@@ -376,7 +397,9 @@ class Store:
 
     def _read_theirs(self) -> State:
         theirs = self._files.read(self.path)
-        theirs.items = reattach.apply(theirs.items, self._moves)
+        moves = reattach.still_to_move(theirs.items, self._moves, self.roadmap)
+        theirs.items = reattach.apply(theirs.items, moves, self.roadmap)
+        theirs.activity = reattach.apply_to_activity(theirs.activity, moves)
         return theirs
 
     def _see_read(self) -> None:
@@ -485,8 +508,8 @@ class Store:
         return changed
 
 
-def _with_text(entry: ItemState, text: str) -> ItemState:
-    return entry if entry.text == text else replace(entry, text=text)
+def _followed(found: list[reattach.Reattached]) -> list[reattach.Reattached]:
+    return [moved for moved in found if moved.why is reattach.Why.FOLLOWED]
 
 
 def _keep_original(path: Path, schema: int) -> Path:
@@ -506,7 +529,7 @@ def move_aside(path: Path, found: bytes, when: datetime | None = None) -> Path |
     stamp = (when or now()).strftime("%Y%m%d-%H%M%S")
     try:
         # The lock every save takes: no session writes the file while it is compared and moved.
-        with FileLock(f"{path}.lock", timeout=LOCK_SECONDS, mode=0o600):
+        with FileLock(f"{path}.lock", timeout=MOVE_ASIDE_LOCK_SECONDS, mode=0o600):
             try:
                 if path.read_bytes() != found:
                     return None
@@ -520,6 +543,6 @@ def move_aside(path: Path, found: bytes, when: datetime | None = None) -> Path |
             os.replace(path, target)
     except Timeout:
         raise StateError(
-            path, f"another dlroadmap session held its lock for {LOCK_SECONDS:.0f} s."
+            path, f"another dlroadmap session held its lock for {MOVE_ASIDE_LOCK_SECONDS:.0f} s."
         ) from None
     return target

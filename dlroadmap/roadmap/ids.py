@@ -2,7 +2,9 @@
 
 An id depends only on the node's own text and the texts of its ancestors (plus a
 "-2", "-3" suffix for a sibling whose slug repeats an earlier sibling's), so that
-editing or inserting unrelated lines elsewhere never moves saved progress.
+editing or inserting unrelated lines elsewhere never moves saved progress. The
+numbered suffix depends on order, so an id alone never proves which topic it is:
+saved progress also keeps its topic's text and headings (see progress/reattach.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,16 @@ _MIN_WORD_CUT = MAX_SLUG_LENGTH // 2
 
 _ASCII_RUN = re.compile(r"[^a-z0-9]+")
 
+# A "+" or "#" ending a word is part of its name: C, C++ and C# are three languages,
+# A+ is a grade. Spelled out, they stay apart in ids; elsewhere ("#1", "a + b") they
+# separate words like other symbols.
+_SYMBOL_WORDS = {"+": "-plus-", "#": "-sharp-"}
+_WORD_SYMBOLS = re.compile(r"(?<=[^\W_])[+#]+")
+
+
+def _spell_symbols(match: re.Match[str]) -> str:
+    return "".join(_SYMBOL_WORDS[char] for char in match.group())
+
 
 def _is_variation_selector(char: str) -> bool:
     code = ord(char)
@@ -36,14 +48,18 @@ def _keep(char: str) -> bool:
     return category in ("Mn", "Mc") and not _is_variation_selector(char)
 
 
-def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+def slugify(text: str, max_length: int = MAX_SLUG_LENGTH, *, spell_symbols: bool = True) -> str:
     """Lowercase letters and numbers of any script; every other run becomes "-".
 
     Emoji, pictographs, ZWJ, variation selectors, punctuation and symbols all count
-    as separators, so "📚 Phase 1: Foundations" gives "phase-1-foundations".
+    as separators, so "📚 Phase 1: Foundations" gives "phase-1-foundations", except
+    a "+" or "#" ending a word, spelled out ("C++" gives "c-plus-plus") unless
+    `spell_symbols` is off (the rule of releases before it, which gave "c").
     Accents are kept (NFKC composes them), so Spanish and Chinese text survive.
     """
     normal = unicodedata.normalize("NFKC", text).lower()
+    if spell_symbols and ("+" in normal or "#" in normal):
+        normal = _WORD_SYMBOLS.sub(_spell_symbols, normal)
     if normal.isascii():
         # Fast path: most titles are ASCII and a 10,000-item file slugs every one.
         slug = _ASCII_RUN.sub("-", normal).strip("-")

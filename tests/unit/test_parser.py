@@ -470,6 +470,11 @@ def test_overview_needs_matching_sections() -> None:
         ("🚀🚀", "untitled"),
         ("", "untitled"),
         ("a" * 80, "a" * 60),
+        # A "+" or "#" ending a word is part of its name; elsewhere it separates words.
+        ("C++", "c-plus-plus"),
+        ("C#", "c-sharp"),
+        ("F# for Fun", "f-sharp-for-fun"),
+        ("#1 priority: a + b", "1-priority-a-b"),
     ],
 )
 def test_slugify(text: str, slug: str) -> None:
@@ -479,6 +484,15 @@ def test_slugify(text: str, slug: str) -> None:
 def test_slug_truncates_at_a_word_boundary() -> None:
     slug = slugify("word " * 30)
     assert len(slug) <= 60 and slug.endswith("word") and not slug.endswith("-")
+
+
+def test_languages_named_by_a_symbol_have_ids_of_their_own_in_any_order() -> None:
+    ids = {}
+    for order in (("C", "C++", "C#"), ("C#", "C", "C++")):
+        roadmap = parse("# T\n## Languages\n" + "".join(f"- {name}\n" for name in order))
+        ids[order] = {node.text: node.id for node in roadmap.items()}
+    assert ids[("C", "C++", "C#")] == ids[("C#", "C", "C++")]
+    assert len(set(ids[("C", "C++", "C#")].values())) == 3
 
 
 def test_sibling_slugs_are_linear_even_with_many_repeats() -> None:

@@ -8,7 +8,7 @@ from textual.widgets import TextArea
 
 from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
-from dlroadmap.common.printable import printable_lines
+from dlroadmap.common.shown_text import ShownText
 
 # Long enough not to write on every keystroke, short enough that a dropped
 # SSH link loses at most a sentence.
@@ -24,14 +24,16 @@ class NoteEditor(TextArea):
         # The saved note this edit builds on: if the store's note moves away from it
         # (another session), saving keeps both texts instead of writing over theirs.
         self.base = ""
+        # The note last given to or handed up from the editor: the editor shows it made
+        # safe for the terminal, and an edit gives back its exact text.
+        self._note = ShownText.of("")
         self._handed = ""  # the editor text last handed up to be saved
         self._pending: Timer | None = None
 
     def open_note(self, node_id: str, note: str) -> None:
         self.node_id = node_id
         self.base = note
-        self._handed = editable(note)
-        self.load_text(self._handed)
+        self._show(note)
         self.move_cursor(self.document.end)
 
     def close_note(self) -> None:
@@ -42,8 +44,12 @@ class NoteEditor(TextArea):
     def saved(self, note: str) -> None:
         """The store now holds `note` for this item (maybe both sessions' texts)."""
         self.base = note
-        if editable(note) != self._handed:
+        shown = ShownText.of(note)
+        if shown.shown != self._handed:
+            # Both texts merged, or typed characters the terminal must not get raw.
             self._replace_keeping_cursor(note)
+        else:
+            self._note = shown
 
     def changed_elsewhere(self, note: str) -> None:
         """Another session saved this note; show it, unless our own typing is unsaved."""
@@ -53,9 +59,13 @@ class NoteEditor(TextArea):
 
     def _replace_keeping_cursor(self, note: str) -> None:
         cursor = self.cursor_location
-        self._handed = editable(note)
-        self.load_text(self._handed)
+        self._show(note)
         self.move_cursor(cursor)
+
+    def _show(self, note: str) -> None:
+        self._note = ShownText.of(note)
+        self._handed = self._note.shown
+        self.load_text(self._handed)
 
     @on(TextArea.Changed)
     def _schedule_save(self) -> None:
@@ -70,12 +80,14 @@ class NoteEditor(TextArea):
             self._pending = None
 
     def take_text(self) -> str | None:
-        """The text if it changed since it was last handed up, marking it handed up."""
+        """The note if it changed since it was last handed up, marking it handed up: its
+        exact text, with what the editor showed differently left as it was saved."""
         self._stop_timer()
         if self.node_id is None or self.text == self._handed:
             return None
         self._handed = self.text
-        return self.text
+        self._note = self._note.edited(self.text)
+        return self._note.exact
 
     def flush(self) -> None:
         """After a pause in typing: hand the text up to be saved."""
@@ -87,9 +99,3 @@ class NoteEditor(TextArea):
         # Leaving the editor (a click elsewhere, the palette) ends the edit, saving it.
         if self.node_id is not None:
             self.post_message(NoteEditorClosed())
-
-
-def editable(note: str) -> str:
-    """The note as the editor shows it: control characters made visible, never sent raw
-    to the terminal. Saved back only if the user edits it."""
-    return printable_lines(note.replace("\r\n", "\n"))
