@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Literal
 
+from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.roadmap.model import Status
 
@@ -25,12 +26,20 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Something to tell the user; shown as plain text, never markup."""
+    """Something to tell the user; shown as plain text, never markup (`notices.tell`).
+
+    Its text is made printable as it is made: whatever it quotes (a topic, a note, a
+    file name, an error) cannot drive the terminal.
+    """
 
     message: str
     title: str = ""
     severity: Literal["information", "warning", "error"] = "information"
     timeout: float | None = None  # None: the app's usual time
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable_lines(self.message))
+        object.__setattr__(self, "title", printable(self.title))
 
 
 class Edits:
