@@ -122,6 +122,8 @@ class MainScreen(Screen[None]):
         notice = reattached_notice(self.store.reattached)
         if notice is not None:
             self._tell(notice)
+        if self.store.writable:
+            self.edits.take_back_leftovers()
         # Another session (a second SSH login) may save too: look for its changes now
         # and then, and whenever the terminal regains focus.
         self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
