@@ -22,7 +22,9 @@ from dlroadmap.app.commands import (
     keys_in_force,
     palette_help,
 )
+from dlroadmap.app.edits import Notice
 from dlroadmap.app.lifecycle import Lifecycle
+from dlroadmap.app.notices import tell
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
@@ -157,9 +159,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
             )
         except ExportError as error:
             message = f"Could not export to {error.path}: {error.reason}"
-            self.notify(message, severity="error", markup=False)
+            tell(self, Notice(message, severity="error"))
             return
-        self.notify(f"Exported to {target}", title="Export", markup=False)
+        tell(self, Notice(f"Exported to {target}", title="Export"))
 
     def on_load(self) -> None:
         # The CSS is read by now, not yet parsed: that happens as the first screen mounts.
@@ -177,7 +179,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
             )
         self.call_after_refresh(self._after_first_frame)
         if self._settings is not None and self._settings.problem:
-            self.notify(self._settings.problem, severity="warning", markup=False, timeout=15)
+            tell(self, Notice(self._settings.problem, severity="warning", timeout=15))
         self._lifecycle.start()
 
     def _after_first_frame(self) -> None:

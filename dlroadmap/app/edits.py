@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Literal
 
+from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.progress.store import SaveWaiting
 from dlroadmap.roadmap.model import Status
@@ -24,14 +25,26 @@ if TYPE_CHECKING:
     from dlroadmap.roadmap.model import Node
 
 
+# A base no note can be: saving on it keeps both texts.
+_UNKNOWN = "\x00unknown"
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Something to tell the user; shown as plain text, never markup."""
+    """Something to tell the user; shown as plain text, never markup (`notices.tell`).
+
+    Its text is made printable as it is made: whatever it quotes (a topic, a note, a
+    file name, an error) cannot drive the terminal.
+    """
 
     message: str
     title: str = ""
     severity: Literal["information", "warning", "error"] = "information"
     timeout: float | None = None  # None: the app's usual time
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable_lines(self.message))
+        object.__setattr__(self, "title", printable(self.title))
 
 
 class Edits:
@@ -175,23 +188,92 @@ class Edits:
         `catch_up` takes in what other sessions saved while the editor was open, so a
         note written in both keeps both texts.
         """
-        from dlroadmap.app.external_editor import EditorError, edit_text, find_editor
+        from dlroadmap.app.external_editor import (
+            EditorError,
+            edit_text,
+            find_editor,
+            hand_over,
+            note_file,
+        )
 
+        text: str | None = None
+        saved = False
         try:
             # Found before suspending: a missing editor is told without a flash of shell.
             command = find_editor()
             base = self._store.note(node)
-            with suspended():
-                text = edit_text(base, command)
+            file = note_file(self._store.path, node.id)
+            hand_over(file, base)
+            try:
+                with suspended():
+                    text = edit_text(base, command, file.path)
+                    if text is not None:
+                        # Saved before the terminal is taken back: after a hang-up there
+                        # is none, and the app exits as soon as it is back.
+                        catch_up()
+                        self.begin_edit()
+                        saved = self.save_note(node.id, text, base) is not None
+            finally:
+                if text is None or saved:
+                    file.remove()
         except (EditorError, OSError) as error:
-            self._tell(Notice(str(error), title="Note not edited", severity="error", timeout=10))
-            return False
+            if not saved:
+                self._tell(
+                    Notice(str(error), title="Note not edited", severity="error", timeout=10)
+                )
+            return saved
         if text is None:
             self._tell(Notice(f"No change to the note of “{node.text}”."))
-            return False
-        catch_up()
-        self.begin_edit()
-        return self.save_note(node.id, text, base) is not None
+        return saved
+
+    def take_back_leftovers(self) -> None:
+        """Take in what an editor wrote in a session that died with it open (`kill -9`),
+        merged as another session's note would be, and say so."""
+        from dlroadmap.app.external_editor import (
+            EditorError,
+            changed_text,
+            leftovers,
+            read_leftover,
+        )
+
+        for file, handed in leftovers(self._store.path):
+            node = self._find(file.node_id)
+            try:
+                written = read_leftover(file)
+            except EditorError as error:
+                self._tell(Notice(f"{error} It is kept in {file.path}.", severity="error"))
+                continue
+            current = self._store.note(node) if node is not None else ""
+            text = changed_text(current if handed is None else handed, written)
+            if text is None or (handed is None and changed_text(current, written) is None):
+                file.remove()
+                continue
+            if node is None:
+                self._tell(
+                    Notice(
+                        f"Text your editor saved for a topic no longer in the roadmap "
+                        f"({file.node_id}) is kept in {file.path}.",
+                        severity="warning",
+                        timeout=20,
+                    )
+                )
+                continue
+            self.begin_edit()
+            # What was handed over unknown: a note there now is kept beside the editor's.
+            base = handed if handed is not None else "" if not current else _UNKNOWN
+            saved = self.save_note(node.id, text, base)
+            if saved is not None:
+                file.remove()
+                both = "; both texts are kept" if saved != text else ""
+                self._tell(
+                    Notice(
+                        f"Text your editor saved for “{node.text}” when dlroadmap last "
+                        f"stopped with it open is taken into its note{both}.",
+                        title="Editor text recovered",
+                        severity="warning",
+                        timeout=20,
+                    )
+                )
 
     def undo(self, direction: Direction, catch_up: Callable[[], None]) -> Step:
         """Undo or redo the last change, and tell what came of it.

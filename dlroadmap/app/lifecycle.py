@@ -17,6 +17,8 @@ from typing import Any
 
 from textual.app import App
 
+from dlroadmap.app.edits import Notice
+from dlroadmap.app.notices import tell
 from dlroadmap.app.roadmap_watch import reread, watch_file
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import roadmap_cache_dir
@@ -75,12 +77,8 @@ class Lifecycle:
         try:
             roadmap = reread(self._source, self._shown(), cache=roadmap_cache_dir())
         except DlroadmapError as error:
-            self._app.call_from_thread(
-                self._app.notify,
-                f"{error} Still showing the roadmap as it was.",
-                severity="error",
-                markup=False,
-            )
+            notice = Notice(f"{error} Still showing the roadmap as it was.", severity="error")
+            self._app.call_from_thread(tell, self._app, notice)
             return
         if roadmap is not None:
             self._app.call_from_thread(self._show, roadmap)

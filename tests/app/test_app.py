@@ -482,3 +482,27 @@ async def test_closed_branches_are_filled_when_opened(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("l")
         assert "topic 5.0" in visible_items(app)
+
+
+async def test_typing_without_a_pause_is_saved_while_it_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A steady typist never pauses long enough for the save after a pause."""
+    monkeypatch.setattr(note_editor, "SAVE_AFTER_SECONDS", 60)
+    monkeypatch.setattr(note_editor, "SAVE_AT_LEAST_EVERY_SECONDS", 0.3)
+    app = make_app(tmp_path)
+    typed = "one key at a time, never stopping, for a long while"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        item = find(app.roadmap, "Understand what Deep Learning is")
+        seen: set[str] = set()
+        for character in typed:
+            await pilot.press(character if character != " " else "space")
+            await pilot.pause(0.05)
+            seen.add(saved(app).get(item.id, {}).get("note", ""))
+        assert isinstance(app.focused, TextArea)
+    seen.discard("")
+    # Saved more than once while the typing went on, each save what was typed so far.
+    assert len(seen) >= 2
+    assert all(typed.startswith(note) for note in seen)

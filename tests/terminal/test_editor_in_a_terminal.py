@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,3 +98,88 @@ def test_a_note_written_meanwhile_in_another_session_is_kept(tmp_path: Path) -> 
     note = saved_note(tmp_path, FIRST)
     assert "written-in-the-editor" in note
     assert "written-in-the-other-session" in note
+
+
+def editing_files(tmp_path: Path) -> list[Path]:
+    """The note files in our private editing folder."""
+    folder = tmp_path / "data" / "dlroadmap" / "editing"
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+
+def wait_until(terminal: Terminal, done: Callable[[], bool], seconds: float = 30) -> bool:
+    """Whether `done()` comes to hold; the terminal read meanwhile (a full pty blocks the app)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if done():
+            return True
+        terminal.read(0.05)
+    return done()
+
+
+def saving_editor(tmp_path: Path) -> tuple[Path, Path]:
+    """An editor that writes (`:w`), then waits to be closed; and where it says its pid
+    and, once it is ended by a signal, that signal."""
+    pid = tmp_path / "editor-pid"
+    editor = python_editor(
+        tmp_path,
+        "import os, signal, time\n"
+        "def ended(number, _frame):\n"
+        f"    Path({str(pid)!r}).write_text(f'ended by {{number}}')\n"
+        "    raise SystemExit(1)\n"
+        "signal.signal(signal.SIGHUP, ended)\n"
+        "signal.signal(signal.SIGTERM, ended)\n"
+        "path.write_text(path.read_text() + 'saved with :w\\n')\n"
+        f"Path({str(pid)!r}).write_text(str(os.getpid()))\n"
+        "time.sleep(60)",
+    )
+    return editor, pid
+
+
+def open_editor(terminal: Terminal, pid: Path) -> None:
+    """`e`, again if the first was sent while the app still started and went unseen."""
+    for _ in range(3):
+        terminal.type("e")
+        if wait_until(terminal, pid.exists, 10):
+            return
+    raise AssertionError(terminal.output[-2000:])
+
+
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
+def test_what_the_editor_wrote_is_saved_when_the_app_is_told_to_stop(
+    tmp_path: Path, number: signal.Signals
+) -> None:
+    """`:w` in the editor, then the terminal closes (or a shutdown): the `:w` text is kept."""
+    editor, pid = saving_editor(tmp_path)
+    terminal = Terminal([], {**state_home(tmp_path), "VISUAL": "", "EDITOR": str(editor)})
+    assert terminal.wait_for(b"Deep Learning Study Plan")
+    open_editor(terminal, pid)
+    # The note's file is ours, private, and not in $TMPDIR.
+    [file] = editing_files(tmp_path)
+    assert file.parent.stat().st_mode & 0o777 == 0o700
+    terminal.signal(number)
+    assert wait_until(terminal, lambda: terminal.process.poll() is not None)
+    # The editor was told too, as it would be by its own terminal's hang-up.
+    assert wait_until(terminal, lambda: pid.read_text() == f"ended by {number}", 10)
+    assert terminal.close() == 0
+    assert saved_note(tmp_path, FIRST) == "saved with :w"
+    assert editing_files(tmp_path) == []
+
+
+def test_a_kill_9_with_the_editor_open_is_taken_back_at_the_next_start(tmp_path: Path) -> None:
+    editor, pid = saving_editor(tmp_path)
+    env = {**state_home(tmp_path), "VISUAL": "", "EDITOR": str(editor)}
+    terminal = Terminal([], env)
+    assert terminal.wait_for(b"Deep Learning Study Plan")
+    open_editor(terminal, pid)
+    terminal.process.kill()
+    terminal.process.wait()
+    os.kill(int(pid.read_text()), signal.SIGKILL)
+    os.close(terminal.master)
+    assert len(editing_files(tmp_path)) == 1
+    assert saved_note(tmp_path, FIRST) == ""
+
+    again = Terminal([], env)
+    assert shows(again, b"Editor text recovered")
+    assert again.quit() == 0
+    assert saved_note(tmp_path, FIRST) == "saved with :w"
+    assert editing_files(tmp_path) == []

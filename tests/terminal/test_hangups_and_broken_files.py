@@ -79,3 +79,32 @@ def test_a_vanished_terminal_saves_and_exits_instead_of_spinning(tmp_path: Path)
     folder = tmp_path / "data" / "dlroadmap" / "roadmaps"
     store = Store.open(load_roadmap(path), path, folder)
     assert store.note(find(store.roadmap, FIRST)) == "written as the window closed"
+
+
+def test_steady_typing_then_kill_9_keeps_all_but_the_last_seconds(tmp_path: Path) -> None:
+    """One key every quarter second, never a pause: saved as it goes, not only at a pause."""
+    import os
+    import time
+
+    from dlroadmap.app.widgets.note_editor import SAVE_AT_LEAST_EVERY_SECONDS
+
+    terminal = Terminal([], state_home(tmp_path))
+    assert terminal.wait_for(b"Deep Learning Study Plan")
+    terminal.type("n")
+    typed = ""
+    end = time.monotonic() + SAVE_AT_LEAST_EVERY_SECONDS + 3
+    while time.monotonic() < end:
+        character = "abcdefghij"[len(typed) % 10]
+        terminal.type(character)
+        typed += character
+        terminal.read(0.25)
+    terminal.process.kill()
+    terminal.process.wait()
+    os.close(terminal.master)
+    path = bundled_roadmap_path()
+    folder = tmp_path / "data" / "dlroadmap" / "roadmaps"
+    store = Store.open(load_roadmap(path), path, folder)
+    note = store.note(find(store.roadmap, FIRST))
+    # What was typed up to the last few seconds (3 s of it at most, and the start-up's).
+    assert typed.startswith(note)
+    assert len(note) >= 4 * SAVE_AT_LEAST_EVERY_SECONDS - 12

@@ -18,6 +18,7 @@ from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
 from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
+from dlroadmap.app.notices import tell
 from dlroadmap.app.roadmap_changes import reattached_notice, reload_notice
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.progress_header import ProgressHeader
@@ -28,6 +29,7 @@ from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
 from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
 
 if TYPE_CHECKING:
+    from dlroadmap.app.widgets.note_editor import NoteEditor
     from dlroadmap.progress.history import Direction
 
 # How often to look for what another session saved (a stat() call, once a save is
@@ -65,6 +67,8 @@ class MainScreen(Screen[None]):
         # Saved notes whose place left the markdown, shown under "Unmatched notes".
         self._orphans = self._unmatched()
         self.edits = Edits(store, self._node, self._tell)
+        # The item whose note is open in the editor, as it was when opened.
+        self._editing: Node | None = None
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -118,6 +122,8 @@ class MainScreen(Screen[None]):
         notice = reattached_notice(self.store.reattached)
         if notice is not None:
             self._tell(notice)
+        if self.store.writable:
+            self.edits.take_back_leftovers()
         # Another session (a second SSH login) may save too: look for its changes now
         # and then, and whenever the terminal regains focus.
         self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
@@ -138,13 +144,7 @@ class MainScreen(Screen[None]):
                     editor.changed_elsewhere(self.store.note(node))
 
     def _tell(self, notice: Notice) -> None:
-        self.notify(
-            notice.message,
-            title=notice.title,
-            severity=notice.severity,
-            markup=False,
-            timeout=notice.timeout,
-        )
+        tell(self, notice)
 
     def _unmatched(self) -> dict[str, Node]:
         return {
@@ -153,14 +153,29 @@ class MainScreen(Screen[None]):
         }
 
     def replace_roadmap(self, roadmap: Roadmap) -> None:
-        """The markdown was edited on disk: show the new tree, keeping the cursor and state."""
-        self._end_editing()
+        """The markdown was edited on disk: show the new tree, keeping the cursor and state.
+
+        A note being typed stays open, focused, its text and cursor as they were: the
+        keys that follow are still text, never commands on the tree.
+        """
+        editor = self.detail.editor
+        if editor is not None:
+            # Saved under the id it has now, so the store carries it where its topic went.
+            self._save_typed(editor)
         keep = self.selected_node()
-        notice = reload_notice(self.roadmap, roadmap, self.store.reload(roadmap))
+        moved = self.store.reload(roadmap)
+        notice = reload_notice(self.roadmap, roadmap, moved)
         self.roadmap = roadmap
+        new_ids = {m.old_id: m.new_id for m in moved}
+        if editor is not None and editor.node_id is not None:
+            editor.node_id = new_ids.get(editor.node_id, editor.node_id)
+            if self._editing is not None:
+                self._editing = roadmap.get(editor.node_id) or self._editing
         self._orphans = self._unmatched()
         self._tallies = tally_groups(roadmap, self.store.status)
-        cursor = roadmap.get(keep.id) if keep else None
+        kept_id = editor.node_id if editor is not None else keep.id if keep else None
+        kept_id = new_ids.get(kept_id, kept_id) if kept_id is not None else None
+        cursor = self._node(kept_id) if kept_id is not None else None
         self._show_tree(cursor or self._first_open_item())
         self._show_progress()
         self._refresh_detail()
@@ -190,17 +205,24 @@ class MainScreen(Screen[None]):
     def selected_item(self) -> Node | None:
         node = self.selected_node()
         if node is None or not node.trackable:
-            self.notify("Select an item (not a phase or section) first.", severity="warning")
+            self._tell(Notice("Select an item (not a phase or section) first.", severity="warning"))
             return None
         return node
 
     @on(Tree.NodeHighlighted)
     def _show_selected(self, event: Tree.NodeHighlighted[TreeData]) -> None:
         event.stop()
+        editor = self.detail.editor
+        if editor is not None and editor.has_focus:
+            # Moved by the app (the tree rebuilt on a reload), not by the learner, whose
+            # keys go to the editor: typing goes on.
+            return
         self._end_editing()  # the cursor moved on (a click): save what was typed
         self._refresh_detail()
 
     def _refresh_detail(self) -> None:
+        if self.detail.editor is not None:
+            return  # the note being edited stays on screen; shown anew when editing ends
         node = self.selected_node()
         unmatched = node is not None and node.id in self._orphans
         self.detail.view = view_of(
@@ -244,6 +266,7 @@ class MainScreen(Screen[None]):
     async def action_edit_note(self) -> None:
         node = self.selected_item()
         if node is not None:
+            self._editing = node
             self.edits.begin_edit()
             await self.detail.start_editing(node.id, self.store.note(node))
 
@@ -258,7 +281,12 @@ class MainScreen(Screen[None]):
             editor.saved(saved)
 
     def _node(self, node_id: str) -> Node | None:
-        return self.roadmap.get(node_id) or self._orphans.get(node_id)
+        found = self.roadmap.get(node_id) or self._orphans.get(node_id)
+        if found is None and self._editing is not None and self._editing.id == node_id:
+            # Its topic left the markdown while its note was open: still saved, it will
+            # show under "Unmatched notes".
+            return self._editing
+        return found
 
     def action_close_editor(self) -> None:
         """Escape in the editor: save, back to the read-only note, focus to the tree."""
@@ -274,12 +302,23 @@ class MainScreen(Screen[None]):
         editor = self.detail.editor
         if editor is None or editor.node_id is None:
             return
-        # Saved here, at once, not through a message that could arrive after an exit.
-        text = editor.take_text()
-        if text is not None:
-            self._save_note(editor.node_id, text, editor.base)
+        self._save_typed(editor)
+        gone = self._editing is not None and self._editing.id not in self._orphans
+        gone = gone and self.roadmap.get(editor.node_id) is None
+        self._editing = None
         self.detail.stop_editing()
+        if gone:
+            # Its topic left the markdown while it was edited: list it with the unmatched.
+            self._orphans = self._unmatched()
+            self._show_tree(self.selected_node())
         self._refresh_detail()
+
+    def _save_typed(self, editor: NoteEditor) -> None:
+        """What was typed and not yet saved, saved at once (not through a message that
+        could arrive after an exit or a reload)."""
+        text = editor.take_text()
+        if text is not None and editor.node_id is not None:
+            self._save_note(editor.node_id, text, editor.base)
 
     def commit(self) -> None:
         """Save whatever is still only on screen, now: the app is about to exit."""

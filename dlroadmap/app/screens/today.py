@@ -19,6 +19,8 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dlroadmap.app.commands import Scope, bindings
+from dlroadmap.app.edits import Notice
+from dlroadmap.app.notices import tell
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 from dlroadmap.progress.revisit import Rating
 from dlroadmap.progress.store import Store
@@ -146,7 +148,7 @@ class TodayScreen(Screen[str | None]):
         self.store.rate_revisit(node, rating)
         saved = self.store.item(node.id)
         due = saved.revisit["due"][:10] if saved and saved.revisit else "later"
-        self.notify(f"{node.text}: {rating.name.lower()}, back on {due}.", markup=False)
+        tell(self, Notice(f"{node.text}: {rating.name.lower()}, back on {due}."))
         self.show_review()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -13,6 +13,9 @@ from dlroadmap.common.shown_text import ShownText
 # Long enough not to write on every keystroke, short enough that a dropped
 # SSH link loses at most a sentence.
 SAVE_AFTER_SECONDS = 1.0
+# Typing that never pauses (a steady typist, a paste trickling in over SSH) is saved
+# this long after its first unsaved change at the latest.
+SAVE_AT_LEAST_EVERY_SECONDS = 5.0
 
 
 class NoteEditor(TextArea):
@@ -29,6 +32,7 @@ class NoteEditor(TextArea):
         self._note = ShownText.of("")
         self._handed = ""  # the editor text last handed up to be saved
         self._pending: Timer | None = None
+        self._overdue: Timer | None = None  # the latest save, however steady the typing
 
     def open_note(self, node_id: str, note: str) -> None:
         self.node_id = node_id
@@ -71,13 +75,17 @@ class NoteEditor(TextArea):
     def _schedule_save(self) -> None:
         if self.node_id is None:
             return
-        self._stop_timer()
-        self._pending = self.set_timer(SAVE_AFTER_SECONDS, self.flush)
-
-    def _stop_timer(self) -> None:
         if self._pending is not None:
             self._pending.stop()
-            self._pending = None
+        self._pending = self.set_timer(SAVE_AFTER_SECONDS, self.flush)
+        if self._overdue is None:
+            self._overdue = self.set_timer(SAVE_AT_LEAST_EVERY_SECONDS, self.flush)
+
+    def _stop_timer(self) -> None:
+        for timer in (self._pending, self._overdue):
+            if timer is not None:
+                timer.stop()
+        self._pending = self._overdue = None
 
     def take_text(self) -> str | None:
         """The note if it changed since it was last handed up, marking it handed up: its
@@ -90,7 +98,8 @@ class NoteEditor(TextArea):
         return self._note.exact
 
     def flush(self) -> None:
-        """After a pause in typing: hand the text up to be saved."""
+        """After a pause in typing, or a while of typing without one: hand the text up
+        to be saved."""
         text = self.take_text()
         if text is not None and self.node_id is not None:
             self.post_message(NoteEdited(self.node_id, text, self.base))
