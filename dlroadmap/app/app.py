@@ -25,7 +25,6 @@ from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
-from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.config import Config, config_path, unused_settings
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
@@ -70,7 +69,6 @@ class RoadmapApp(OrderlyKeysApp[None]):
         today: Callable[[], date] = date.today,
         settings: Settings | None = None,
         source: Path | None = None,
-        style_cache: StyleCache | None = None,
     ) -> None:
         super().__init__()
         self.roadmap = roadmap
@@ -84,7 +82,6 @@ class RoadmapApp(OrderlyKeysApp[None]):
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
         self._settings = settings
-        self._style_cache = style_cache
         if settings is not None:
             self.set_keymap(settings.config.keymap)
             show_palette_key(
@@ -151,11 +148,6 @@ class RoadmapApp(OrderlyKeysApp[None]):
             return
         self.notify(f"Exported to {target}", title="Export", markup=False)
 
-    def on_load(self) -> None:
-        # The CSS is read by now, not yet parsed: that happens as the first screen mounts.
-        if self._style_cache is not None:
-            self._style_cache.restore(self.stylesheet)
-
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
         if self._settings is not None and self._settings.problem:
@@ -170,9 +162,6 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def on_unmount(self) -> None:
         self._lifecycle.stop()
-        if self._style_cache is not None:
-            # What this run parsed, the styles of widgets made after the first frame too.
-            self._style_cache.keep(self.stylesheet)
 
     def _show_roadmap(self, roadmap: Roadmap) -> None:
         self.roadmap = roadmap

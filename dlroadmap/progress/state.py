@@ -125,6 +125,19 @@ class StateWriter:
         copy._items, copy._days = self._items, self._days
         return copy
 
+    def tables(self) -> tuple[dict[str, tuple[ItemState, str]], dict[str, tuple[DayActivity, str]]]:
+        """The item and day tables last written, each with what it was written from."""
+        return self._items, self._days
+
+    @classmethod
+    def holding(
+        cls, items: dict[str, tuple[ItemState, str]], days: dict[str, tuple[DayActivity, str]]
+    ) -> StateWriter:
+        """A writer that already wrote these tables (as a cache read them back)."""
+        writer = cls()
+        writer._items, writer._days = items, days
+        return writer
+
     def dump(self, state: State) -> str:
         parts = [tomli_w.dumps(state.head_toml())]
         days: dict[str, tuple[DayActivity, str]] = {}
