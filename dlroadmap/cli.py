@@ -62,7 +62,7 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
 def _serve(args: argparse.Namespace) -> int:
     source, _roadmap = _open(args.roadmap)  # a bad file is reported now, not in the browser
     try:
-        from textual_serve.server import Server
+        from dlroadmap.serve import PrivateServer
     except ImportError:
         print(
             "dlroadmap: serving in a browser needs textual-serve: pip install 'dlroadmap[web]'.",
@@ -72,7 +72,7 @@ def _serve(args: argparse.Namespace) -> int:
     import shlex
 
     command = shlex.join([sys.executable, "-m", "dlroadmap", str(source.resolve())])
-    Server(command, host="127.0.0.1", port=args.port, title="dlroadmap").serve()
+    PrivateServer(command, port=args.port, title="dlroadmap").serve()
     return 0
 
 
@@ -245,7 +245,9 @@ COMMANDS = {
             "serve",
             "serve the app in a browser (127.0.0.1)",
             "Serve the app in a web browser on this machine (127.0.0.1 only), with "
-            "textual-serve: pip install 'dlroadmap[web]'. Each browser tab runs its own session.",
+            "textual-serve: pip install 'dlroadmap[web]'. Open the address it prints: its "
+            "secret token, new each run, keeps other web pages and users out. Each browser "
+            "tab runs its own session.",
             _serve_options,
             _serve,
         ),
