@@ -220,7 +220,9 @@ COMMANDS = {
             "Print where you stand and what to study next, then exit: progress per phase, "
             "what is in progress, what comes next, topics due for a revisit, what you did "
             "today, yesterday and this week, your streak and a 13-week activity calendar. "
-            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing.",
+            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing but "
+            "the parsed roadmap to the parse cache (~/.cache/dlroadmap/roadmaps/), when it "
+            "was not there: never the progress file.",
             _review_options,
             _review,
         ),

@@ -100,7 +100,8 @@ class ContentCache(Generic[T]):
         if not self._checked and self._folder is not None:
             self._checked = True
             try:
-                private_folder(self._folder)
+                # Not made here: reading creates nothing (put makes it).
+                private_folder(self._folder, create=False)
             except (UnsafeFolderError, OSError):
                 self._folder = None  # caching off: slower, never less safe
         return self._folder
@@ -137,9 +138,10 @@ class ContentCache(Generic[T]):
         if path is None:
             return
         try:
+            private_folder(path.parent)
             write_atomically(path, marshal.dumps(self._encode(value)))
             _prune(path.parent)
-        except (OSError, ValueError, RecursionError):
+        except (UnsafeFolderError, OSError, ValueError, RecursionError):
             pass  # without the entry the next start works it out again: slower, nothing lost
 
 
