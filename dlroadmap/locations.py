@@ -35,7 +35,12 @@ def _make_private(folder: Path) -> None:
             "files there. Remove it, or make it yours and private (chmod 700).",
         )
     if stat.S_IMODE(info.st_mode) & 0o077:
-        folder.chmod(0o700)
+        try:
+            folder.chmod(0o700)
+        except OSError as error:
+            raise UnsafeFolderError(
+                folder, f"others may use it, and it could not be made private ({error.strerror})."
+            ) from None
 
 
 def private_folder(folder: Path, *, create: bool = True) -> Path:

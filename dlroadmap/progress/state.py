@@ -17,7 +17,7 @@ import tomli_w
 from dlroadmap.errors import StateError
 from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.revisit import CARD_FIELDS_MAYBE_NONE, Card
-from dlroadmap.roadmap.model import Status, by_fields
+from dlroadmap.roadmap.model import Status
 
 # 2 added the daily activity and the revisit cards. A file of an older schema is
 # read as it is; the store migrates it, keeping a copy of the original.
@@ -48,8 +48,6 @@ class ItemState:
     revisit: Card | None = None
     # Keys a newer dlroadmap wrote; kept so that saving here does not drop them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    __reduce__ = by_fields
 
     def with_status(self, status: Status, when: datetime) -> ItemState:
         return replace(self, status=status, status_changed=when)
