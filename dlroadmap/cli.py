@@ -62,7 +62,7 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
 def _serve(args: argparse.Namespace) -> int:
     source, _roadmap = _open(args.roadmap)  # a bad file is reported now, not in the browser
     try:
-        from dlroadmap.serve import PrivateServer
+        from dlroadmap.app.serve import PrivateServer
     except ImportError:
         print(
             "dlroadmap: serving in a browser needs textual-serve: pip install 'dlroadmap[web]'.",
