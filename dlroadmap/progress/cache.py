@@ -91,9 +91,10 @@ def _table(data: object) -> dict[str, Any]:
     if type(data) is not dict:
         raise Malformed
     # Most tables (a revisit card, extra keys) hold no nested values: taken as they are.
-    if all(type(key) is str and type(item) in _SCALARS for key, item in data.items()):
-        return data
-    return {_str(key): _value(item) for key, item in data.items()}
+    for key, item in data.items():
+        if type(key) is not str or type(item) not in _SCALARS:
+            return {_str(key): _value(item) for key, item in data.items()}
+    return data
 
 
 def _moment(data: object) -> datetime | None:
@@ -163,15 +164,17 @@ def decode(data: object) -> _Entry:
         if type(row) is not tuple or len(row) != 9:
             raise Malformed
         key, text, status, status_changed, note, note_changed, revisit, item_extra, toml = row
-        key = _str(key)
+        # Checked inline, not call by call: this loop runs once per saved topic at start-up.
+        if type(key) is not str or type(text) is not str or type(note) is not str:
+            raise Malformed
         item = items[key] = ItemState(
-            _str(text),
-            None if status is None else _STATUSES[_str(status)],
-            _moment(status_changed),
-            _str(note),
-            _moment(note_changed),
+            text,
+            None if status is None else _STATUSES[status],  # not ours: a KeyError/TypeError
+            None if status_changed is None else _moment(status_changed),
+            note,
+            None if note_changed is None else _moment(note_changed),
             None if revisit is None else _table(revisit),
-            _table(item_extra),
+            {} if item_extra == {} else _table(item_extra),
         )
         if toml is not None:
             written_items[key] = (item, _str(toml))

@@ -102,7 +102,8 @@ def _node(data: object) -> Node:
     if type(node_id) is not str or type(trackable) is not bool or type(children) is not list:
         raise Malformed
     # A status that is not one of ours, or not even text, is a KeyError or a TypeError.
-    return Node(node_id, _inline(title), trackable, _STATUSES[status], [_node(c) for c in children])
+    spans = (Span(title),) if type(title) is str else _inline(title)
+    return Node(node_id, spans, trackable, _STATUSES[status], [_node(c) for c in children])
 
 
 def _overview(data: object) -> OverviewEntry:
