@@ -16,7 +16,7 @@ from dlroadmap import __version__
 from dlroadmap.common.printable import printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
-from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
+from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
 from dlroadmap.progress.state import decode_state
 from dlroadmap.progress.store import Store, move_aside, state_path_for
 from dlroadmap.roadmap.model import Roadmap
@@ -63,7 +63,7 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
 def _serve(args: argparse.Namespace) -> int:
     source, _roadmap = _open(args.roadmap)  # a bad file is reported now, not in the browser
     try:
-        from textual_serve.server import Server
+        from dlroadmap.app.serve import PrivateServer
     except ImportError:
         print(
             "dlroadmap: serving in a browser needs textual-serve: pip install 'dlroadmap[web]'.",
@@ -73,7 +73,7 @@ def _serve(args: argparse.Namespace) -> int:
     import shlex
 
     command = shlex.join([sys.executable, "-m", "dlroadmap", str(source.resolve())])
-    Server(command, host="127.0.0.1", port=args.port, title="dlroadmap").serve()
+    PrivateServer(command, port=args.port, title="dlroadmap").serve()
     return 0
 
 
@@ -210,7 +210,6 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
     from dlroadmap.app.app import RoadmapApp, Settings
-    from dlroadmap.app.textual_internals.style_cache import StyleCache
 
     settings = Settings(config, SettingsSaver(config_path()), problem)
     app = RoadmapApp(
@@ -219,7 +218,6 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
         ascii_glyphs=ascii_glyphs,
         settings=settings,
         source=source,
-        style_cache=StyleCache(style_cache_dir()),
     )
     # What was loaded lives as long as the app: kept out of the collector's later passes.
     # The app turns the collector back on once its first frame is out.
@@ -254,7 +252,9 @@ COMMANDS = {
             "Print where you stand and what to study next, then exit: progress per phase, "
             "what is in progress, what comes next, topics due for a revisit, what you did "
             "today, yesterday and this week, your streak and a 13-week activity calendar. "
-            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing.",
+            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing but "
+            "the parsed roadmap to the parse cache (~/.cache/dlroadmap/roadmaps/), when it "
+            "was not there: never the progress file.",
             _review_options,
             _review,
         ),
@@ -279,7 +279,9 @@ COMMANDS = {
             "serve",
             "serve the app in a browser (127.0.0.1)",
             "Serve the app in a web browser on this machine (127.0.0.1 only), with "
-            "textual-serve: pip install 'dlroadmap[web]'. Each browser tab runs its own session.",
+            "textual-serve: pip install 'dlroadmap[web]'. Open the address it prints: its "
+            "secret token, new each run, keeps other web pages and users out. Each browser "
+            "tab runs its own session.",
             _serve_options,
             _serve,
         ),

@@ -12,8 +12,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from dlroadmap.roadmap.model import by_fields
-
 
 class Action(StrEnum):
     DONE = "done"  # an item marked done
@@ -31,8 +29,6 @@ class DayActivity:
     notes: tuple[str, ...] = ()
     revisited: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    __reduce__ = by_fields
 
     def to_toml(self) -> dict[str, Any]:
         table: dict[str, Any] = {"actions": self.actions}

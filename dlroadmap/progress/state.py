@@ -17,7 +17,7 @@ import tomli_w
 from dlroadmap.errors import StateError
 from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.revisit import CARD_FIELDS_MAYBE_NONE, Card
-from dlroadmap.roadmap.model import Status, by_fields
+from dlroadmap.roadmap.model import Status
 
 # 2 added the daily activity and the revisit cards. A file of an older schema is
 # read as it is; the store migrates it, keeping a copy of the original.
@@ -51,8 +51,6 @@ class ItemState:
     within: tuple[str, ...] | None = None
     # Keys a newer dlroadmap wrote; kept so that saving here does not drop them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    __reduce__ = by_fields
 
     def with_status(self, status: Status, when: datetime) -> ItemState:
         return replace(self, status=status, status_changed=when)
@@ -129,6 +127,19 @@ class StateWriter:
         copy = StateWriter()
         copy._items, copy._days = self._items, self._days
         return copy
+
+    def tables(self) -> tuple[dict[str, tuple[ItemState, str]], dict[str, tuple[DayActivity, str]]]:
+        """The item and day tables last written, each with what it was written from."""
+        return self._items, self._days
+
+    @classmethod
+    def holding(
+        cls, items: dict[str, tuple[ItemState, str]], days: dict[str, tuple[DayActivity, str]]
+    ) -> StateWriter:
+        """A writer that already wrote these tables (as a cache read them back)."""
+        writer = cls()
+        writer._items, writer._days = items, days
+        return writer
 
     def dump(self, state: State) -> str:
         parts = [tomli_w.dumps(state.head_toml())]

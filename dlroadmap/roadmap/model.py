@@ -5,16 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
-
-
-def by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
-    """Pickle a frozen slotted dataclass as one call of its constructor.
-
-    Left to dataclasses, each object is rebuilt field by field in Python: that was
-    most of reading a cached roadmap of 10,000 topics back.
-    """
-    return type(self), tuple(getattr(self, name) for name in self.__slots__)
 
 
 class Status(StrEnum):
@@ -34,8 +24,6 @@ class Span:
     code: bool = False
     strike: bool = False
     link: str | None = None
-
-    __reduce__ = by_fields
 
 
 Inline = tuple[Span, ...]
@@ -59,8 +47,6 @@ class Node:
     initial_status: Status = Status.TODO
     children: list[Node] = field(default_factory=list)
 
-    __reduce__ = by_fields
-
     @property
     def text(self) -> str:
         return plain(self.title)
@@ -79,8 +65,6 @@ class OverviewEntry:
     title: Inline
     phase_id: str | None
 
-    __reduce__ = by_fields
-
 
 @dataclass(slots=True, eq=False)
 class Roadmap:
@@ -95,10 +79,6 @@ class Roadmap:
 
     def __post_init__(self) -> None:
         self._reindex()
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        # The indexes are rebuilt on loading, quicker than reading them back.
-        return Roadmap, (self.title, self.tagline, self.phases, self.overview)
 
     def _reindex(self) -> None:
         self._index.clear()

@@ -12,6 +12,7 @@ from pathlib import Path
 import mistune
 import pytest
 
+from dlroadmap.common.content_cache import SUFFIX
 from tests.repo import ROOT
 
 _PROBE = """
@@ -61,14 +62,14 @@ def test_an_edited_parser_is_a_miss(site: Path, tmp_path: Path) -> None:
     parser.write_text(edited, encoding="utf-8")
 
     assert parse_with(site, entries) == "(no title)"
-    assert len(list(entries.glob("*.pickle"))) == 2
+    assert len(list(entries.glob(f"*{SUFFIX}"))) == 2
 
 
 def test_a_new_mistune_version_is_a_miss(site: Path, tmp_path: Path) -> None:
     entries = tmp_path / "entries"
     parse_with(site, entries)
     assert parse_with(site, entries) == "(untitled)"
-    assert len(list(entries.glob("*.pickle"))) == 1  # the second was a hit
+    assert len(list(entries.glob(f"*{SUFFIX}"))) == 1  # the second was a hit
     package = site / "mistune" / "__init__.py"
     upgraded = re.sub(
         r'^__version__ = "([^"]+)"',
@@ -81,4 +82,4 @@ def test_a_new_mistune_version_is_a_miss(site: Path, tmp_path: Path) -> None:
     package.write_text(upgraded, encoding="utf-8")
 
     parse_with(site, entries)
-    assert len(list(entries.glob("*.pickle"))) == 2
+    assert len(list(entries.glob(f"*{SUFFIX}"))) == 2

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dlroadmap.common.content_cache import ContentCache, _code_digest
+from dlroadmap.common.content_cache import ContentCache, Malformed, _code_digest
 
 MODULE = "dlroadmap_test_worker"
 
@@ -26,16 +26,26 @@ def module_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     _code_digest.cache_clear()  # no digest of a temp module outlives the test
 
 
+def counts(data: object) -> dict[str, int]:
+    if not isinstance(data, dict):
+        raise Malformed
+    return data
+
+
+def cache_over(folder: Path, code: tuple[str, ...]) -> ContentCache[dict[str, int]]:
+    return ContentCache(folder, code, dict, counts)
+
+
 def kept(folder: Path, key_parts: bytes, code: tuple[str, ...]) -> dict[str, int] | None:
     """What a fresh cache over `code` holds for these bytes (as a new process would see)."""
     _code_digest.cache_clear()
-    entries = ContentCache(folder, dict, code)
+    entries = cache_over(folder, code)
     return entries.get(entries.key(key_parts))
 
 
 def keep(folder: Path, key_parts: bytes, code: tuple[str, ...], value: dict[str, int]) -> None:
     _code_digest.cache_clear()
-    entries = ContentCache(folder, dict, code)
+    entries = cache_over(folder, code)
     entries.put(entries.key(key_parts), value)
 
 

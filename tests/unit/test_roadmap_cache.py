@@ -7,6 +7,7 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
+from dlroadmap.common.content_cache import SUFFIX
 from dlroadmap.roadmap.cache import _PARSING_CODE, cached_parse
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.parser import parse_roadmap
@@ -22,7 +23,7 @@ def shape(roadmap: Roadmap) -> list[tuple[str, str, bool, str]]:
 def test_a_cached_roadmap_is_the_parsed_one(tmp_path: Path) -> None:
     text = read_text(bundled_roadmap_path())
     first = cached_parse(text, "plan", tmp_path)
-    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    assert len(list(tmp_path.glob(f"*{SUFFIX}"))) == 1
     again = cached_parse(text, "plan", tmp_path)
     assert shape(again) == shape(first) == shape(parse_roadmap(text, "plan"))
     assert [e.phase_id for e in again.overview] == [e.phase_id for e in first.overview]
@@ -39,10 +40,10 @@ def test_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
 def test_a_broken_cache_entry_is_a_miss(tmp_path: Path) -> None:
     text = "# Plan\n## One\n- a\n"
     cached_parse(text, "plan", tmp_path)
-    entry = next(tmp_path.glob("*.pickle"))
-    entry.write_bytes(b"not a pickle")
+    entry = next(tmp_path.glob(f"*{SUFFIX}"))
+    entry.write_bytes(b"not an entry")
     assert [node.text for node in cached_parse(text, "plan", tmp_path).items()] == ["a"]
-    assert entry.read_bytes() != b"not a pickle"
+    assert entry.read_bytes() != b"not an entry"
 
 
 def _imports(module: str) -> set[str]:
