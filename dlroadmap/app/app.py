@@ -112,7 +112,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
                 self._settings.keep(self._settings.config.with_theme(theme))
             except SettingsNotSaved as error:
                 # The theme is in use all the same; only the next start will not have it.
-                self.notify(str(error), severity="warning", markup=False, timeout=10)
+                tell(self, Notice(str(error), severity="warning", timeout=10))
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)
