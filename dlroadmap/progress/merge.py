@@ -95,6 +95,17 @@ def _both(ours: str, theirs: str, when: datetime | None) -> tuple[str, bool]:
     return keep_both(ours, theirs.lstrip(), when), True
 
 
+def _joined(tokens: list[str]) -> str:
+    """Tokens as one text. Every token but a text's first starts with its space; that first
+    one, placed after another word by the merge, gets one (else "from" + "the" run on)."""
+    text = ""
+    for token in tokens:
+        if text and not text[-1].isspace() and not token[:1].isspace():
+            text += " "
+        text += token
+    return text
+
+
 def merge_text(
     base: str, ours: str, theirs: str, theirs_changed: datetime | None = None
 ) -> tuple[str, bool]:
@@ -134,13 +145,13 @@ def merge_text(
             merged += _apply(old, start, end, other)
         else:
             region, conflict = _both(
-                "".join(_apply(old, start, end, mine)),
-                "".join(_apply(old, start, end, other)),
+                _joined(_apply(old, start, end, mine)),
+                _joined(_apply(old, start, end, other)),
                 theirs_changed,
             )
             merged.append(region)
             conflicted = conflicted or conflict
-    text = "".join(merged + old[at:])
+    text = _joined(merged + old[at:])
     # A first word deleted leaves the second's leading space, which neither side has.
     if not (ours[:1].isspace() or theirs[:1].isspace()):
         text = text.lstrip()

@@ -168,3 +168,12 @@ def test_two_editors_over_rounds_converge(rounds: list[tuple[tuple[str, float], 
         assert f"o{number}" in note and f"t{number}" in note
     bound = len("start here") + sum(len(word) + 1 for word in written)
     assert len(note) <= bound + conflicts * (len(MARKER) + 3)
+
+
+def test_a_word_put_first_on_one_side_keeps_its_space_from_the_next() -> None:
+    # The base's first word has no space before it; a side that put a word before it
+    # must still read as words, not "fromthe".
+    merged, _ = merge_text("the note back then", "as handed over", "from the editor\n")
+    assert "from the editor" in merged
+    merged, conflicted = merge_text("the note", "from the note", "the note too")
+    assert (merged, conflicted) == ("from the note too", False)
