@@ -59,6 +59,11 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME)
 
 
+def editing_dir() -> Path:
+    """Where notes being edited in $EDITOR are kept (not created here)."""
+    return data_dir() / "editing"
+
+
 def state_dir() -> Path:
     """The state files, in a private folder (made by the first save: not created here)."""
     return private_folder(data_dir() / "roadmaps", create=False)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.errors import DlroadmapError
+from dlroadmap.locations import editing_dir
 from dlroadmap.progress.store import SaveWaiting
 from dlroadmap.roadmap.model import Status
 
@@ -229,6 +230,8 @@ class Edits:
     def take_back_leftovers(self) -> None:
         """Take in what an editor wrote in a session that died with it open (`kill -9`),
         merged as another session's note would be, and say so."""
+        if not editing_dir().is_dir():
+            return  # the usual start: no editor was ever left open (its code not loaded)
         from dlroadmap.app.external_editor import (
             EditorError,
             changed_text,

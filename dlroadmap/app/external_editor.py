@@ -23,7 +23,7 @@ from types import FrameType
 from urllib.parse import quote, unquote
 
 from dlroadmap.common.files import make_private_folder
-from dlroadmap.locations import data_dir
+from dlroadmap.locations import editing_dir
 
 # Tried, in this order, only when neither $VISUAL nor $EDITOR is set.
 FALLBACKS = ("vi", "nano")
@@ -186,7 +186,7 @@ class NoteFile:
 
 def editing_folder() -> Path:
     """Our private folder (0700) for notes being edited."""
-    folder = data_dir() / "editing"
+    folder = editing_dir()
     make_private_folder(folder)
     folder.chmod(0o700)  # made by us, maybe looser, before
     return folder
@@ -209,7 +209,7 @@ def hand_over(file: NoteFile, note: str) -> None:
 def leftovers(state: Path) -> Iterator[tuple[NoteFile, str | None]]:
     """Notes of this state file left in the editing folder by a process that died with
     its editor open, each with what it held when handed over (None: unknown)."""
-    folder = data_dir() / "editing"
+    folder = editing_dir()
     prefix = f"{quote(state.name, safe='')}+"
     for path in sorted(folder.glob(f"{prefix}*.md")) if folder.is_dir() else ():
         quoted_id, _, pid = path.stem.removeprefix(prefix).rpartition("+")

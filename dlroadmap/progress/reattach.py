@@ -22,8 +22,7 @@ from typing import NamedTuple
 from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.state import ItemState
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
-from dlroadmap.roadmap.inline import text_of
-from dlroadmap.roadmap.model import Node, Roadmap
+from dlroadmap.roadmap.model import Node, Roadmap, plain
 
 # rapidfuzz's ratio (0-100) on the words of the slugs. 85 takes small edits
 # ("Learning-rate schedules" ↔ "Learning Rate Scheduling": 89, "Optimizers" ↔
@@ -98,8 +97,7 @@ def _fits(item: ItemState, place: _Place) -> bool:
 def _places(siblings: list[Node], above: tuple[str, ...] = ()) -> Iterable[tuple[str, _Place]]:
     """Each item's id and place, in document order."""
     for node in siblings:
-        # text_of: the quick join (this runs at every start, over every topic).
-        text = text_of(node.title)
+        text = plain(node.title)
         if node.trackable:
             yield node.id, _Place(text, above)
         if node.children:

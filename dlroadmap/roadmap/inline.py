@@ -5,7 +5,6 @@ Text is kept literally (no markup escaping); character references are decoded.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from dlroadmap.roadmap.model import Inline, Span, Status
@@ -77,6 +76,8 @@ def text_of(title: Inline) -> str:
 def _unescape(text: str) -> str:
     if "&" not in text:
         return text
+    import html  # here: its entity table is a cost at every start, and "&" is rare
+
     return ENTITY.sub(lambda match: html.unescape(match.group()), text)
 
 
