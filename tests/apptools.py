@@ -62,6 +62,15 @@ class Told:
         return [notification.message for notification in self.notifications]
 
 
+def watched_app(tmp_path: Path, plan: str) -> tuple[RoadmapApp, Path]:
+    """The app on `plan`, written to a file it watches, as `dlroadmap plan.md` starts it."""
+    path = tmp_path / "plan.md"
+    path.write_text(plan, encoding="utf-8")
+    roadmap = load_roadmap(path)
+    store = Store.open(roadmap, path, tmp_path / "state")
+    return RoadmapApp(roadmap, store, source=path), path
+
+
 async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 10) -> None:
     """Let the app run until `done()` holds, or `seconds` have passed (a busy machine).
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dlroadmap.app.app import RoadmapApp
-from dlroadmap.progress.store import Store
-from dlroadmap.roadmap.source import load_roadmap
-from tests.apptools import Told, find, saved, screen_text, shown_when
+from tests.apptools import Told, find, saved, screen_text, shown_when, watched_app
 
 PLAN = """# Plan
 ## Phase 1: Basics
@@ -18,16 +15,8 @@ PLAN = """# Plan
 """
 
 
-def watched_app(tmp_path: Path) -> tuple[RoadmapApp, Path]:
-    path = tmp_path / "plan.md"
-    path.write_text(PLAN, encoding="utf-8")
-    roadmap = load_roadmap(path)
-    store = Store.open(roadmap, path, tmp_path / "state")
-    return RoadmapApp(roadmap, store, source=path), path
-
-
 async def test_a_topic_added_to_the_file_appears(tmp_path: Path) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause()
@@ -43,7 +32,7 @@ async def test_a_topic_added_to_the_file_appears(tmp_path: Path) -> None:
 
 
 async def test_a_moved_topic_keeps_its_note(tmp_path: Path) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause()
@@ -58,7 +47,7 @@ async def test_a_moved_topic_keeps_its_note(tmp_path: Path) -> None:
 
 
 async def test_a_broken_edit_keeps_the_roadmap_as_it_was(tmp_path: Path) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause()

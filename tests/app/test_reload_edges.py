@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dlroadmap.app.app import RoadmapApp
-from dlroadmap.progress.store import Store
-from dlroadmap.roadmap.source import load_roadmap
-from tests.apptools import Told, screen_text, shown_when
+from tests.apptools import Told, screen_text, shown_when, watched_app
 
 PLAN = """# Plan
 ## Phase 1: Basics
@@ -17,17 +14,9 @@ PLAN = """# Plan
 """
 
 
-def watched_app(tmp_path: Path) -> tuple[RoadmapApp, Path]:
-    path = tmp_path / "plan.md"
-    path.write_text(PLAN, encoding="utf-8")
-    roadmap = load_roadmap(path)
-    store = Store.open(roadmap, path, tmp_path / "state")
-    return RoadmapApp(roadmap, store, source=path), path
-
-
 async def test_an_edit_made_as_the_app_starts_shows(tmp_path: Path) -> None:
     """Edited after the roadmap was read, before the watcher was up: no event for it."""
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     path.write_text(PLAN + "- Mixed precision\n", encoding="utf-8")
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
@@ -37,7 +26,7 @@ async def test_an_edit_made_as_the_app_starts_shows(tmp_path: Path) -> None:
 
 
 async def test_a_new_title_shows_in_the_header(tmp_path: Path) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause()

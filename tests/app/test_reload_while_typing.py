@@ -13,9 +13,7 @@ from textual.pilot import Pilot
 
 from dlroadmap.app.app import RoadmapApp
 from dlroadmap.app.widgets.note_editor import NoteEditor
-from dlroadmap.progress.store import Store
-from dlroadmap.roadmap.source import load_roadmap
-from tests.apptools import Told, find, point_at, saved, screen_text, until
+from tests.apptools import Told, find, point_at, saved, screen_text, until, watched_app
 
 PLAN = """# Plan
 ## Phase 1: Basics
@@ -25,14 +23,6 @@ PLAN = """# Plan
 - Optimizers
 """
 RELOADED = "The roadmap file changed"
-
-
-def watched_app(tmp_path: Path) -> tuple[RoadmapApp, Path]:
-    path = tmp_path / "plan.md"
-    path.write_text(PLAN, encoding="utf-8")
-    roadmap = load_roadmap(path)
-    store = Store.open(roadmap, path, tmp_path / "state")
-    return RoadmapApp(roadmap, store, source=path), path
 
 
 def reloads(told: Told) -> int:
@@ -60,7 +50,7 @@ def editor_of(app: RoadmapApp) -> NoteEditor:
 
 
 async def test_keys_typed_after_a_reload_stay_in_the_note(tmp_path: Path) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await typing_through_a_reload(pilot, told, path, PLAN + "- Mixed precision\n")
@@ -76,7 +66,7 @@ async def test_keys_typed_after_a_reload_stay_in_the_note(tmp_path: Path) -> Non
 
 
 async def test_a_note_whose_topic_moved_follows_it(tmp_path: Path) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     moved = PLAN.replace("- Autograd\n", "") + "## Phase 2: More\n- Autograd\n"
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
@@ -89,7 +79,7 @@ async def test_a_note_whose_topic_moved_follows_it(tmp_path: Path) -> None:
 
 
 async def test_a_note_whose_topic_vanished_is_kept_unmatched(tmp_path: Path) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         old_id = find(app.roadmap, "Autograd").id
@@ -104,7 +94,7 @@ async def test_a_note_whose_topic_vanished_is_kept_unmatched(tmp_path: Path) -> 
 async def test_a_vanished_topic_opened_but_not_yet_typed_in_keeps_what_follows(
     tmp_path: Path,
 ) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause(0.5)
@@ -121,7 +111,7 @@ async def test_a_vanished_topic_opened_but_not_yet_typed_in_keeps_what_follows(
 
 async def test_a_touch_while_typing_changes_nothing(tmp_path: Path) -> None:
     """Same bytes, a new time (a sync tool, `touch`): no reload, no notice."""
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause(0.5)
@@ -137,7 +127,7 @@ async def test_a_touch_while_typing_changes_nothing(tmp_path: Path) -> None:
 
 
 async def test_the_filter_keeps_its_focus_through_a_reload(tmp_path: Path) -> None:
-    app, path = watched_app(tmp_path)
+    app, path = watched_app(tmp_path, PLAN)
     told = Told()
     async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
         await pilot.pause(0.5)
