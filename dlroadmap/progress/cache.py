@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dlroadmap.common.content_cache import ContentCache, Malformed
-from dlroadmap.common.files import NotAFile, Seen, open_file, signature
+from dlroadmap.common.files import Seen, open_file, signature
 from dlroadmap.errors import StateError
 from dlroadmap.progress.activity import DayActivity
 from dlroadmap.progress.state import SCHEMA, ItemState, State, StateWriter, decode_state
@@ -222,9 +222,7 @@ class StateCache:
                 at = time.time_ns()
                 info = os.fstat(handle.fileno())
                 data = handle.read()
-        except NotAFile as error:
-            raise StateError(path, f"{error}.") from None
-        except OSError as error:
+        except OSError as error:  # NotAFile too: "... (it is a named pipe (FIFO), not a file)."
             raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
         self._last_read = (path, Seen(signature(info), hash(data), at))
         if self._entries.folder is None:
