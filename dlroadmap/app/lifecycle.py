@@ -61,8 +61,10 @@ class Lifecycle:
     def watch(self) -> None:
         """Once the first frame is out: follow the markdown's edits, in a thread."""
         if self._source is not None:
-            watcher = partial(watch_file, self._source, self._markdown_changed, self._stop_watching)
-            self._app.run_worker(watcher, thread=True, group="watch")
+            # Should the watcher fail after all, live reload ends; the app, never.
+            self._app.run_worker(
+                partial(self._follow, self._source), thread=True, group="watch", exit_on_error=False
+            )
 
     def stop(self) -> None:
         self._stop_watching.set()
@@ -70,6 +72,21 @@ class Lifecycle:
     def _check_terminal(self) -> None:
         if not _terminal_present():
             self._save_and_exit()
+
+    def _follow(self, source: Path) -> None:
+        """In the watcher's thread: show the markdown's edits until the app stops."""
+        try:
+            watch_file(source, self._markdown_changed, self._stop_watching)
+        except Exception as error:  # a bug of ours: worth a word, not the app
+            if self._stop_watching.is_set():
+                return  # the app is going: a change shown now would be shown to no one
+            notice = Notice(
+                f"Live reload is off ({type(error).__name__}: {error}): edits to "
+                f"{source.name} show at the next start. Your progress is saved as usual.",
+                severity="warning",
+                timeout=15,
+            )
+            self._app.call_from_thread(tell, self._app, notice)
 
     def _markdown_changed(self) -> None:
         """In the watcher's thread: parse the markdown there, then show it, if changed."""

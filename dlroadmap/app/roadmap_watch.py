@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from itertools import zip_longest
@@ -15,6 +16,8 @@ DEBOUNCE_MS = 300
 # How soon after watching starts the file is looked at once, and how often the
 # watcher wakes while nothing changes (a few microseconds of Python each time).
 LOOK_MS = 500
+# How often the file is looked at when its folder cannot be watched: one stat() a time.
+POLL_SECONDS = 2.0
 
 
 def watch_file(path: Path, changed: Callable[[], None], stop: threading.Event) -> None:
@@ -25,25 +28,84 @@ def watch_file(path: Path, changed: Callable[[], None], stop: threading.Event) -
     was parsed, while the first frame was drawn): it raised no event here.
     The folder is watched, not the file: editors replace a file by renaming another
     over it, which a watch on the file itself would not survive.
+    Whatever is or happens in the folder (a symlink loop, a name that is not UTF-8, the
+    folder gone), watching goes on: where events cannot be had, the file is polled.
+    Only what `changed` raises comes out of here.
     """
-    # Imported here, in the worker thread: start-up never waits for it.
-    from watchfiles import watch
+    if _follow_events(path, changed, stop) and not stop.is_set():
+        _poll(path, changed, stop)
 
-    target = path.resolve()
+
+def _follow_events(path: Path, changed: Callable[[], None], stop: threading.Event) -> bool:
+    """Call `changed` as the folder's events say, until `stop` is set (False) or events
+    can no longer be had or trusted (True: poll instead)."""
+    try:
+        # Imported here, in the worker thread: start-up never waits for it.
+        from watchfiles import watch
+
+        target = path.resolve()
+        folder = _identity(target.parent)
+        events = watch(
+            target.parent,
+            # By name only: resolving every name would walk into a symlink loop. The
+            # watch is not recursive, so each name is one in the folder.
+            watch_filter=lambda _change, name: os.path.basename(name) == target.name,
+            debounce=DEBOUNCE_MS,
+            stop_event=stop,
+            recursive=False,
+            # The first yield, a change or this timeout, comes once the watch is set up.
+            rust_timeout=LOOK_MS,
+            yield_on_timeout=True,
+        )
+    except Exception:  # no events to be had here (watchfiles cannot take the name, say)
+        return True
     looked = False
-    for changes in watch(
-        target.parent,
-        watch_filter=lambda _change, name: Path(name).resolve() == target,
-        debounce=DEBOUNCE_MS,
-        stop_event=stop,
-        recursive=False,
-        # The first yield, a change or this timeout, comes once the watch is set up.
-        rust_timeout=LOOK_MS,
-        yield_on_timeout=True,
-    ):
-        if changes or not looked:
-            looked = True
+    try:
+        while True:
+            try:
+                changes = next(events)
+                # A folder removed (or renamed) takes its watch with it: the one at the
+                # path now, if any, tells nothing.
+                gone = _identity(target.parent) != folder
+            except StopIteration:
+                return False
+            except Exception:  # the watch failed: polling needs none of it
+                return True
+            if gone:
+                return True  # the polling's first look takes in what this change was
+            if changes or not looked:
+                looked = True
+                changed()
+    finally:
+        events.close()
+
+
+def _poll(path: Path, changed: Callable[[], None], stop: threading.Event) -> None:
+    """Call `changed` now, then whenever what `path` names looks different, until `stop`."""
+    seen = _look(path)
+    changed()
+    while not stop.wait(POLL_SECONDS):
+        now = _look(path)
+        if now != seen:
+            seen = now
             changed()
+
+
+def _look(path: Path) -> tuple[int, ...] | int | None:
+    """What changes when the file is edited or replaced; why it cannot be looked at, else."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        return error.errno
+    return (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 def reread(path: Path, shown: Roadmap, cache: Path | None = None) -> Roadmap | None:

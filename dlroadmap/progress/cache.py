@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dlroadmap.common.content_cache import ContentCache, Malformed
-from dlroadmap.common.files import Seen, signature
+from dlroadmap.common.files import Seen, open_file, signature
 from dlroadmap.errors import StateError
 from dlroadmap.progress.activity import DayActivity
 from dlroadmap.progress.state import SCHEMA, ItemState, State, StateWriter, decode_state
@@ -216,12 +216,13 @@ class StateCache:
 
     def read(self, path: Path) -> State:
         try:
-            with path.open("rb") as handle:
+            # Refused if not a regular file, never waited on (a named pipe would be).
+            with open_file(path) as handle:
                 # The signature of the very file read: a save replacing it meanwhile shows.
                 at = time.time_ns()
                 info = os.fstat(handle.fileno())
                 data = handle.read()
-        except OSError as error:
+        except OSError as error:  # NotAFile too: "... (it is a named pipe (FIFO), not a file)."
             raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
         self._last_read = (path, Seen(signature(info), hash(data), at))
         if self._entries.folder is None:

@@ -17,10 +17,17 @@ if TYPE_CHECKING:
     from fsrs import Scheduler
     from fsrs.card import CardDict
 
-# FSRS's card as a TOML table: read back from the state file with only `due` checked.
+# FSRS's card as a TOML table (fsrs.Card.to_dict), checked field by field when read back.
 Card = dict[str, Any]
 # The card's fields that FSRS may leave None (and the state file, having no null, out).
 CARD_FIELDS_MAYBE_NONE = ("step", "stability", "difficulty", "last_review")
+# The fields every card has.
+CARD_FIELDS_NEEDED = ("card_id", "state", "due")
+# FSRS's states of a card (fsrs.State): one in learning or relearning is at some step.
+CARD_STATES = {1: "learning", 2: "review", 3: "relearning"}
+CARD_REVIEW = 2
+# FSRS keeps a card's difficulty within these.
+CARD_EASIEST, CARD_HARDEST = 1.0, 10.0
 
 # A sane cap: a backlog after a week away comes back a few topics a day.
 DAILY_CAP = 3

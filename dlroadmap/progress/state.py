@@ -7,6 +7,7 @@ anything this version does not know is kept as it was found.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +17,15 @@ import tomli_w
 
 from dlroadmap.errors import StateError
 from dlroadmap.progress.activity import Activity, DayActivity
-from dlroadmap.progress.revisit import CARD_FIELDS_MAYBE_NONE, Card
+from dlroadmap.progress.revisit import (
+    CARD_EASIEST,
+    CARD_FIELDS_MAYBE_NONE,
+    CARD_FIELDS_NEEDED,
+    CARD_HARDEST,
+    CARD_REVIEW,
+    CARD_STATES,
+    Card,
+)
 from dlroadmap.roadmap.model import Status
 
 # 2 added the daily activity and the revisit cards. A file of an older schema is
@@ -177,19 +186,19 @@ def dump_state(state: State) -> str:
 def _expect(value: object, kind: type[T], path: Path, where: str) -> T:
     # bool is an int to Python, never to a person writing `schema = true`.
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        name = _TOML_NAMES.get(kind, kind.__name__)
-        raise StateError(path, f"{where} should be a {name}, not {value!r}.")
+        name = _TOML_NAMES.get(kind, f"a {kind.__name__}")
+        raise StateError(path, f"{where} should be {name}, not {value!r}.")
     return value
 
 
 # What each Python type is called in TOML, for messages a person reads.
 _TOML_NAMES: dict[type, str] = {
-    dict: "table",
-    str: "string",
-    int: "integer",
-    list: "array",
-    datetime: "date-time",
-    bool: "boolean",
+    dict: "a table",
+    str: "a string",
+    int: "an integer",
+    list: "an array",
+    datetime: "a date-time",
+    bool: "a boolean",
 }
 
 
@@ -230,16 +239,69 @@ def _within(table: dict[str, Any], path: Path, where: str) -> tuple[str, ...] | 
 
 
 def _card(table: dict[str, Any], path: Path, where: str) -> Card | None:
+    """The item's revisit card, with every field FSRS reads checked: a card it cannot
+    rate is refused as the file is read, not when the user rates it."""
     if "revisit" not in table:
         return None
-    card = dict(_expect(table["revisit"], dict, path, f"{where}.revisit"))
-    due = _expect(card.get("due"), str, path, f"{where}.revisit.due")
-    try:
-        datetime.fromisoformat(due)
-    except ValueError:
-        raise StateError(path, f"{where}.revisit.due is {due!r}, not a date and time.") from None
+    where = f"{where}.revisit"
+    card = dict(_expect(table["revisit"], dict, path, where))
+    for key in CARD_FIELDS_NEEDED:
+        if key not in card:
+            raise StateError(path, f"{where} has no {key}; every revisit card has one.")
+    _expect(card["card_id"], int, path, f"{where}.card_id")
+    state = _expect(card["state"], int, path, f"{where}.state")
+    if state not in CARD_STATES:
+        named = ", ".join(f"{number} ({name})" for number, name in CARD_STATES.items())
+        raise StateError(path, f"{where}.state is {state}; it should be one of {named}.")
+    if "step" in card:
+        if _expect(card["step"], int, path, f"{where}.step") < 0:
+            raise StateError(path, f"{where}.step is {card['step']}; it should be 0 or more.")
+    elif state != CARD_REVIEW:
+        raise StateError(path, f"{where} has no step; a card in {CARD_STATES[state]} needs one.")
+    stability = _card_number(card, "stability", path, where)
+    if stability is not None and stability <= 0:
+        raise StateError(path, f"{where}.stability is {stability!r}; it should be above 0.")
+    difficulty = _card_number(card, "difficulty", path, where)
+    if difficulty is not None and not CARD_EASIEST <= difficulty <= CARD_HARDEST:
+        raise StateError(
+            path,
+            f"{where}.difficulty is {difficulty!r}; it should be from {CARD_EASIEST:g} "
+            f"to {CARD_HARDEST:g}.",
+        )
+    _card_time(card, "due", path, where)
+    _card_time(card, "last_review", path, where)
     # Fields the file leaves out (TOML has no null) are None to the scheduler.
     return {**dict.fromkeys(CARD_FIELDS_MAYBE_NONE), **card}
+
+
+def _card_number(card: Card, key: str, path: Path, where: str) -> float | None:
+    if key not in card:
+        return None
+    value = card[key]
+    # An int too: TOML reads 3 as one where a person typed it for 3.0.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise StateError(path, f"{where}.{key} should be a number, not {value!r}.")
+    # TOML has nan and inf; FSRS's arithmetic has no room for either.
+    if not math.isfinite(value):
+        raise StateError(path, f"{where}.{key} is {value!r}; it should be a finite number.")
+    return value
+
+
+def _card_time(card: Card, key: str, path: Path, where: str) -> None:
+    if key not in card:
+        return
+    text = _expect(card[key], str, path, f"{where}.{key}")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise StateError(path, f"{where}.{key} is {text!r}, not a date and time.") from None
+    # A time with no offset could be any of 24 hours: FSRS counts in UTC, and refuses it.
+    if moment.utcoffset() is None:
+        raise StateError(
+            path,
+            f"{where}.{key} is {text!r}, a time with no UTC offset; "
+            "it should end with one, as in 2026-03-01T09:00:00+00:00.",
+        )
 
 
 def _day(key: str, raw: Any, path: Path) -> DayActivity:

@@ -90,11 +90,6 @@ def test_errors_name_such_files_readably(plan: Path) -> None:
     assert b"mine-caf\\xe9.md: the export cannot be written" in refused.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/roadmap_watch.py: watchfiles cannot watch a folder whose name is not UTF-8 "
-    "(UnicodeEncodeError in the watcher kills the app); the watcher is not this branch's",
-)
 def test_the_app_opens_and_saves_such_a_roadmap(plan: Path) -> None:
     state = Path(os.fsdecode(ok(run("where", plan)).rstrip(b"\n")))
     terminal = Terminal([os.fsdecode(plan)], {"XDG_DATA_HOME": os.environ["XDG_DATA_HOME"]})
