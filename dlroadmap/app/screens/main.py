@@ -20,14 +20,14 @@ from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
-from dlroadmap.app.roadmap_changes import reattached_notice, reload_notice
+from dlroadmap.app.roadmap_changes import reattached_notice
+from dlroadmap.app.shown_roadmap import ShownRoadmap
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.progress_header import ProgressHeader
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
 from dlroadmap.app.widgets.tree_pane import TreePane
 from dlroadmap.progress.store import Store
-from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
-from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
+from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
     from dlroadmap.progress.history import Direction
@@ -59,13 +59,10 @@ class MainScreen(Screen[None]):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
-        self.roadmap = roadmap
         self.store = store
+        self.shown = ShownRoadmap(roadmap, store)
         self._today = today
         self._ascii = ascii_glyphs
-        self._tallies: dict[str, Tally] = {}
-        # Saved notes whose place left the markdown, shown under "Unmatched notes".
-        self._orphans = self._unmatched()
         self.edits = Edits(store, self._node, self._tell)
         self.open_note = OpenNote(lambda: self.detail, self.edits, self._node, store.note)
         self._resumed = False
@@ -89,6 +86,10 @@ class MainScreen(Screen[None]):
         return not (action in _ITEM_ACTIONS and typing)
 
     @property
+    def roadmap(self) -> Roadmap:
+        return self.shown.roadmap
+
+    @property
     def tree_pane(self) -> TreePane:
         return self.query_one(TreePane)
 
@@ -110,8 +111,8 @@ class MainScreen(Screen[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        self._tallies = tally_groups(self.roadmap, self.store.status)
-        self._show_tree(self._first_open_item())
+        self.shown.count()
+        self._show_tree(self.shown.first_open_item())
         self.roadmap_tree.focus()
         # Filled now, not on the first messages: the first frame is the whole screen.
         self._show_progress()
@@ -141,12 +142,6 @@ class MainScreen(Screen[None]):
     def _tell(self, notice: Notice) -> None:
         tell(self, notice)
 
-    def _unmatched(self) -> dict[str, Node]:
-        return {
-            key: Node(key, (Span(item.text),), trackable=True)
-            for key, item in self.store.unmatched()
-        }
-
     def replace_roadmap(self, roadmap: Roadmap) -> None:
         """The markdown was edited on disk: show the new tree, keeping the cursor and state.
 
@@ -157,36 +152,26 @@ class MainScreen(Screen[None]):
         # Saved under the id it has now, so the store carries it where its topic went.
         self.open_note.save_typed()
         keep = self.selected_node()
-        moved = self.store.reload(roadmap)
-        notice = reload_notice(self.roadmap, roadmap, moved)
-        self.roadmap = roadmap
-        new_ids = {m.old_id: m.new_id for m in moved}
+        new_ids, notice = self.shown.replace(roadmap)
         followed = self.open_note.follow(new_ids, roadmap)
-        self._orphans = self._unmatched()
-        self._tallies = tally_groups(roadmap, self.store.status)
         kept_id = followed if editor is not None else keep.id if keep else None
         kept_id = new_ids.get(kept_id, kept_id) if kept_id is not None else None
         cursor = self._node(kept_id) if kept_id is not None else None
-        self._show_tree(cursor or self._first_open_item())
+        self._show_tree(cursor or self.shown.first_open_item())
         self._show_progress()
         self._refresh_detail()
         self._tell(notice)
 
-    def _first_open_item(self) -> Node | None:
-        """Where the user left off: the first item neither done nor skipped."""
-        finished = (Status.DONE, Status.SKIPPED)
-        return next((n for n in self.roadmap.items() if self.store.status(n) not in finished), None)
-
     def _show_tree(self, cursor: Node | None) -> None:
         """The tree anew, as the filter says; with no filter, the cursor on `cursor`."""
-        self.tree_pane.show(self.roadmap, self._tallies, list(self._orphans.values()), cursor)
+        shown = self.shown
+        self.tree_pane.show(shown.roadmap, shown.tallies, list(shown.unmatched.values()), cursor)
 
     def on_resize(self) -> None:
         self._show_progress()
 
     def _show_progress(self) -> None:
-        tally = overall(self.roadmap, self._tallies, self.store.status)
-        self.query_one(ProgressHeader).show(self.roadmap.title, tally)
+        self.query_one(ProgressHeader).show(self.roadmap.title, self.shown.overall())
 
     # -- what is selected ---------------------------------------------------
 
@@ -215,9 +200,9 @@ class MainScreen(Screen[None]):
         if self.detail.editor is not None:
             return  # the note being edited stays on screen; shown anew when editing ends
         node = self.selected_node()
-        unmatched = node is not None and node.id in self._orphans
+        unmatched = node is not None and node.id in self.shown.unmatched
         self.detail.view = view_of(
-            node, self.roadmap, self.store, self._tallies, unmatched=unmatched
+            node, self.roadmap, self.store, self.shown.tallies, unmatched=unmatched
         )
 
     # -- status ------------------------------------------------------------
@@ -238,8 +223,8 @@ class MainScreen(Screen[None]):
             self._after_change([node.id])
 
     def _after_change(self, changed: list[str]) -> None:
-        self._tallies = retally(self.roadmap, self._tallies, changed, self.store.status)
-        self.tree_pane.update_tallies(self._tallies, changed)
+        self.shown.recount(changed)
+        self.tree_pane.update_tallies(self.shown.tallies, changed)
         self._show_progress()
         if self.detail.editor is None:
             self._refresh_detail()
@@ -264,7 +249,7 @@ class MainScreen(Screen[None]):
         self.open_note.save(event.node_id, event.text, event.base)
 
     def _node(self, node_id: str) -> Node | None:
-        found = self.roadmap.get(node_id) or self._orphans.get(node_id)
+        found = self.shown.node(node_id)
         editing = self.open_note.node
         if found is None and editing is not None and editing.id == node_id:
             # Its topic left the markdown while its note was open: still saved, it will
@@ -283,12 +268,12 @@ class MainScreen(Screen[None]):
         self._end_editing()
 
     def _end_editing(self) -> None:
-        gone = self.open_note.close(self.roadmap, self._orphans)
+        gone = self.open_note.close(self.roadmap, self.shown.unmatched)
         if gone is None:
             return
         if gone:
             # Its topic left the markdown while it was edited: list it with the unmatched.
-            self._orphans = self._unmatched()
+            self.shown.find_unmatched()
             self._show_tree(self.selected_node())
         self._refresh_detail()
 
