@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dlroadmap.common.files import write_atomically
 from dlroadmap.errors import StateError
+from dlroadmap.progress.lock import lock_of
 from dlroadmap.progress.state import now
 
 # Moving a broken file aside is asked for at a prompt, before the app: waiting for
@@ -28,12 +29,12 @@ def move_aside(path: Path, found: bytes, when: datetime | None = None) -> Path |
     """Rename the state file that was found holding `found` (and could not be used),
     keeping it whole; the new path. None when the file there now is not that one (moved
     aside by another session, or replaced by a fresh one since): nothing is moved."""
-    from filelock import FileLock, Timeout
+    from filelock import Timeout
 
     stamp = (when or now()).strftime("%Y%m%d-%H%M%S")
     try:
         # The lock every save takes: no session writes the file while it is compared and moved.
-        with FileLock(f"{path}.lock", timeout=MOVE_ASIDE_LOCK_SECONDS, mode=0o600):
+        with lock_of(path, MOVE_ASIDE_LOCK_SECONDS):
             try:
                 if path.read_bytes() != found:
                     return None

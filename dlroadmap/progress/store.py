@@ -12,47 +12,29 @@ goes to a recovery file (see recovery.py), which the next start merges back in.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from dlroadmap.common.files import Seen, make_private_folder, signature_of, write_atomically
+from dlroadmap.common.files import Seen, signature_of, write_atomically
 from dlroadmap.common.printable import path_text
-from dlroadmap.errors import StateError
 from dlroadmap.progress import reattach, recovery, revisit
 from dlroadmap.progress.activity import Action, listed, merge_activity, record
 from dlroadmap.progress.cache import StateCache
 from dlroadmap.progress.locate import find_state
+from dlroadmap.progress.lock import SaveLock, SaveWaiting
 from dlroadmap.progress.set_aside import keep_original
 from dlroadmap.progress.state import SCHEMA, ItemState, State, now
 from dlroadmap.progress.takeback import Field, SessionChanges, Step, activity_without, restored
 from dlroadmap.roadmap.model import Node, Roadmap, Status
-
-if TYPE_CHECKING:
-    from filelock import FileLock
-
-# Another session holds the lock only for the moment of a save. A key never waits for
-# it longer than this: a change it cannot save yet stays pending, saved on a later try.
-LOCK_WAIT = 0.1
 
 # File systems stamp a write with a clock tick's time (ext4: a few ms; FAT: 2 s), and
 # a replaced file's inode is soon reused: two saves this close together can leave the
 # same inode, time and size. A signature taken this soon after its file was written is
 # not trusted alone: the bytes decide.
 RACY_NS = 3_000_000_000
-
-
-class SaveWaiting(StateError):
-    """Another session holds the lock: the change is pending, saved on a later try."""
-
-    def __str__(self) -> str:
-        return (
-            "Saving is waiting for another dlroadmap session (it holds the lock on "
-            f"{self.path}); your changes are kept and saved as soon as it lets go."
-        )
 
 
 class Store:
@@ -74,7 +56,7 @@ class Store:
         self.roadmap = roadmap
         # Where the original of a file from an older schema was kept, if it was.
         self.backup: Path | None = None
-        self._lock: FileLock | None = None
+        self._lock = SaveLock(path)
         self._files = files or StateCache()
         if found is None and path.exists():
             found = self._files.read(path)
@@ -302,16 +284,6 @@ class Store:
 
     # -- the file ------------------------------------------------------------
 
-    def _locked(self) -> FileLock:
-        if self._lock is None:
-            # Imported on first save: reading (and `review`) never pays for it.
-            from filelock import FileLock
-
-            # Made here, private, before the lock file would make it with open modes.
-            make_private_folder(self.path.parent)
-            self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_WAIT, mode=0o600)
-        return self._lock
-
     def _read_theirs(self) -> State:
         theirs = self._files.read(self.path)
         moves = reattach.still_to_move(theirs.items, self._moves, self.roadmap)
@@ -368,30 +340,16 @@ class Store:
     def save(self) -> None:
         """Write the state, with whatever another session saved meanwhile merged in.
 
-        Waits at most LOCK_WAIT for the lock (then SaveWaiting); on any failure the
+        Waits at most LOCK_WAIT for the lock (then SaveWaiting, see lock.py); on any failure the
         changes stay pending.
         """
         if not self.writable:
             raise RuntimeError("a read-only store never writes")
         self._unsaved = True
-        with self._lock_taken():
+        with self._lock.taken():
             if not self._unchanged():
                 self._take_in_theirs()
             self._write()
-
-    @contextmanager
-    def _lock_taken(self) -> Iterator[None]:
-        from filelock import Timeout
-
-        lock = self._locked()
-        try:
-            lock.acquire(timeout=LOCK_WAIT)
-        except Timeout:
-            raise SaveWaiting(self.path, "its lock is held by another session.") from None
-        try:
-            yield
-        finally:
-            lock.release()
 
     def _write(self) -> None:
         text = self._writer.dump(self.state)
@@ -414,7 +372,7 @@ class Store:
         """
         if self._unchanged() and not self._unsaved:
             return []
-        with self._lock_taken():
+        with self._lock.taken():
             changed, ahead = self._take_in_theirs()
             if ahead or self._unsaved:
                 # Merged notes, or a change whose save failed earlier: write them down.
