@@ -17,8 +17,10 @@ from dlroadmap.common.printable import printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
+from dlroadmap.progress.locate import state_path_for
+from dlroadmap.progress.set_aside import move_aside
 from dlroadmap.progress.state import decode_state
-from dlroadmap.progress.store import Store, move_aside, state_path_for
+from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 

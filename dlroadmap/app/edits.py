@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.locations import editing_dir
-from dlroadmap.progress.store import SaveWaiting
+from dlroadmap.progress.lock import SaveWaiting
 from dlroadmap.roadmap.model import Status
 
 if TYPE_CHECKING:

@@ -209,7 +209,7 @@ class StateCache:
         # the last of each, as the next start finds one or the other.
         self._pending: dict[str, tuple[bytes, _Entry]] = {}
         # The entry the last read came from, if the cache had it: the state the store
-        # opens with is the last one read (see store.find_state), and its writer is here.
+        # opens with is the last one read (see locate.find_state), and its writer is here.
         self._last_hit: _Entry | None = None
         # The file last read, as it was read (see Store._unchanged).
         self._last_read: tuple[Path, Seen] | None = None

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from dlroadmap.common.printable import printable, printable_lines
+from dlroadmap.progress import reattach
 from dlroadmap.progress.state import ItemState, State, decode_state, dump_state, now
 
 # `NAME.unsaved-STAMP.toml` beside `NAME.toml`: never taken for a roadmap's state file.
@@ -71,6 +72,32 @@ def read_recovery(path: Path) -> State:
     except OSError as error:
         raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
     return decode_state(data, path)
+
+
+def take_in(
+    state_path: Path, items: Mapping[str, ItemState], moves: Mapping[str, str]
+) -> tuple[dict[str, ItemState], tuple[str, ...], tuple[Path, ...]]:
+    """Merge back into `items` what a session could not save before it quit (the state
+    file's recovery files, their ids seen through `moves`), as another session's save is
+    merged: neither side is lost. The items, the notes now holding two texts, and the
+    files taken in (deleted by the store once what they held is saved)."""
+    from dlroadmap.errors import StateError
+    from dlroadmap.progress.merge import merge
+
+    merged_items = dict(items)
+    conflicts: tuple[str, ...] = ()
+    taken: list[Path] = []
+    for path in recovery_files(state_path):
+        try:
+            kept = read_recovery(path)
+        except StateError:
+            continue  # left where it is, for the user to look at
+        # No common version: a field both hold differently is merged, never dropped.
+        merged = merge({}, merged_items, reattach.apply(kept.items, moves))
+        merged_items = merged.items
+        conflicts += merged.conflicts
+        taken.append(path)
+    return merged_items, conflicts, tuple(taken)
 
 
 def lost_paragraph(state_path: Path, items: Mapping[str, ItemState], reason: str) -> str:

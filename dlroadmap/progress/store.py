@@ -11,118 +11,30 @@ goes to a recovery file (see recovery.py), which the next start merges back in.
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from dlroadmap.common.files import Seen, make_private_folder, signature_of, write_atomically
+from dlroadmap.common.files import Seen, signature_of, write_atomically
 from dlroadmap.common.printable import path_text
-from dlroadmap.errors import StateError
 from dlroadmap.progress import reattach, recovery, revisit
 from dlroadmap.progress.activity import Action, listed, merge_activity, record
 from dlroadmap.progress.cache import StateCache
+from dlroadmap.progress.locate import find_state
+from dlroadmap.progress.lock import SaveLock, SaveWaiting
+from dlroadmap.progress.set_aside import keep_original
 from dlroadmap.progress.state import SCHEMA, ItemState, State, now
 from dlroadmap.progress.takeback import Field, SessionChanges, Step, activity_without, restored
-from dlroadmap.roadmap.ids import slugify
 from dlroadmap.roadmap.model import Node, Roadmap, Status
-
-if TYPE_CHECKING:
-    from filelock import FileLock
-
-# A state file whose saved items mostly still exist in the roadmap belongs to it,
-# even after the markdown moved or was edited.
-SAME_ROADMAP_OVERLAP = 0.5
-# Another session holds the lock only for the moment of a save. A key never waits for
-# it longer than this: a change it cannot save yet stays pending, saved on a later try.
-LOCK_WAIT = 0.1
-# Moving a broken file aside is asked for at a prompt, before the app: waiting for
-# another session's save there freezes nothing.
-MOVE_ASIDE_LOCK_SECONDS = 10.0
 
 # File systems stamp a write with a clock tick's time (ext4: a few ms; FAT: 2 s), and
 # a replaced file's inode is soon reused: two saves this close together can leave the
 # same inode, time and size. A signature taken this soon after its file was written is
 # not trusted alone: the bytes decide.
 RACY_NS = 3_000_000_000
-
-
-def read_state(path: Path) -> State:
-    return StateCache().read(path)
-
-
-def _belongs(state: State, roadmap_ids: set[str], source: Path, roadmap: Roadmap) -> bool:
-    if state.source == path_text(source):
-        return True
-    if not state.items:
-        return True
-    shared = sum(1 for key in state.items if key in roadmap_ids)
-    if shared / len(state.items) >= SAME_ROADMAP_OVERLAP:
-        return True
-    # Ids change with the id rules ("C++" was "c" before symbols were spelled out):
-    # the items' texts tell too.
-    texts = {node.text for node in roadmap.items()}
-    shared = sum(1 for item in state.items.values() if item.text in texts)
-    return shared / len(state.items) >= SAME_ROADMAP_OVERLAP
-
-
-def find_state(
-    roadmap: Roadmap, source: Path, folder: Path, files: StateCache | None = None
-) -> tuple[Path, State | None]:
-    """The state file of this roadmap, and what it holds (None: not there yet).
-
-    Found by what it holds, not where the markdown lives. Files are named after
-    the roadmap's title; a different roadmap with the same title gets the next free
-    name, so two roadmaps never share progress. A roadmap with no title is named
-    after its file: renamed, it is found among the others by its items.
-    """
-    files = files or StateCache()
-    # Named by the slug rule files were first named by: "C++" spelled out would lose them.
-    stem = slugify(roadmap.text, max_length=40, spell_symbols=False) or "roadmap"
-    ids = {node.id for node in roadmap.items()}
-    candidate = folder / f"{stem}.toml"
-    number = 1
-    while candidate.exists():
-        state = files.read(candidate)
-        if _belongs(state, ids, source, roadmap):
-            return candidate, state
-        number += 1
-        candidate = folder / f"{stem}-{number}.toml"
-    return _found_elsewhere(folder, roadmap, ids, source, files) or (candidate, None)
-
-
-def _found_elsewhere(
-    folder: Path, roadmap: Roadmap, ids: set[str], source: Path, files: StateCache
-) -> tuple[Path, State] | None:
-    """A state file under another name that holds this roadmap's items."""
-    for path in sorted(folder.glob("*.toml")):
-        if ".broken-" in path.name or ".schema-" in path.name or recovery.is_recovery_file(path):
-            continue
-        try:
-            state = files.read(path)
-        except StateError:
-            continue  # another roadmap's problem, reported when that one is opened
-        if state.items and _belongs(state, ids, source, roadmap):
-            return path, state
-    return None
-
-
-def state_path_for(roadmap: Roadmap, source: Path, folder: Path) -> Path:
-    return find_state(roadmap, source, folder)[0]
-
-
-class SaveWaiting(StateError):
-    """Another session holds the lock: the change is pending, saved on a later try."""
-
-    def __str__(self) -> str:
-        return (
-            "Saving is waiting for another dlroadmap session (it holds the lock on "
-            f"{self.path}); your changes are kept and saved as soon as it lets go."
-        )
 
 
 class Store:
@@ -144,7 +56,7 @@ class Store:
         self.roadmap = roadmap
         # Where the original of a file from an older schema was kept, if it was.
         self.backup: Path | None = None
-        self._lock: FileLock | None = None
+        self._lock = SaveLock(path)
         self._files = files or StateCache()
         if found is None and path.exists():
             found = self._files.read(path)
@@ -165,7 +77,7 @@ class Store:
         state.title, state.source = roadmap.text, path_text(source)
         migrate = found is not None and found.schema < SCHEMA
         if migrate and writable:
-            self.backup = _keep_original(path, found.schema if found else SCHEMA)
+            self.backup = keep_original(path, found.schema if found else SCHEMA)
         self.state = state
         # The version both this session and the file started from, for merging.
         self._base = state.copy()
@@ -360,23 +272,10 @@ class Store:
         return recovery.write_recovery(self.path, self.state.title, self.unsaved_items())
 
     def _take_in_recovered(self) -> None:
-        """Merge back what a session could not save before it quit (its recovery files),
-        as another session's save is merged: neither side is lost."""
-        from dlroadmap.progress.merge import merge
-
-        taken: list[Path] = []
-        for path in recovery.recovery_files(self.path):
-            try:
-                kept = recovery.read_recovery(path)
-            except StateError:
-                continue  # left where it is, for the user to look at
-            items = reattach.apply(kept.items, self._moves)
-            # No common version: a field both hold differently is merged, never dropped.
-            merged = merge({}, self.state.items, items)
-            self.state.items = merged.items
-            self.conflicts += merged.conflicts
-            taken.append(path)
-        self.recovered = self._recovered_unsaved = tuple(taken)
+        items, conflicts, taken = recovery.take_in(self.path, self.state.items, self._moves)
+        self.state.items = items
+        self.conflicts += conflicts
+        self.recovered = self._recovered_unsaved = taken
 
     def take_conflicts(self) -> tuple[str, ...]:
         """Notes merged from two sessions since last asked: each is told once."""
@@ -384,16 +283,6 @@ class Store:
         return conflicts
 
     # -- the file ------------------------------------------------------------
-
-    def _locked(self) -> FileLock:
-        if self._lock is None:
-            # Imported on first save: reading (and `review`) never pays for it.
-            from filelock import FileLock
-
-            # Made here, private, before the lock file would make it with open modes.
-            make_private_folder(self.path.parent)
-            self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_WAIT, mode=0o600)
-        return self._lock
 
     def _read_theirs(self) -> State:
         theirs = self._files.read(self.path)
@@ -451,30 +340,16 @@ class Store:
     def save(self) -> None:
         """Write the state, with whatever another session saved meanwhile merged in.
 
-        Waits at most LOCK_WAIT for the lock (then SaveWaiting); on any failure the
+        Waits at most LOCK_WAIT for the lock (then SaveWaiting, see lock.py); on any failure the
         changes stay pending.
         """
         if not self.writable:
             raise RuntimeError("a read-only store never writes")
         self._unsaved = True
-        with self._lock_taken():
+        with self._lock.taken():
             if not self._unchanged():
                 self._take_in_theirs()
             self._write()
-
-    @contextmanager
-    def _lock_taken(self) -> Iterator[None]:
-        from filelock import Timeout
-
-        lock = self._locked()
-        try:
-            lock.acquire(timeout=LOCK_WAIT)
-        except Timeout:
-            raise SaveWaiting(self.path, "its lock is held by another session.") from None
-        try:
-            yield
-        finally:
-            lock.release()
 
     def _write(self) -> None:
         text = self._writer.dump(self.state)
@@ -497,7 +372,7 @@ class Store:
         """
         if self._unchanged() and not self._unsaved:
             return []
-        with self._lock_taken():
+        with self._lock.taken():
             changed, ahead = self._take_in_theirs()
             if ahead or self._unsaved:
                 # Merged notes, or a change whose save failed earlier: write them down.
@@ -510,39 +385,3 @@ class Store:
 
 def _followed(found: list[reattach.Reattached]) -> list[reattach.Reattached]:
     return [moved for moved in found if moved.why is reattach.Why.FOLLOWED]
-
-
-def _keep_original(path: Path, schema: int) -> Path:
-    """Copy a state file of an older schema before it is migrated; the copy's path."""
-    backup = path.with_name(f"{path.stem}.schema-{schema}{path.suffix}")
-    if not backup.exists():
-        write_atomically(backup, path.read_text(encoding="utf-8"))
-    return backup
-
-
-def move_aside(path: Path, found: bytes, when: datetime | None = None) -> Path | None:
-    """Rename the state file that was found holding `found` (and could not be used),
-    keeping it whole; the new path. None when the file there now is not that one (moved
-    aside by another session, or replaced by a fresh one since): nothing is moved."""
-    from filelock import FileLock, Timeout
-
-    stamp = (when or now()).strftime("%Y%m%d-%H%M%S")
-    try:
-        # The lock every save takes: no session writes the file while it is compared and moved.
-        with FileLock(f"{path}.lock", timeout=MOVE_ASIDE_LOCK_SECONDS, mode=0o600):
-            try:
-                if path.read_bytes() != found:
-                    return None
-            except FileNotFoundError:
-                return None
-            target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
-            number = 1
-            while target.exists() or target.is_symlink():  # never over one moved aside before
-                number += 1
-                target = path.with_name(f"{path.stem}.broken-{stamp}-{number}{path.suffix}")
-            os.replace(path, target)
-    except Timeout:
-        raise StateError(
-            path, f"another dlroadmap session held its lock for {MOVE_ASIDE_LOCK_SECONDS:.0f} s."
-        ) from None
-    return target

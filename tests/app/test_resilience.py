@@ -8,7 +8,8 @@ import pytest
 
 from dlroadmap.app.screens import main as main_screen
 from dlroadmap.app.widgets.note_editor import NoteEditor
-from dlroadmap.progress.store import Store, read_state
+from dlroadmap.progress.locate import read_state
+from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.source import bundled_roadmap_path
 from tests.apptools import Told, find, make_app, saved, screen_text, until

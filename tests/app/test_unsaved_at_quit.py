@@ -18,7 +18,7 @@ from filelock import BaseFileLock
 from dlroadmap.app.screens.unsaved import UnsavedScreen
 from dlroadmap.progress import recovery
 from dlroadmap.progress import store as store_module
-from dlroadmap.progress.store import LOCK_WAIT
+from dlroadmap.progress.lock import LOCK_WAIT
 from tests.apptools import Told, find, make_app, saved, until
 
 SIZE = (100, 30)

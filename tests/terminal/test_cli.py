@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from dlroadmap import __version__, locations
-from dlroadmap.progress.store import Store, state_path_for
+from dlroadmap.progress.locate import state_path_for
+from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.source import load_roadmap
 from tests.ptytools import run_cli

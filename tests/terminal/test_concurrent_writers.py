@@ -11,7 +11,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from dlroadmap.progress.store import read_state
+from dlroadmap.progress.locate import read_state
 from tests.unit.test_concurrency import items, open_store
 
 WRITER = textwrap.dedent(

@@ -11,8 +11,9 @@ import pytest
 
 from dlroadmap.progress import cache as state_cache_module
 from dlroadmap.progress import store as store_module
+from dlroadmap.progress.locate import read_state
 from dlroadmap.progress.state import State
-from dlroadmap.progress.store import Store, read_state
+from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from dlroadmap.progress.store import move_aside
+from dlroadmap.progress.set_aside import move_aside
 
 WHEN = datetime(2026, 12, 1, 21, 0, 0).astimezone()
 

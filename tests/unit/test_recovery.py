@@ -10,7 +10,8 @@ import pytest
 
 from dlroadmap.progress import recovery
 from dlroadmap.progress import store as store_module
-from dlroadmap.progress.store import Store, read_state
+from dlroadmap.progress.locate import read_state
+from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Status
 from dlroadmap.roadmap.source import load_roadmap
 

@@ -15,9 +15,10 @@ import pytest
 
 from dlroadmap import locations
 from dlroadmap.errors import StateError
+from dlroadmap.progress.locate import read_state, state_path_for
 from dlroadmap.progress.revisit import Rating
 from dlroadmap.progress.state import SCHEMA, dump_state
-from dlroadmap.progress.store import Store, read_state, state_path_for
+from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 from dlroadmap.roadmap.source import load_roadmap
 from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups, tally_items

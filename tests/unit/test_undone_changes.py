@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dlroadmap.progress.store import Store, read_state
+from dlroadmap.progress.locate import read_state
+from dlroadmap.progress.store import Store
 from dlroadmap.review.build import build_review
 from dlroadmap.review.text import render
 from dlroadmap.roadmap.model import Node, Roadmap, Status

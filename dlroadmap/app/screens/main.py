@@ -19,17 +19,17 @@ from dlroadmap.app.edits import Edits, Notice
 from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
 from dlroadmap.app.notices import tell
-from dlroadmap.app.roadmap_changes import reattached_notice, reload_notice
+from dlroadmap.app.open_note import OpenNote
+from dlroadmap.app.roadmap_changes import reattached_notice
+from dlroadmap.app.shown_roadmap import ShownRoadmap
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.progress_header import ProgressHeader
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
 from dlroadmap.app.widgets.tree_pane import TreePane
 from dlroadmap.progress.store import Store
-from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
-from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
+from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
-    from dlroadmap.app.widgets.note_editor import NoteEditor
     from dlroadmap.progress.history import Direction
 
 # How often to look for what another session saved (a stat() call, once a save is
@@ -59,16 +59,12 @@ class MainScreen(Screen[None]):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
-        self.roadmap = roadmap
         self.store = store
+        self.shown = ShownRoadmap(roadmap, store)
         self._today = today
         self._ascii = ascii_glyphs
-        self._tallies: dict[str, Tally] = {}
-        # Saved notes whose place left the markdown, shown under "Unmatched notes".
-        self._orphans = self._unmatched()
         self.edits = Edits(store, self._node, self._tell)
-        # The item whose note is open in the editor, as it was when opened.
-        self._editing: Node | None = None
+        self.open_note = OpenNote(lambda: self.detail, self.edits, self._node, store.note)
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -88,6 +84,10 @@ class MainScreen(Screen[None]):
             return bool(self.tree_pane.filter_text) or isinstance(self.focused, Input)
         typing = isinstance(self.focused, Input) or self.focused is self.detail.editor
         return not (action in _ITEM_ACTIONS and typing)
+
+    @property
+    def roadmap(self) -> Roadmap:
+        return self.shown.roadmap
 
     @property
     def tree_pane(self) -> TreePane:
@@ -111,8 +111,8 @@ class MainScreen(Screen[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        self._tallies = tally_groups(self.roadmap, self.store.status)
-        self._show_tree(self._first_open_item())
+        self.shown.count()
+        self._show_tree(self.shown.first_open_item())
         self.roadmap_tree.focus()
         # Filled now, not on the first messages: the first frame is the whole screen.
         self._show_progress()
@@ -137,20 +137,10 @@ class MainScreen(Screen[None]):
         changed = self.edits.catch_up()
         if changed:
             self._after_change(changed)
-            editor = self.detail.editor
-            if editor is not None and editor.node_id in changed:
-                node = self._node(editor.node_id)
-                if node is not None:
-                    editor.changed_elsewhere(self.store.note(node))
+            self.open_note.changed_elsewhere(changed)
 
     def _tell(self, notice: Notice) -> None:
         tell(self, notice)
-
-    def _unmatched(self) -> dict[str, Node]:
-        return {
-            key: Node(key, (Span(item.text),), trackable=True)
-            for key, item in self.store.unmatched()
-        }
 
     def replace_roadmap(self, roadmap: Roadmap) -> None:
         """The markdown was edited on disk: show the new tree, keeping the cursor and state.
@@ -159,43 +149,29 @@ class MainScreen(Screen[None]):
         keys that follow are still text, never commands on the tree.
         """
         editor = self.detail.editor
-        if editor is not None:
-            # Saved under the id it has now, so the store carries it where its topic went.
-            self._save_typed(editor)
+        # Saved under the id it has now, so the store carries it where its topic went.
+        self.open_note.save_typed()
         keep = self.selected_node()
-        moved = self.store.reload(roadmap)
-        notice = reload_notice(self.roadmap, roadmap, moved)
-        self.roadmap = roadmap
-        new_ids = {m.old_id: m.new_id for m in moved}
-        if editor is not None and editor.node_id is not None:
-            editor.node_id = new_ids.get(editor.node_id, editor.node_id)
-            if self._editing is not None:
-                self._editing = roadmap.get(editor.node_id) or self._editing
-        self._orphans = self._unmatched()
-        self._tallies = tally_groups(roadmap, self.store.status)
-        kept_id = editor.node_id if editor is not None else keep.id if keep else None
+        new_ids, notice = self.shown.replace(roadmap)
+        followed = self.open_note.follow(new_ids, roadmap)
+        kept_id = followed if editor is not None else keep.id if keep else None
         kept_id = new_ids.get(kept_id, kept_id) if kept_id is not None else None
         cursor = self._node(kept_id) if kept_id is not None else None
-        self._show_tree(cursor or self._first_open_item())
+        self._show_tree(cursor or self.shown.first_open_item())
         self._show_progress()
         self._refresh_detail()
         self._tell(notice)
 
-    def _first_open_item(self) -> Node | None:
-        """Where the user left off: the first item neither done nor skipped."""
-        finished = (Status.DONE, Status.SKIPPED)
-        return next((n for n in self.roadmap.items() if self.store.status(n) not in finished), None)
-
     def _show_tree(self, cursor: Node | None) -> None:
         """The tree anew, as the filter says; with no filter, the cursor on `cursor`."""
-        self.tree_pane.show(self.roadmap, self._tallies, list(self._orphans.values()), cursor)
+        shown = self.shown
+        self.tree_pane.show(shown.roadmap, shown.tallies, list(shown.unmatched.values()), cursor)
 
     def on_resize(self) -> None:
         self._show_progress()
 
     def _show_progress(self) -> None:
-        tally = overall(self.roadmap, self._tallies, self.store.status)
-        self.query_one(ProgressHeader).show(self.roadmap.title, tally)
+        self.query_one(ProgressHeader).show(self.roadmap.title, self.shown.overall())
 
     # -- what is selected ---------------------------------------------------
 
@@ -224,9 +200,9 @@ class MainScreen(Screen[None]):
         if self.detail.editor is not None:
             return  # the note being edited stays on screen; shown anew when editing ends
         node = self.selected_node()
-        unmatched = node is not None and node.id in self._orphans
+        unmatched = node is not None and node.id in self.shown.unmatched
         self.detail.view = view_of(
-            node, self.roadmap, self.store, self._tallies, unmatched=unmatched
+            node, self.roadmap, self.store, self.shown.tallies, unmatched=unmatched
         )
 
     # -- status ------------------------------------------------------------
@@ -247,8 +223,8 @@ class MainScreen(Screen[None]):
             self._after_change([node.id])
 
     def _after_change(self, changed: list[str]) -> None:
-        self._tallies = retally(self.roadmap, self._tallies, changed, self.store.status)
-        self.tree_pane.update_tallies(self._tallies, changed)
+        self.shown.recount(changed)
+        self.tree_pane.update_tallies(self.shown.tallies, changed)
         self._show_progress()
         if self.detail.editor is None:
             self._refresh_detail()
@@ -266,26 +242,19 @@ class MainScreen(Screen[None]):
     async def action_edit_note(self) -> None:
         node = self.selected_item()
         if node is not None:
-            self._editing = node
-            self.edits.begin_edit()
-            await self.detail.start_editing(node.id, self.store.note(node))
+            await self.open_note.open(node)
 
     @on(NoteEdited)
     def _note_edited(self, event: NoteEdited) -> None:
-        self._save_note(event.node_id, event.text, event.base)
-
-    def _save_note(self, node_id: str, text: str, base: str) -> None:
-        saved = self.edits.save_note(node_id, text, base)
-        editor = self.detail.editor
-        if saved is not None and editor is not None and editor.node_id == node_id:
-            editor.saved(saved)
+        self.open_note.save(event.node_id, event.text, event.base)
 
     def _node(self, node_id: str) -> Node | None:
-        found = self.roadmap.get(node_id) or self._orphans.get(node_id)
-        if found is None and self._editing is not None and self._editing.id == node_id:
+        found = self.shown.node(node_id)
+        editing = self.open_note.node
+        if found is None and editing is not None and editing.id == node_id:
             # Its topic left the markdown while its note was open: still saved, it will
             # show under "Unmatched notes".
-            return self._editing
+            return editing
         return found
 
     def action_close_editor(self) -> None:
@@ -299,26 +268,14 @@ class MainScreen(Screen[None]):
         self._end_editing()
 
     def _end_editing(self) -> None:
-        editor = self.detail.editor
-        if editor is None or editor.node_id is None:
+        gone = self.open_note.close(self.roadmap, self.shown.unmatched)
+        if gone is None:
             return
-        self._save_typed(editor)
-        gone = self._editing is not None and self._editing.id not in self._orphans
-        gone = gone and self.roadmap.get(editor.node_id) is None
-        self._editing = None
-        self.detail.stop_editing()
         if gone:
             # Its topic left the markdown while it was edited: list it with the unmatched.
-            self._orphans = self._unmatched()
+            self.shown.find_unmatched()
             self._show_tree(self.selected_node())
         self._refresh_detail()
-
-    def _save_typed(self, editor: NoteEditor) -> None:
-        """What was typed and not yet saved, saved at once (not through a message that
-        could arrive after an exit or a reload)."""
-        text = editor.take_text()
-        if text is not None and editor.node_id is not None:
-            self._save_note(editor.node_id, text, editor.base)
 
     def commit(self) -> None:
         """Save whatever is still only on screen, now: the app is about to exit."""

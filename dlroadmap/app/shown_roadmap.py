@@ -1,0 +1,61 @@
+"""The roadmap as the main screen shows it: the markdown's tree, the tally of every group,
+and the saved notes whose topic left the markdown. Kept in step with the store as the
+markdown is reloaded and statuses change; the screen only draws it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dlroadmap.app.roadmap_changes import reload_notice
+from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
+from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
+
+if TYPE_CHECKING:
+    from dlroadmap.app.edits import Notice
+    from dlroadmap.progress.store import Store
+
+
+class ShownRoadmap:
+    def __init__(self, roadmap: Roadmap, store: Store) -> None:
+        self.roadmap = roadmap
+        self._store = store
+        self.tallies: dict[str, Tally] = {}
+        # Saved notes whose place left the markdown, shown under "Unmatched notes".
+        self.unmatched = self._unmatched()
+
+    def _unmatched(self) -> dict[str, Node]:
+        return {
+            key: Node(key, (Span(item.text),), trackable=True)
+            for key, item in self._store.unmatched()
+        }
+
+    def count(self) -> None:
+        self.tallies = tally_groups(self.roadmap, self._store.status)
+
+    def recount(self, changed: list[str]) -> None:
+        self.tallies = retally(self.roadmap, self.tallies, changed, self._store.status)
+
+    def overall(self) -> Tally:
+        return overall(self.roadmap, self.tallies, self._store.status)
+
+    def find_unmatched(self) -> None:
+        self.unmatched = self._unmatched()
+
+    def node(self, node_id: str) -> Node | None:
+        return self.roadmap.get(node_id) or self.unmatched.get(node_id)
+
+    def first_open_item(self) -> Node | None:
+        """Where the user left off: the first item neither done nor skipped."""
+        finished = (Status.DONE, Status.SKIPPED)
+        status = self._store.status
+        return next((n for n in self.roadmap.items() if status(n) not in finished), None)
+
+    def replace(self, roadmap: Roadmap) -> tuple[dict[str, str], Notice]:
+        """The markdown as edited: saved items follow their topics where they went. The
+        ids that moved (old to new), and what to tell the user."""
+        moved = self._store.reload(roadmap)
+        notice = reload_notice(self.roadmap, roadmap, moved)
+        self.roadmap = roadmap
+        self.find_unmatched()
+        self.count()
+        return {m.old_id: m.new_id for m in moved}, notice
