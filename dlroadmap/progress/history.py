@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from dlroadmap.common.glyphs import LABELS
+from dlroadmap.progress.takeback import Field
 from dlroadmap.roadmap.model import Status
 
 # Enough to walk back a study session; old entries fall off the far end.
 HISTORY_LENGTH = 50
 
-Field = Literal["status", "note"]
 Direction = Literal["undo", "redo"]
 
 
