@@ -74,7 +74,7 @@ def view_of(
         where: tuple[str, ...] = (f"{UNMATCHED_LABEL}: no longer in the roadmap",)
     else:
         where = tuple(ancestor.text for ancestor in roadmap.ancestors(node.id))
-    if not node.trackable:
+    if not node.is_topic:
         return GroupView(
             node.id,
             node.title,
@@ -102,7 +102,7 @@ def _children(
     return tuple(
         ChildLine(
             child.title,
-            store.status(child) if child.trackable else None,
+            store.status(child) if child.is_topic else None,
             tallies.get(child.id),
             _children(child, store, tallies, depth - 1) if depth > 1 else (),
         )

@@ -71,7 +71,7 @@ class RoadmapCommands(Provider):
         while stack:
             node, above = stack.pop()
             text = printable(node.text)
-            kind = "topic" if node.trackable else ("section" if above else "phase")
+            kind = "topic" if node.is_topic else ("section" if above else "phase")
             self._targets.append(_Target(node.id, text, _where(above), kind))
             stack.extend((child, (*above, text)) for child in reversed(node.children))
 

@@ -118,7 +118,7 @@ def _line(roadmap: Roadmap, node: Node, status: Status, when: date | None) -> It
 def _phases(roadmap: Roadmap, status_of: StatusOf) -> tuple[PhaseLine, ...]:
     lines = []
     for phase in roadmap.phases:
-        items = [node for node in phase.walk() if node.trackable]
+        items = [node for node in phase.walk() if node.is_topic]
         if items:
             lines.append(PhaseLine(phase.id, phase.title, tally_items(items, status_of)))
     return tuple(lines)

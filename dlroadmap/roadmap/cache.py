@@ -2,7 +2,9 @@
 
 Keyed by the markdown's bytes and the code that parses it (see content_cache.py). An
 entry is the roadmap as plain data: a span is its text (plain) or a tuple of its fields,
-a node (id, title, trackable, status, children), an overview line (title, phase id).
+a node (id, title, trackable, status, children) with, only when it has any, a sixth
+member (aside, description, fields, resources), an overview line (title, phase id), and
+the roadmap's warnings.
 """
 
 from __future__ import annotations
@@ -42,13 +44,16 @@ def _encode_inline(spans: Inline) -> str | tuple[object, ...]:
 
 def _encode_node(node: Node) -> tuple[object, ...]:
     children = [_encode_node(child) for child in node.children]
-    return (
-        node.id,
-        _encode_inline(node.title),
-        node.trackable,
-        node.initial_status.value,
-        children,
+    core = (node.id, _encode_inline(node.title), node.trackable, node.initial_status.value)
+    if not (node.aside or node.description or node.fields or node.resources):
+        return (*core, children)
+    extra = (
+        node.aside,
+        _encode_inline(node.description),
+        tuple((name, _encode_inline(value)) for name, value in node.fields),
+        tuple(_encode_inline(resource) for resource in node.resources),
     )
+    return (*core, children, extra)
 
 
 def encode(roadmap: Roadmap) -> tuple[object, ...]:
@@ -57,6 +62,7 @@ def encode(roadmap: Roadmap) -> tuple[object, ...]:
         _encode_inline(roadmap.tagline),
         [_encode_node(phase) for phase in roadmap.phases],
         [(_encode_inline(entry.title), entry.phase_id) for entry in roadmap.overview],
+        tuple(roadmap.warnings),
     )
 
 
@@ -96,14 +102,35 @@ def _inline(data: object) -> Inline:
 
 
 def _node(data: object) -> Node:
-    if type(data) is not tuple or len(data) != 5:
+    if type(data) is not tuple or len(data) not in (5, 6):
         raise Malformed
-    node_id, title, trackable, status, children = data
+    node_id, title, trackable, status, children = data[:5]
     if type(node_id) is not str or type(trackable) is not bool or type(children) is not list:
         raise Malformed
     # A status that is not one of ours, or not even text, is a KeyError or a TypeError.
     spans = (Span(title),) if type(title) is str else _inline(title)
-    return Node(node_id, spans, trackable, _STATUSES[status], [_node(c) for c in children])
+    node = Node(node_id, spans, trackable, _STATUSES[status], [_node(c) for c in children])
+    if len(data) == 6:
+        _add_extra(node, data[5])
+    return node
+
+
+def _add_extra(node: Node, data: object) -> None:
+    if type(data) is not tuple or len(data) != 4:
+        raise Malformed
+    aside, description, fields, resources = data
+    if type(fields) is not tuple or type(resources) is not tuple:
+        raise Malformed
+    node.aside = _str(aside)
+    node.description = _inline(description)
+    node.fields = tuple(_field(entry) for entry in fields)
+    node.resources = tuple(_inline(resource) for resource in resources)
+
+
+def _field(data: object) -> tuple[str, Inline]:
+    if type(data) is not tuple or len(data) != 2:
+        raise Malformed
+    return _str(data[0]), _inline(data[1])
 
 
 def _overview(data: object) -> OverviewEntry:
@@ -114,16 +141,17 @@ def _overview(data: object) -> OverviewEntry:
 
 def decode(data: object) -> Roadmap:
     """The roadmap `encode` made `data` from; Malformed (or KeyError) if it is not such data."""
-    if type(data) is not tuple or len(data) != 4:
+    if type(data) is not tuple or len(data) != 5:
         raise Malformed
-    title, tagline, phases, overview = data
-    if type(phases) is not list or type(overview) is not list:
+    title, tagline, phases, overview, warnings = data
+    if type(phases) is not list or type(overview) is not list or type(warnings) is not tuple:
         raise Malformed
     return Roadmap(
         _inline(title),
         _inline(tagline),
         [_node(phase) for phase in phases],
         [_overview(entry) for entry in overview],
+        [_str(warning) for warning in warnings],
     )
 
 

@@ -46,10 +46,32 @@ class Node:
     trackable: bool
     initial_status: Status = Status.TODO
     children: list[Node] = field(default_factory=list)
+    # Why the node is not part of the plan ("table of contents", "about the repository",
+    # ...), set on a set-aside node and everything under it; "" when it is in the plan.
+    aside: str = ""
+    # What the roadmap says about the node beyond its title: the rest of a paragraph item
+    # or the text under a heading, a table row's other cells by column name, and a task's
+    # plain sub-bullets (its reading, not to-dos of their own).
+    description: Inline = ()
+    fields: tuple[tuple[str, Inline], ...] = ()
+    resources: tuple[Inline, ...] = ()
 
     @property
     def text(self) -> str:
         return plain(self.title)
+
+    @property
+    def is_topic(self) -> bool:
+        """Counted and offered as something to study: trackable and not set aside."""
+        return self.trackable and not self.aside
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """Every link the node carries, title first, each once, in document order."""
+        runs = [self.title, self.description, *(value for _, value in self.fields)]
+        runs.extend(self.resources)
+        found = dict.fromkeys(span.link for run in runs for span in run if span.link)
+        return tuple(found)
 
     def walk(self) -> Iterator[Node]:
         """This node and all below it, depth first, in document order."""
@@ -74,6 +96,8 @@ class Roadmap:
     tagline: Inline = ()
     phases: list[Node] = field(default_factory=list)
     overview: list[OverviewEntry] = field(default_factory=list)
+    # What the learner should be told about how the file was read (an unclosed fence).
+    warnings: list[str] = field(default_factory=list)
     _index: dict[str, Node] = field(default_factory=dict, repr=False)
     _parents: dict[str, Node | None] = field(default_factory=dict, repr=False)
 
@@ -102,7 +126,7 @@ class Roadmap:
             yield from phase.walk()
 
     def items(self) -> Iterator[Node]:
-        return (node for node in self.walk() if node.trackable)
+        return (node for node in self.walk() if node.is_topic)
 
     def get(self, node_id: str) -> Node | None:
         return self._index.get(node_id)

@@ -69,7 +69,7 @@ def _of(nodes: Iterable[Node], tallies: dict[str, Tally], status_of: StatusOf) -
     # every start, and a Tally per node was most of that.
     done = in_progress = todo = skipped = 0
     for node in nodes:
-        if node.trackable:
+        if node.is_topic:
             status = status_of(node)
             if status is Status.TODO:
                 todo += 1

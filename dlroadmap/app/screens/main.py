@@ -180,7 +180,7 @@ class MainScreen(Screen[None]):
 
     def selected_item(self) -> Node | None:
         node = self.selected_node()
-        if node is None or not node.trackable:
+        if node is None or not node.is_topic:
             self._tell(Notice("Select an item (not a phase or section) first.", severity="warning"))
             return None
         return node
@@ -234,7 +234,7 @@ class MainScreen(Screen[None]):
     async def action_activate(self) -> None:
         """Enter in the tree: an item opens its note; a branch opens or closes."""
         data = self.roadmap_tree.selected
-        if isinstance(data, Node) and data.trackable:
+        if isinstance(data, Node) and data.is_topic:
             await self.action_edit_note()
         else:
             self.roadmap_tree.toggle_cursor()

@@ -202,7 +202,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
     def _node_label(self, node: Node, room: int) -> Text:
         """Glyph and title, and for a branch its count at the right edge, always in view."""
         label = inline_text(node.title)
-        if node.trackable:
+        if node.is_topic:
             label = Text.assemble(self._status_glyph(self._status_of(node)), label)
         tally = self._tallies.get(node.id)
         if tally is None or not tally.total:
