@@ -20,6 +20,8 @@ from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, 
 _PARSING_CODE = (
     "dlroadmap.roadmap.parser",
     "dlroadmap.roadmap.front_matter",
+    "dlroadmap.roadmap.gfm_tables",
+    "dlroadmap.roadmap.tables",
     "dlroadmap.roadmap.inline",
     "dlroadmap.roadmap.syntax",
     "dlroadmap.roadmap.ids",

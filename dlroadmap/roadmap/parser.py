@@ -1,8 +1,9 @@
 """Roadmap markdown -> Roadmap model.
 
 Structure comes only from mistune's AST: headings nest by level, list items hang
-under the heading they follow, nested lists under their item. Everything else
-(prose, tables, code, HTML, rules, link definitions) is passed over.
+under the heading they follow, nested lists under their item; so do the rows of a
+table that stands in for a list (tables.py). Everything else (prose, data tables,
+code, HTML, rules, link definitions) is passed over.
 
 mistune stops nesting lists and block quotes at 20 levels (its ``max_nested_level``,
 syntax.MAX_NESTING); deeper list lines come back as lazy continuation text of the
@@ -24,6 +25,7 @@ from typing import cast
 import mistune
 
 from dlroadmap.roadmap.front_matter import strip_front_matter
+from dlroadmap.roadmap.gfm_tables import gfm_tables
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.inline import (
     Token,
@@ -34,6 +36,7 @@ from dlroadmap.roadmap.inline import (
 )
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
 from dlroadmap.roadmap.syntax import names_overview
+from dlroadmap.roadmap.tables import table_rows
 
 __all__ = ["parse_roadmap"]
 
@@ -52,7 +55,9 @@ _STOPWORDS = frozenset(
 @cache
 def _markdown() -> mistune.Markdown:
     # Built on first use, then shared: a Markdown object keeps no per-document state.
-    return mistune.create_markdown(renderer="ast", plugins=["table", "task_lists", "strikethrough"])
+    return mistune.create_markdown(
+        renderer="ast", plugins=[gfm_tables, "task_lists", "strikethrough"]
+    )
 
 
 @dataclass(slots=True, eq=False)
@@ -65,6 +70,10 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
     lists: int = 0  # lists directly under this heading; the overview has exactly one
     subheadings: bool = False
+    # Read from tables and paragraphs, kinds of item older releases did not know: their
+    # ids are claimed after their siblings', so that no earlier id changes.
+    late: bool = False
+    fields: tuple[tuple[str, Inline], ...] = ()
 
 
 def parse_roadmap(text: str, fallback_title: str) -> Roadmap:
@@ -149,6 +158,12 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             parent.children.append(draft)
             open_headings.append(draft)
             continue
+        if kind == "table":
+            parent = open_headings[-1] if open_headings else root
+            parent.children.extend(
+                _late_draft(row.title, fields=row.fields) for row in table_rows(token)
+            )
+            continue
         # Lists inside block quotes count too: quoting a checklist should not hide it.
         lists = list(_lists_in([token]))
         if lists:
@@ -220,6 +235,11 @@ def _item_draft(item: Token) -> _Draft:
     title, marked = drop_status_marker(title)
     # A written status says more than the box: "- [x] Topic (skipped)" is skipped.
     return _Draft(title, 0, status=marked or (Status.DONE if checked else Status.TODO))
+
+
+def _late_draft(title: Inline, *, fields: tuple[tuple[str, Inline], ...] = ()) -> _Draft:
+    title, marked = drop_status_marker(title)
+    return _Draft(title, 0, status=marked or Status.TODO, late=True, fields=fields)
 
 
 # -- overview -----------------------------------------------------------------------
@@ -301,13 +321,14 @@ def _to_nodes(top: list[_Draft]) -> list[Node]:
 
 def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
     slugs = SiblingSlugs()
+    titles = [_node_title(draft) for draft in drafts]
+    claimed = [
+        None if draft.late else slugs.claim(slugify(text_of(title)))
+        for draft, title in zip(drafts, titles, strict=True)
+    ]
     nodes: list[Node] = []
-    for draft in drafts:
-        title = draft.title
-        if draft.heading_level:
-            title = drop_trailing_colon(title)  # "### 🎯 Goals:" is the section "🎯 Goals"
-        title = title or UNTITLED_TITLE
-        node_id = join_id(parent_id, slugs.claim(slugify(text_of(title))))
+    for draft, title, slug in zip(drafts, titles, claimed, strict=True):
+        node_id = join_id(parent_id, slug or slugs.claim(slugify(text_of(title))))
         nodes.append(
             Node(
                 id=node_id,
@@ -317,6 +338,14 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
                 trackable=not draft.heading_level or not draft.children,
                 # A group heading marked "-> Done" keeps DONE too: it is what the file says.
                 initial_status=draft.status,
+                fields=draft.fields,
             )
         )
     return nodes
+
+
+def _node_title(draft: _Draft) -> Inline:
+    title = draft.title
+    if draft.heading_level:
+        title = drop_trailing_colon(title)  # "### 🎯 Goals:" is the section "🎯 Goals"
+    return title or UNTITLED_TITLE
