@@ -21,6 +21,8 @@ _PARSING_CODE = (
     "dlroadmap.roadmap.parser",
     "dlroadmap.roadmap.front_matter",
     "dlroadmap.roadmap.gfm_tables",
+    "dlroadmap.roadmap.paragraph_items",
+    "dlroadmap.roadmap.spans",
     "dlroadmap.roadmap.tables",
     "dlroadmap.roadmap.inline",
     "dlroadmap.roadmap.syntax",

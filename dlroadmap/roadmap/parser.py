@@ -35,6 +35,7 @@ from dlroadmap.roadmap.inline import (
     text_of,
 )
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
+from dlroadmap.roadmap.paragraph_items import ParagraphItem, ParagraphRuns
 from dlroadmap.roadmap.syntax import names_overview
 from dlroadmap.roadmap.tables import table_rows
 
@@ -74,6 +75,7 @@ class _Draft:
     # ids are claimed after their siblings', so that no earlier id changes.
     late: bool = False
     fields: tuple[tuple[str, Inline], ...] = ()
+    description: Inline = ()
 
 
 def parse_roadmap(text: str, fallback_title: str) -> Roadmap:
@@ -131,10 +133,17 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
     title: Inline = ()
     tagline: Inline = ()
     expect_tagline = False
+    run: list[Token] = []  # paragraphs one after another, read as items or not once ended
+    paragraphs = ParagraphRuns[_Draft]()
     for index, token in enumerate(tokens):
         kind = token["type"]
         if kind == "blank_line":
             continue
+        if run and kind != "paragraph":
+            parent = open_headings[-1] if open_headings else root
+            items = paragraphs.read(parent, run, captions_list=kind == "list")
+            parent.children.extend(map(_paragraph_draft, items))
+            run = []
         if index == title_at:
             title = inline_title(token.get("children") or [])
             # The title heading is the root itself: what follows is top level.
@@ -146,6 +155,9 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             if kind == "paragraph" and _is_emphasis_only(token):
                 tagline = inline_title(token["children"])
                 continue
+        if kind == "paragraph":
+            run.append(token)
+            continue
         if kind == "heading":
             level = token["attrs"]["level"]
             while open_headings and open_headings[-1].heading_level >= level:
@@ -170,6 +182,14 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             parent = open_headings[-1] if open_headings else root
             parent.lists += len(lists)
             _add_lists((list_token, parent) for list_token in lists)
+    if run:
+        parent = open_headings[-1] if open_headings else root
+        parent.children.extend(
+            map(_paragraph_draft, paragraphs.read(parent, run, captions_list=False))
+        )
+    for parent, item in paragraphs.lone_items():
+        if not parent.children:  # all the heading holds
+            parent.children.append(_paragraph_draft(item))
     return title, tagline, root.children
 
 
@@ -237,9 +257,16 @@ def _item_draft(item: Token) -> _Draft:
     return _Draft(title, 0, status=marked or (Status.DONE if checked else Status.TODO))
 
 
-def _late_draft(title: Inline, *, fields: tuple[tuple[str, Inline], ...] = ()) -> _Draft:
+def _paragraph_draft(item: ParagraphItem) -> _Draft:
+    return _late_draft(item.title, description=item.description)
+
+
+def _late_draft(
+    title: Inline, *, fields: tuple[tuple[str, Inline], ...] = (), description: Inline = ()
+) -> _Draft:
     title, marked = drop_status_marker(title)
-    return _Draft(title, 0, status=marked or Status.TODO, late=True, fields=fields)
+    status = marked or Status.TODO
+    return _Draft(title, 0, status=status, late=True, fields=fields, description=description)
 
 
 # -- overview -----------------------------------------------------------------------
@@ -339,6 +366,7 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
                 # A group heading marked "-> Done" keeps DONE too: it is what the file says.
                 initial_status=draft.status,
                 fields=draft.fields,
+                description=draft.description,
             )
         )
     return nodes
