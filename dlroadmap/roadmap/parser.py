@@ -36,6 +36,7 @@ from dlroadmap.roadmap.inline import (
 )
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
 from dlroadmap.roadmap.paragraph_items import ParagraphItem, ParagraphRuns
+from dlroadmap.roadmap.resources import is_task, task_resources
 from dlroadmap.roadmap.syntax import names_overview
 from dlroadmap.roadmap.tables import table_rows
 
@@ -76,6 +77,7 @@ class _Draft:
     late: bool = False
     fields: tuple[tuple[str, Inline], ...] = ()
     description: Inline = ()
+    resources: tuple[Inline, ...] = ()
 
 
 def parse_roadmap(text: str, fallback_title: str) -> Roadmap:
@@ -240,8 +242,11 @@ def _add_lists(lists: Iterable[tuple[Token, _Draft]]) -> None:
                 continue
             draft = _item_draft(item)
             parent.children.append(draft)
-            for nested in _lists_in(item.get("children") or []):
-                queue.append((nested, draft))
+            nested: Iterable[Token] = _lists_in(item.get("children") or [])
+            if is_task(item):
+                nested, draft.resources = task_resources(nested)
+            for list_token in nested:
+                queue.append((list_token, draft))
 
 
 def _item_draft(item: Token) -> _Draft:
@@ -367,6 +372,7 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
                 initial_status=draft.status,
                 fields=draft.fields,
                 description=draft.description,
+                resources=draft.resources,
             )
         )
     return nodes
