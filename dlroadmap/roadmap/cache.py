@@ -22,6 +22,7 @@ _PARSING_CODE = (
     "dlroadmap.roadmap.front_matter",
     "dlroadmap.roadmap.gfm_tables",
     "dlroadmap.roadmap.paragraph_items",
+    "dlroadmap.roadmap.prose",
     "dlroadmap.roadmap.resources",
     "dlroadmap.roadmap.spans",
     "dlroadmap.roadmap.tables",

@@ -36,6 +36,7 @@ from dlroadmap.roadmap.inline import (
 )
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
 from dlroadmap.roadmap.paragraph_items import ParagraphItem, ParagraphRuns
+from dlroadmap.roadmap.prose import MAX_PARAGRAPHS, describe
 from dlroadmap.roadmap.resources import is_task, task_resources
 from dlroadmap.roadmap.syntax import names_overview
 from dlroadmap.roadmap.tables import table_rows
@@ -78,6 +79,7 @@ class _Draft:
     fields: tuple[tuple[str, Inline], ...] = ()
     description: Inline = ()
     resources: tuple[Inline, ...] = ()
+    prose: tuple[Token, ...] = ()  # a heading's first paragraphs: its description if a topic
 
 
 def parse_roadmap(text: str, fallback_title: str) -> Roadmap:
@@ -159,6 +161,8 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
                 continue
         if kind == "paragraph":
             run.append(token)
+            if open_headings and len(open_headings[-1].prose) < MAX_PARAGRAPHS:
+                open_headings[-1].prose += (token,)
             continue
         if kind == "heading":
             level = token["attrs"]["level"]
@@ -371,11 +375,15 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
                 # A group heading marked "-> Done" keeps DONE too: it is what the file says.
                 initial_status=draft.status,
                 fields=draft.fields,
-                description=draft.description,
+                description=draft.description or _heading_prose(draft),
                 resources=draft.resources,
             )
         )
     return nodes
+
+
+def _heading_prose(draft: _Draft) -> Inline:
+    return describe(draft.prose) if draft.prose and not draft.children else ()
 
 
 def _node_title(draft: _Draft) -> Inline:
