@@ -36,7 +36,7 @@ from dlroadmap.roadmap.inline import (
 )
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
 from dlroadmap.roadmap.paragraph_items import ParagraphItem, ParagraphRuns
-from dlroadmap.roadmap.prose import MAX_PARAGRAPHS, describe
+from dlroadmap.roadmap.prose import MAX_PARAGRAPHS, describe, item_prose
 from dlroadmap.roadmap.resources import is_task, task_resources
 from dlroadmap.roadmap.syntax import names_overview
 from dlroadmap.roadmap.tables import table_rows
@@ -246,7 +246,10 @@ def _add_lists(lists: Iterable[tuple[Token, _Draft]]) -> None:
                 continue
             draft = _item_draft(item)
             parent.children.append(draft)
-            nested: Iterable[Token] = _lists_in(item.get("children") or [])
+            blocks = item.get("children") or []
+            if len(blocks) > 1:
+                draft.description = item_prose(blocks)
+            nested: Iterable[Token] = _lists_in(blocks)
             if is_task(item):
                 nested, draft.resources = task_resources(nested)
             for list_token in nested:

@@ -1,4 +1,4 @@
-"""A heading with only prose under it is a topic described by that prose."""
+"""Prose as description: under a heading-topic, or a list item's further paragraphs."""
 
 from __future__ import annotations
 
@@ -74,3 +74,26 @@ It is about things.
     assert one.children[0].description == ()
     assert two.description == ()
     assert plain(two.children[0].description) == "It is about things."
+
+
+def test_a_list_items_further_paragraphs_describe_it() -> None:
+    text = """\
+# Plan
+## Courses
+- Course X
+
+  See [the site](https://site.example) for more.
+
+  ```
+  code is not prose
+  ```
+- [ ] A task with a lazy
+continuation line
+- Course Y
+"""
+    x, task, y = parse(text).phases[0].children
+    assert x.text == "Course X"
+    assert plain(x.description) == "See the site for more."
+    assert x.urls == ("https://site.example",)
+    assert task.text == "A task with a lazy continuation line"
+    assert task.description == () and y.description == ()
