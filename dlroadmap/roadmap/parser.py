@@ -74,7 +74,7 @@ class _Draft:
     lists: int = 0  # lists directly under this heading; the overview has exactly one
     subheadings: bool = False
     # Read from tables and paragraphs, kinds of item older releases did not know: their
-    # ids are claimed after their siblings', so that no earlier id changes.
+    # ids are claimed after their siblings' (see _siblings).
     late: bool = False
     fields: tuple[tuple[str, Inline], ...] = ()
     description: Inline = ()
@@ -247,13 +247,13 @@ def _add_lists(lists: Iterable[tuple[Token, _Draft]]) -> None:
             draft = _item_draft(item)
             parent.children.append(draft)
             blocks = item.get("children") or []
-            if len(blocks) > 1:
-                draft.description = item_prose(blocks)
             nested: Iterable[Token] = _lists_in(blocks)
-            if is_task(item):
-                nested, draft.resources = task_resources(nested)
-            for list_token in nested:
-                queue.append((list_token, draft))
+            if len(blocks) > 1:  # more than its title: further paragraphs, nested lists
+                draft.description = item_prose(blocks)
+                if is_task(item):
+                    nested, draft.resources = task_resources(nested)
+            for nested_list in nested:
+                queue.append((nested_list, draft))
 
 
 def _item_draft(item: Token) -> _Draft:
@@ -360,37 +360,34 @@ def _to_nodes(top: list[_Draft]) -> list[Node]:
 
 def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
     slugs = SiblingSlugs()
-    titles = [_node_title(draft) for draft in drafts]
-    claimed = [
-        None if draft.late else slugs.claim(slugify(text_of(title)))
-        for draft, title in zip(drafts, titles, strict=True)
-    ]
     nodes: list[Node] = []
-    for draft, title, slug in zip(drafts, titles, claimed, strict=True):
-        node_id = join_id(parent_id, slug or slugs.claim(slugify(text_of(title))))
-        nodes.append(
-            Node(
-                id=node_id,
-                title=title,
-                # List items are always trackable, sub-items or not; a heading only
-                # when nothing sits under it.
-                trackable=not draft.heading_level or not draft.children,
-                # A group heading marked "-> Done" keeps DONE too: it is what the file says.
-                initial_status=draft.status,
-                fields=draft.fields,
-                description=draft.description or _heading_prose(draft),
-                resources=draft.resources,
-            )
+    late: list[Node] = []
+    for draft in drafts:
+        title = draft.title
+        if draft.heading_level:
+            title = drop_trailing_colon(title)  # "### 🎯 Goals:" is the section "🎯 Goals"
+        title = title or UNTITLED_TITLE
+        node = Node(
+            id="",
+            title=title,
+            # List items are always trackable, sub-items or not; a heading only
+            # when nothing sits under it.
+            trackable=not draft.heading_level or not draft.children,
+            # A group heading marked "-> Done" keeps DONE too: it is what the file says.
+            initial_status=draft.status,
+            fields=draft.fields,
+            description=draft.description,
+            resources=draft.resources,
         )
+        if draft.prose and not draft.children:
+            node.description = describe(draft.prose)
+        if draft.late:
+            late.append(node)
+        else:
+            node.id = join_id(parent_id, slugs.claim(slugify(text_of(title))))
+        nodes.append(node)
+    # Table rows and paragraph items claim their slugs after the rest, so that every
+    # id a list item or heading had before they were read stays the same.
+    for node in late:
+        node.id = join_id(parent_id, slugs.claim(slugify(text_of(node.title))))
     return nodes
-
-
-def _heading_prose(draft: _Draft) -> Inline:
-    return describe(draft.prose) if draft.prose and not draft.children else ()
-
-
-def _node_title(draft: _Draft) -> Inline:
-    title = draft.title
-    if draft.heading_level:
-        title = drop_trailing_colon(title)  # "### 🎯 Goals:" is the section "🎯 Goals"
-    return title or UNTITLED_TITLE
