@@ -73,6 +73,7 @@ class ParagraphItem:
     title: Inline
     description: Inline
     lead: LeadKind
+    fields: tuple[tuple[str, Inline], ...] = ()  # none: as a table row's, for one shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ class ParagraphRuns(Generic[Parent]):
     _kinds: set[LeadKind] = field(default_factory=set)
     _lone: list[tuple[Parent, ParagraphItem]] = field(default_factory=list)
 
-    def read(self, parent: Parent, run: list[Token], *, captions_list: bool) -> list[ParagraphItem]:
+    def read(self, parent: Parent, run: list[Token], captions_list: bool) -> list[ParagraphItem]:
         """The items of a run of consecutive paragraphs under `parent`, in order.
 
         captions_list: a list follows the run, so a bare lead at its end is the list's caption.

@@ -39,7 +39,7 @@ from dlroadmap.roadmap.paragraph_items import ParagraphItem, ParagraphRuns
 from dlroadmap.roadmap.prose import MAX_PARAGRAPHS, describe, item_prose
 from dlroadmap.roadmap.resources import is_task, task_resources
 from dlroadmap.roadmap.syntax import names_overview
-from dlroadmap.roadmap.tables import table_rows
+from dlroadmap.roadmap.tables import TableRow, table_rows
 
 __all__ = ["parse_roadmap"]
 
@@ -145,8 +145,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             continue
         if run and kind != "paragraph":
             parent = open_headings[-1] if open_headings else root
-            items = paragraphs.read(parent, run, captions_list=kind == "list")
-            parent.children.extend(map(_paragraph_draft, items))
+            parent.children += map(_late_draft, paragraphs.read(parent, run, kind == "list"))
             run = []
         if index == title_at:
             title = inline_title(token.get("children") or [])
@@ -178,9 +177,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             continue
         if kind == "table":
             parent = open_headings[-1] if open_headings else root
-            parent.children.extend(
-                _late_draft(row.title, fields=row.fields) for row in table_rows(token)
-            )
+            parent.children += map(_late_draft, table_rows(token))
             continue
         # Lists inside block quotes count too: quoting a checklist should not hide it.
         lists = list(_lists_in([token]))
@@ -190,12 +187,10 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             _add_lists((list_token, parent) for list_token in lists)
     if run:
         parent = open_headings[-1] if open_headings else root
-        parent.children.extend(
-            map(_paragraph_draft, paragraphs.read(parent, run, captions_list=False))
-        )
+        parent.children += map(_late_draft, paragraphs.read(parent, run, captions_list=False))
     for parent, item in paragraphs.lone_items():
         if not parent.children:  # all the heading holds
-            parent.children.append(_paragraph_draft(item))
+            parent.children.append(_late_draft(item))
     return title, tagline, root.children
 
 
@@ -269,16 +264,10 @@ def _item_draft(item: Token) -> _Draft:
     return _Draft(title, 0, status=marked or (Status.DONE if checked else Status.TODO))
 
 
-def _paragraph_draft(item: ParagraphItem) -> _Draft:
-    return _late_draft(item.title, description=item.description)
-
-
-def _late_draft(
-    title: Inline, *, fields: tuple[tuple[str, Inline], ...] = (), description: Inline = ()
-) -> _Draft:
-    title, marked = drop_status_marker(title)
+def _late_draft(item: TableRow | ParagraphItem) -> _Draft:
+    title, marked = drop_status_marker(item.title)
     status = marked or Status.TODO
-    return _Draft(title, 0, status=status, late=True, fields=fields, description=description)
+    return _Draft(title, 0, status, late=True, fields=item.fields, description=item.description)
 
 
 # -- overview -----------------------------------------------------------------------

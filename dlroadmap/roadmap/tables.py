@@ -56,6 +56,7 @@ class TableRow:
 
     title: Inline
     fields: tuple[tuple[str, Inline], ...]
+    description: Inline = ()  # none: as a paragraph item's, for one shape
 
 
 @dataclass(frozen=True, slots=True)
