@@ -20,8 +20,10 @@ failing that its first bold words, failing that its first sentence. A paragraph
 whose every line starts with a lead counts as one paragraph per line.
 
 Not leads, so not items:
-- prose labels: `**Note:**`, `**Tip:**`, `**Warning:**`, `**Prerequisites:**`... (see
-  _LABELS); they sit in a run without breaking it, but name nothing;
+- prose labels: `**Note:**`, `**Tip:**`, `**Warning:**`, `**Prerequisites:**`,
+  `**License:**`... (see _LABELS); they sit in a run without breaking it, but name
+  nothing;
+- a link to a place in this same document (`[Back to top](#top)`): navigation;
 - a bold sentence (more than _MAX_LEAD_WORDS words): emphasis, not a name;
 - a picture, linked or not (badges, thumbnails): it names nothing in words;
 - a lead alone in the last paragraph before a list: it is the list's caption
@@ -56,6 +58,10 @@ _LABELS = frozenset(
     | {"description", "why", "how", "time", "duration", "effort", "level", "difficulty"}
     | {"source", "sources", "credit", "credits", "reference", "references", "see also"}
     | {"outcome", "outcomes", "topics", "topics covered", "deliverable", "deliverables"}
+    # what a file says about itself rather than about the study
+    | {"author", "authors", "license", "licence", "copyright", "contact", "maintainer"}
+    | {"maintainers", "contributors", "contributing", "contributions", "version", "status"}
+    | {"website", "homepage", "email", "changelog", "sponsor", "sponsors", "donate"}
 )
 _NOT_WORDS = re.compile(r"[\W\d_]+")
 _REFERENCE = re.compile(r"\[\d{1,4}\]")
@@ -149,7 +155,7 @@ def _unit(tokens: list[Token]) -> _Unit:
         lead = {"type": "text", "raw": match.group().strip()}
         rest = {"type": "text", "raw": (first.get("raw") or "")[match.end() :]}
         return _Unit([lead], [rest, *tokens[at + 1 :]], reference=True)
-    if kind not in ("strong", "emphasis", "link") or not _names(first):
+    if kind not in ("strong", "emphasis", "link") or not _names(first) or _is_anchor(first):
         return _Unit(None, tokens, reference=False)
     if kind == "emphasis" and not _wraps_strong(first):
         return _Unit(None, tokens, reference=False)
@@ -163,6 +169,11 @@ def _unit(tokens: list[Token]) -> _Unit:
 def _is_bare(unit: _Unit) -> bool:
     """A lead with nothing after it but a colon."""
     return not _words({"type": "paragraph", "children": unit.rest}).strip(_SEPARATORS)
+
+
+def _is_anchor(token: Token) -> bool:
+    """A link to a place in this same document ("back to top"): navigation, not a name."""
+    return token["type"] == "link" and str(token.get("attrs", {}).get("url", "")).startswith("#")
 
 
 def _is_blank(token: Token) -> bool:

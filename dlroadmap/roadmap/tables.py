@@ -6,7 +6,9 @@ row per course. Such a table is read as items when it has
 - at least two body rows (rows with every cell empty do not count);
 - a *title column*: the first column in which at least three rows in four name
   something, i.e. hold two letters or more (numbers, dates, symbols, emoji and
-  pictures name nothing, so a `#` or a date column before the names is passed);
+  pictures name nothing, so a `#` or a date column before the names is passed), and
+  three names in four differ (a `Level` column saying "Beginner" row after row is a
+  category, not the names);
 - a header over that column, unless no column has one (an empty corner over the
   names heads a comparison grid);
 
@@ -149,8 +151,9 @@ def _header_name(header: _Cell) -> str:
 
 def _title_column(rows: list[list[_Cell]]) -> int | None:
     for column in range(len(rows[0])):
-        named = sum(row[column].names for row in rows)
-        if named >= _NAMED_SHARE * len(rows):
+        names = [row[column].text.casefold() for row in rows if row[column].names]
+        # Names, and different ones: a column repeating a few words is a category.
+        if len(names) >= _NAMED_SHARE * len(rows) and len(set(names)) >= _NAMED_SHARE * len(names):
             return column
     return None
 

@@ -173,6 +173,27 @@ def test_prose_labels_are_not_items_and_do_not_break_a_run() -> None:
     assert titles(only_section(with_label)) == ["Inverted index", "Bloom filter"]
 
 
+def test_what_a_file_says_about_itself_and_links_within_it_are_not_items() -> None:
+    about = """\
+# Plan
+## About
+
+**Author:** Jane Doe, who wrote it.
+
+**License:** MIT, see the file.
+"""
+    assert only_section(about).trackable
+    navigation = """\
+# Plan
+## Section
+
+[Back to top](#plan) of the page.
+
+[Next section](#other) is below.
+"""
+    assert only_section(navigation).trackable
+
+
 def test_prose_between_lead_paragraphs_ends_a_run() -> None:
     text = """\
 # Plan

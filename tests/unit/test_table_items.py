@@ -108,6 +108,28 @@ def test_a_row_with_an_empty_title_cell_is_titled_by_its_first_naming_cell() -> 
     assert weeks.children[-1].fields == ()
 
 
+def test_a_category_column_before_the_names_is_a_field_not_the_title() -> None:
+    text = "# Plan\n## Courses\n" + table(
+        "| Level | Course |",
+        "| Beginner | Python for Everybody |",
+        "| Beginner | CS50 |",
+        "| Advanced | Compilers |",
+        "| Advanced | Operating Systems |",
+    )
+    courses = section(text)
+    assert item_titles(courses) == [
+        "Python for Everybody",
+        "CS50",
+        "Compilers",
+        "Operating Systems",
+    ]
+    assert fields(courses.children[0]) == {"Level": "Beginner"}
+    same_names = "# Plan\n## S\n\nProse.\n\n" + table(
+        "| Level |", "| Beginner |", "| Beginner |", "| Beginner |"
+    )
+    assert section(same_names).trackable
+
+
 def test_data_tables_are_passed_over() -> None:
     data_tables = {
         "one row": "| Course | Weeks |\n|---|---|\n| Algorithms | 6 |\n",
