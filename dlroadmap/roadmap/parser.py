@@ -39,7 +39,7 @@ from dlroadmap.roadmap.paragraph_items import ParagraphItem, ParagraphRuns
 from dlroadmap.roadmap.prose import MAX_PARAGRAPHS, describe, item_prose
 from dlroadmap.roadmap.resources import is_task, task_resources
 from dlroadmap.roadmap.syntax import names_overview
-from dlroadmap.roadmap.tables import TableRow, table_rows
+from dlroadmap.roadmap.tables import ItemTables, TableRow
 
 __all__ = ["parse_roadmap"]
 
@@ -139,6 +139,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
     expect_tagline = False
     run: list[Token] = []  # paragraphs one after another, read as items or not once ended
     paragraphs = ParagraphRuns[_Draft]()
+    tables = ItemTables[_Draft]()
     for index, token in enumerate(tokens):
         kind = token["type"]
         if kind == "blank_line":
@@ -177,7 +178,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             continue
         if kind == "table":
             parent = open_headings[-1] if open_headings else root
-            parent.children += map(_late_draft, table_rows(token))
+            parent.children += map(_late_draft, tables.read(parent, len(parent.children), token))
             continue
         # Lists inside block quotes count too: quoting a checklist should not hide it.
         lists = list(_lists_in([token]))
@@ -188,6 +189,8 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
     if run:
         parent = open_headings[-1] if open_headings else root
         parent.children += map(_late_draft, paragraphs.read(parent, run, captions_list=False))
+    for parent, at, row in tables.lone_rows():
+        parent.children.insert(at, _late_draft(row))
     for parent, item in paragraphs.lone_items():
         if not parent.children:  # all the heading holds
             parent.children.append(_late_draft(item))

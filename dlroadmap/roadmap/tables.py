@@ -3,7 +3,8 @@
 A curriculum often lists its courses in a table (`Courses | Duration | Effort`), one
 row per course. Such a table is read as items when it has
 
-- at least two body rows (rows with every cell empty do not count);
+- at least two body rows (rows with every cell empty do not count), or one where the
+  document has a longer table of items under the same header (see ItemTables);
 - a *title column*: the first column in which at least three rows in four name
   something, i.e. hold two letters or more (numbers, dates, symbols, emoji and
   pictures name nothing, so a `#` or a date column before the names is passed), and
@@ -29,12 +30,15 @@ an item. The other non-empty cells become the item's fields, named by their head
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from dlroadmap.roadmap.inline import Token, inline_title
 from dlroadmap.roadmap.model import Inline
 
-__all__ = ["TableRow", "table_rows"]
+__all__ = ["ItemTables", "TableRow"]
+
+Parent = TypeVar("Parent")
 
 _MIN_ROWS = 2
 _NAMED_SHARE = 0.75  # of the rows, for a column to be the names
@@ -91,16 +95,50 @@ class _Cell:
         return bool(self.text) and not any(char.isalnum() for char in self.text)
 
 
-def table_rows(table: Token) -> list[TableRow]:
-    """The table's rows as items, or nothing when the table is data (see the module)."""
+@dataclass(slots=True)
+class ItemTables(Generic[Parent]):
+    """The tables of one document read as items, in document order.
+
+    A table of one row is too little to tell a list from data by itself; it is read
+    as an item where the document has a longer table of items under the same header
+    (`Courses`): a curriculum with a single course in one of its sections.
+    """
+
+    _headers: set[str] = field(default_factory=set)
+    _lone: list[tuple[Parent, int, str, TableRow]] = field(default_factory=list)
+
+    def read(self, parent: Parent, at: int, table: Token) -> list[TableRow]:
+        """The rows of a table under `parent` as items (see the module).
+
+        at: where among parent's children the table sits, for lone_rows().
+        """
+        header, rows = _read(table)
+        if len(rows) >= _MIN_ROWS:
+            self._headers.add(header)
+            return rows
+        if rows and header:
+            self._lone.append((parent, at, header, rows[0]))
+        return []
+
+    def lone_rows(self) -> list[tuple[Parent, int, TableRow]]:
+        """One-row tables to read as items after all, last first (for inserting at `at`)."""
+        return [
+            (parent, at, row)
+            for parent, at, header, row in reversed(self._lone)
+            if header in self._headers
+        ]
+
+
+def _read(table: Token) -> tuple[str, list[TableRow]]:
+    """The title column's header and the rows as items; no rows when the table is data."""
     head, body = _sections(table)
     headers = [_cell(token) for token in head]
     rows = [cells for cells in ([_cell(token) for token in row] for row in body) if any(cells)]
-    if len(rows) < _MIN_ROWS or not headers:
-        return []
+    if not rows or not headers:
+        return "", []
     column = _title_column(rows)
     if column is None or _is_data(headers, rows, column):
-        return []
+        return "", []
     names = [_header_name(header) for header in headers]
     items: list[TableRow] = []
     for row in rows:
@@ -113,7 +151,7 @@ def table_rows(table: Token) -> list[TableRow]:
             if index != at and cell.inline
         )
         items.append(TableRow(row[at].inline, fields))
-    return items
+    return names[column].casefold(), items
 
 
 def _sections(table: Token) -> tuple[list[Token], list[list[Token]]]:

@@ -130,6 +130,21 @@ def test_a_category_column_before_the_names_is_a_field_not_the_title() -> None:
     assert section(same_names).trackable
 
 
+def test_a_one_row_table_is_an_item_where_longer_tables_of_items_share_its_header() -> None:
+    text = "# Curriculum\n## Intro CS\n" + table(
+        "| Courses | Duration |", "| [Intro to CS](https://cs.example) | 9 weeks |"
+    )
+    text += "\n- a list item after it\n\n## Core math\n" + table(
+        "| Courses | Duration |", "| Calculus 1A | 13 weeks |", "| Calculus 1B | 13 weeks |"
+    )
+    text += "\n## Tools\n" + table("| Tool | Why |", "| Git | history |")
+    intro, math, tools = parse(text).phases
+    assert [child.text for child in intro.children] == ["Intro to CS", "a list item after it"]
+    assert fields(intro.children[0]) == {"Duration": "9 weeks"}
+    assert item_titles(math) == ["Calculus 1A", "Calculus 1B"]
+    assert tools.trackable and not tools.children  # no longer table under "Tool"
+
+
 def test_data_tables_are_passed_over() -> None:
     data_tables = {
         "one row": "| Course | Weeks |\n|---|---|\n| Algorithms | 6 |\n",
