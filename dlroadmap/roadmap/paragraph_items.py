@@ -225,17 +225,45 @@ def _item(unit: _Unit) -> ParagraphItem:
 
 
 def _citation_title(rest: Inline) -> Inline:
-    """What a reader calls a cited work: its quoted title, bold words or first sentence."""
+    """What a reader calls a cited work: its quoted title, bold words, linked words (a
+    link's whole text, however styled inside) or first sentence."""
     text = text_of(rest)
     quoted = _QUOTED.search(text)
     if quoted is not None:
         start, end = quoted.span(1)
         return cut(rest, start, start + len(text[start:end].rstrip(_TITLE_END)))
-    at = 0
-    for span in rest:
-        if span.bold and span.text.strip():
-            return cut(rest, at, at + len(span.text.rstrip(_TITLE_END)))
-        at += len(span.text)
+    for wanted in (_bold, _linked):
+        run = wanted(rest)
+        if run is not None:
+            start, end = run
+            return cut(rest, start, start + len(text[start:end].rstrip(_TITLE_END)))
     sentence_end = text.find(". ")
     end = sentence_end if 0 < sentence_end <= _MAX_SENTENCE else min(len(text), _MAX_SENTENCE)
     return cut(rest, 0, end)
+
+
+def _bold(spans: Inline) -> tuple[int, int] | None:
+    """Where the first bold words are, as offsets into the plain text."""
+    at = 0
+    for span in spans:
+        if span.bold and span.text.strip():
+            return at, at + len(span.text)
+        at += len(span.text)
+    return None
+
+
+def _linked(spans: Inline) -> tuple[int, int] | None:
+    """Where the first link's text is (its spans run on while the link stays the same)."""
+    at = 0
+    found: tuple[int, int] | None = None
+    link: str | None = None
+    for span in spans:
+        end = at + len(span.text)
+        if found is None and span.link and span.text.strip():
+            found, link = (at, end), span.link
+        elif found is not None:
+            if span.link != link:
+                break
+            found = (found[0], end)
+        at = end
+    return found

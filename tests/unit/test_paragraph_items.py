@@ -87,6 +87,8 @@ def test_a_numbered_reference_is_titled_by_the_work_it_cites() -> None:
 **[3]** Hinton, G. **Dropout** in practice. Tech report.
 
 [4] Smith, J. A survey of everything. Journal of Things (2019).
+
+**[5]** Vaswani et al. [Attention *is* all you need](https://arxiv.example/1706). NeurIPS.
 """
     survey = only_section(text)
     assert titles(survey) == [
@@ -94,6 +96,7 @@ def test_a_numbered_reference_is_titled_by_the_work_it_cites() -> None:
         "Net2net: Accelerating learning via knowledge transfer",
         "Dropout",
         "Smith, J",
+        "Attention is all you need",
     ]
     first = survey.children[0]
     assert first.title == (Span("Deep learning", bold=True),)
