@@ -134,9 +134,10 @@ def _units(paragraph: Token) -> list[_Unit]:
             lines.append([])
         else:
             lines[-1].append(child)
-    units = [_unit(line) for line in lines]
-    if len(units) > 1 and all(unit.lead is not None for unit in units):
-        return units
+    if len(lines) > 1:
+        units = [_unit(line) for line in lines]
+        if all(unit.lead is not None for unit in units):
+            return units
     return [_unit(children)]
 
 

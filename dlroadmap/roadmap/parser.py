@@ -191,8 +191,10 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
         parent.children += map(_late_draft, paragraphs.read(parent, run, captions_list=False))
     for parent, at, row in tables.lone_rows():
         parent.children.insert(at, _late_draft(row))
-    for parent, item in paragraphs.lone_items():
-        if not parent.children:  # all the heading holds
+    lone = paragraphs.lone_items()
+    bare = {id(parent) for parent, _ in lone if not parent.children}  # all the heading holds
+    for parent, item in lone:
+        if id(parent) in bare:
             parent.children.append(_late_draft(item))
     return title, tagline, root.children
 

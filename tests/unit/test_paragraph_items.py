@@ -140,8 +140,16 @@ def test_a_lone_lead_paragraph_is_an_item_where_the_document_writes_its_items_so
 **Hash map** - Build one.
 
 - an item of a list
+
+## Apart
+
+**Bloom filter** - Build one.
+
+Some words between.
+
+**Trie** - Build one too.
 """
-    numbers, security, links, mixed = parse(text).phases
+    numbers, security, links, mixed, apart = parse(text).phases
     assert titles(numbers) == ["Fizz Buzz", "Reverse a String"]
     assert titles(security) == ["Caesar cipher"]
     assert plain(security.children[0].description) == "Encode and decode."
@@ -149,6 +157,7 @@ def test_a_lone_lead_paragraph_is_an_item_where_the_document_writes_its_items_so
     assert links.trackable and not links.children
     # The heading holds a list besides: the paragraph is its prose.
     assert titles(mixed) == ["an item of a list"]
+    assert titles(apart) == ["Bloom filter", "Trie"]
 
 
 def test_prose_labels_are_not_items_and_do_not_break_a_run() -> None:
