@@ -2,8 +2,10 @@
 
 Structure comes only from mistune's AST: headings nest by level, list items hang
 under the heading they follow, nested lists under their item; so do the rows of a
-table that stands in for a list (tables.py). Everything else (prose, data tables,
-code, HTML, rules, link definitions) is passed over.
+table that stands in for a list (tables.py) and paragraphs that are a list in all but
+syntax (paragraph_items.py). Prose describes the topic it belongs to (prose.py), and a
+task's plain sub-bullets are its resources (resources.py). Everything else (data
+tables, code, HTML, rules, link definitions) is passed over.
 
 mistune stops nesting lists and block quotes at 20 levels (its ``max_nested_level``,
 syntax.MAX_NESTING); deeper list lines come back as lazy continuation text of the
