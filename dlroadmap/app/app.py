@@ -14,15 +14,10 @@ from textual.app import App, SystemCommand
 from textual.command import Provider
 from textual.screen import Screen
 
-from dlroadmap.app.commands import (
-    Scope,
-    bindings,
-    in_palette,
-    keymap_problems,
-    keys_in_force,
-    palette_help,
-)
+from dlroadmap.app.commands import Scope, bindings, in_palette, keys_in_force
 from dlroadmap.app.edits import Notice
+from dlroadmap.app.key_names import palette_help
+from dlroadmap.app.keymap_check import keymap_problems
 from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.notices import tell
 from dlroadmap.app.screens.main import MainScreen

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 from textual.binding import Binding, BindingType
-from textual.markup import escape
 
 
 class Scope(Enum):
@@ -24,17 +23,6 @@ class Scope(Enum):
     TODAY = "Today"
     HELP = "Help"
     APP = "App"
-
-
-# Scopes whose keys are in force at the same moment (a focused widget, its screen, the
-# app): two commands there must not share a key.
-_TOGETHER = (
-    {Scope.TREE, Scope.MAIN, Scope.APP},
-    {Scope.EDITOR, Scope.MAIN, Scope.APP},
-    {Scope.FILTER, Scope.MAIN, Scope.APP},
-    {Scope.TODAY, Scope.APP},
-    {Scope.HELP, Scope.APP},
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,79 +310,3 @@ def keys_in_force(command_id: str, keymap: Mapping[str, str]) -> str:
     """A command's keys, remapped or not; `keymap` as Textual holds it (see keymap_in_force)."""
     # An empty remap is no remap to Textual either.
     return keymap.get(command_id) or BY_ID[command_id].keys
-
-
-# Key names as people say them; the rest (p, x, ctrl+p) read fine as they are.
-_KEY_NAMES = {
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "question_mark": "?",
-    "slash": "/",
-}
-# Where room is short (the help screen's narrow key column, the palette's help line).
-_SHORT_NAMES = {"escape": "esc"}
-
-
-def key_names(keys: str, *, short: bool = True) -> str:
-    """`shift+up,k` as `shift+↑ k`."""
-    names = []
-    for key in keys.split(","):
-        modifiers, _, name = key.strip().rpartition("+")
-        name = _KEY_NAMES.get(name) or (_SHORT_NAMES.get(name, name) if short else name)
-        names.append(f"{modifiers}+{name}" if modifiers else name)
-    return " ".join(names)
-
-
-def named_keys(
-    command_id: str, keymap: Mapping[str, str], *, first: bool = False, short: bool = True
-) -> str:
-    """A command's keys in force, named as hints name them (`first`: only its first key)."""
-    keys = keys_in_force(command_id, keymap)
-    return key_names(keys.split(",")[0] if first else keys, short=short)
-
-
-def palette_help(command: Command, keymap: Mapping[str, str]) -> str:
-    """The line under a command in the palette: what it does, and its keys. Markup, as the
-    palette reads it: the keys come from the user's file, so they are escaped."""
-    if not command.keys:
-        return command.description
-    return escape(f"{command.description} · {key_names(keys_in_force(command.id, keymap))}")
-
-
-def keymap_problems(keymap: Mapping[str, str]) -> list[str]:
-    """What in a keymap cannot work as meant: an id that names no binding, or a key that
-    another command in force at the same time answers to as well."""
-    problems: list[str] = []
-    told: set[frozenset[str]] = set()
-    for command_id, keys in keymap.items():
-        command = BY_ID.get(command_id)
-        if command is None or not command.keys:
-            problems.append(f'[keymap] "{command_id}" is not a binding id')
-            continue
-        # A default kept is taken from no one: only the keys a remap adds can clash.
-        defaults = _split(command.keys)
-        for key in (key for key in _split(keys) if key not in defaults):
-            for other in COMMANDS:
-                pair = frozenset((command.id, other.id))
-                if (
-                    other is not command
-                    and pair not in told
-                    and _together(command, other)
-                    and key in _split(keys_in_force(other.id, keymap))
-                ):
-                    told.add(pair)
-                    problems.append(
-                        f'[keymap] "{command_id}" = "{keys}" takes {key_names(key)}, '
-                        f'already the key of "{other.id}" ({other.description})'
-                    )
-    return problems
-
-
-def _split(keys: str) -> list[str]:
-    return [key.strip() for key in keys.split(",") if key.strip()]
-
-
-def _together(one: Command, other: Command) -> bool:
-    return any(one.scope in scopes and other.scope in scopes for scopes in _TOGETHER)

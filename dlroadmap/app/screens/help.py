@@ -11,7 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from dlroadmap.app.commands import Scope, bindings, commands_in, key_names, keys_in_force
+from dlroadmap.app.commands import Scope, bindings, commands_in, keys_in_force
+from dlroadmap.app.key_names import key_names
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 
 MOUSE_NOTE = (

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
-from dlroadmap.app.commands import named_keys
+from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.app.widgets.filter_input import FilterInput, filter_placeholder
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
