@@ -103,7 +103,32 @@ COMMANDS: tuple[Command, ...] = (
     Command("tree.page_up", "pageup", "page_up", "Page up", "A page up", Scope.TREE),
     Command("tree.page_down", "pagedown", "page_down", "Page down", "A page down", Scope.TREE),
     Command("tree.first", "home", "scroll_home", "First", "The first line", Scope.TREE),
-    Command("tree.last", "end", "scroll_end", "Last", "The last line", Scope.TREE),
+    # Pressed twice, as vi's `g g`: Textual binds single keys, the tree counts the presses.
+    Command("tree.top", "g", "top_on_second", "Top", "Twice: the first line", Scope.TREE),
+    Command("tree.last", "end,G", "scroll_end", "Last", "The last line", Scope.TREE),
+    Command("tree.half_down", "ctrl+d", "half_page(1)", "½ down", "Half a page down", Scope.TREE),
+    Command("tree.half_up", "ctrl+u", "half_page(-1)", "½ up", "Half a page up", Scope.TREE),
+    Command("tree.close_all", "minus", "close_all", "Close all", "Close every branch", Scope.TREE),
+    Command(
+        "tree.open_all", "plus,equals_sign", "open_all", "Open all", "Open every branch", Scope.TREE
+    ),
+    # `n` is the note's key: matches go by brackets, and `N` as in vi.
+    Command(
+        "tree.next_match",
+        "right_square_bracket",
+        "screen.next_match(1)",
+        "Next match",
+        "The filter's next match",
+        Scope.TREE,
+    ),
+    Command(
+        "tree.previous_match",
+        "left_square_bracket,N",
+        "screen.next_match(-1)",
+        "Previous match",
+        "The filter's previous match",
+        Scope.TREE,
+    ),
     # The main screen: whatever has focus, its item.
     Command(
         "status.done",
@@ -191,6 +216,49 @@ COMMANDS: tuple[Command, ...] = (
         palette="Today",
     ),
     Command(
+        "notes.open",
+        "ctrl+n",
+        "notes",
+        "Notes",
+        "Every note, with its topic",
+        Scope.MAIN,
+        palette="Notes",
+    ),
+    Command(
+        "show.finished",
+        "full_stop",
+        "toggle_finished",
+        "Hide done",
+        "Hide / show done and skipped topics",
+        Scope.MAIN,
+        palette="Hide done and skipped",
+    ),
+    Command(
+        "show.next",
+        "comma",
+        "next_show",
+        "Show",
+        "Show all / not done / in progress / to do",
+        Scope.MAIN,
+        palette="Show next: all, not done, in progress, to do",
+    ),
+    Command(
+        "pane.narrower",
+        "less_than_sign",
+        "tree_width(-1)",
+        "Narrower",
+        "Narrower tree, wider detail",
+        Scope.MAIN,
+    ),
+    Command(
+        "pane.wider",
+        "greater_than_sign",
+        "tree_width(1)",
+        "Wider",
+        "Wider tree, narrower detail",
+        Scope.MAIN,
+    ),
+    Command(
         "filter.clear_from_tree",
         "escape",
         "clear_filter",
@@ -248,6 +316,16 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "app.quit", "q", "quit", "Quit", "Save and quit", Scope.APP, footer=True, palette="Quit"
+    ),
+    # As in any terminal program; in the editor too, where it would otherwise copy.
+    Command(
+        "app.interrupt",
+        "ctrl+c,ctrl+q",
+        "interrupt",
+        "Quit",
+        "Save and quit, from anywhere",
+        Scope.APP,
+        priority=True,
     ),
     Command(
         "app.help",

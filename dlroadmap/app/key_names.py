@@ -17,6 +17,15 @@ _KEY_NAMES = {
     "right": "→",
     "question_mark": "?",
     "slash": "/",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
+    "full_stop": ".",
+    "comma": ",",
 }
 # Where room is short (the help screen's narrow key column, the palette's help line).
 _SHORT_NAMES = {"escape": "esc"}

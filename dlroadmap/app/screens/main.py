@@ -16,17 +16,21 @@ from textual.widgets import Footer, Input, Tree
 from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
+from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
 from dlroadmap.app.roadmap_changes import reattached_notice
 from dlroadmap.app.shown_roadmap import ShownRoadmap
+from dlroadmap.app.textual_internals.keymap import keymap_in_force
+from dlroadmap.app.view import View
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.progress_header import ProgressHeader
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
 from dlroadmap.app.widgets.tree_pane import TreePane
 from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.filtering import Show
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
@@ -44,6 +48,10 @@ _ITEM_ACTIONS = {
     "redo",
     "open_filter",
     "today",
+    "notes",
+    "toggle_finished",
+    "next_show",
+    "tree_width",
 }
 
 
@@ -57,8 +65,10 @@ class MainScreen(Screen[None]):
         *,
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
+        view: View | None = None,
     ) -> None:
         super().__init__()
+        self.view = view or View()
         self.store = store
         self.shown = ShownRoadmap(roadmap, store)
         self._today = today
@@ -71,7 +81,11 @@ class MainScreen(Screen[None]):
         yield ProgressHeader(ascii_glyphs=self._ascii, id="header")
         with Horizontal(id="panes"):
             yield TreePane(
-                self.store.status, self.store.notes, ascii_glyphs=self._ascii, id="tree-pane"
+                self.store.status,
+                self.store.notes,
+                show=self.view.show,
+                ascii_glyphs=self._ascii,
+                id="tree-pane",
             )
             yield DetailPane(ascii_glyphs=self._ascii, id="detail")
         yield Footer()
@@ -111,6 +125,7 @@ class MainScreen(Screen[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        self.tree_pane.styles.width = f"{self.view.tree_width}%"
         self.shown.count()
         self._show_tree(self.shown.first_open_item())
         self.roadmap_tree.focus()
@@ -225,6 +240,9 @@ class MainScreen(Screen[None]):
     def _after_change(self, changed: list[str]) -> None:
         self.shown.recount(changed)
         self.tree_pane.update_tallies(self.shown.tallies, changed)
+        if self.view.show is not Show.ALL:
+            # A topic marked done leaves a tree that hides done ones.
+            self.tree_pane.set_show(self.view.show)
         self._show_progress()
         if self.detail.editor is None:
             self._refresh_detail()
@@ -337,6 +355,31 @@ class MainScreen(Screen[None]):
         if node_id is not None:
             self.tree_pane.go_to(node_id)
         self._refresh_detail()
+
+    def action_toggle_finished(self) -> None:
+        self._show(Show.NOT_DONE if self.view.show is Show.ALL else Show.ALL)
+
+    def action_next_show(self) -> None:
+        self._show(self.view.show.next())
+
+    def _show(self, show: Show) -> None:
+        self.view.shown(show)
+        self.tree_pane.set_show(show)
+        self._refresh_detail()
+
+    def action_tree_width(self, steps: int) -> None:
+        if self.view.widened(steps):
+            self.tree_pane.styles.width = f"{self.view.tree_width}%"
+
+    def action_next_match(self, direction: int) -> None:
+        if not self.tree_pane.next_match(direction):
+            keys = named_keys("filter.open", keymap_in_force(self.app))
+            self._tell(
+                Notice(
+                    f"No filter on: {keys} filters the tree, then these keys go "
+                    "from match to match."
+                )
+            )
 
     async def action_open_filter(self) -> None:
         await self.tree_pane.open_filter()
