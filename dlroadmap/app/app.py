@@ -164,8 +164,14 @@ class RoadmapApp(OrderlyKeysApp[None]):
         from dlroadmap.export.files import ExportError, export_progress  # only an export pays
 
         try:
+            unmatched = [(saved.text, saved.note) for _, saved in self.store.unmatched()]
             target = export_progress(
-                self.roadmap, self.store.status, self.store.note, self._source, Path.cwd()
+                self.roadmap,
+                self.store.status,
+                self.store.note,
+                self._source,
+                Path.cwd(),
+                unmatched,
             )
         except ExportError as error:
             message = f"Could not export to {error.path}: {error.reason}"
