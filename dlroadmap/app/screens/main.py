@@ -10,20 +10,18 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Tree
 
 from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
-from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
 from dlroadmap.app.roadmap_changes import reattached_notice
+from dlroadmap.app.screens.tree_view import TreeViewScreen
 from dlroadmap.app.shown_roadmap import ShownRoadmap
-from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.app.view import View
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.progress_header import ProgressHeader
@@ -55,7 +53,7 @@ _ITEM_ACTIONS = {
 }
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TreeViewScreen):
     BINDINGS = bindings(Scope.MAIN)
 
     def __init__(
@@ -67,8 +65,7 @@ class MainScreen(Screen[None]):
         today: Callable[[], date] = date.today,
         view: View | None = None,
     ) -> None:
-        super().__init__()
-        self.view = view or View()
+        super().__init__(view or View())
         self.store = store
         self.shown = ShownRoadmap(roadmap, store)
         self._today = today
@@ -83,6 +80,7 @@ class MainScreen(Screen[None]):
             yield TreePane(
                 self.store.status,
                 self.store.notes,
+                self.store.note,
                 show=self.view.show,
                 ascii_glyphs=self._ascii,
                 id="tree-pane",
@@ -104,10 +102,6 @@ class MainScreen(Screen[None]):
         return self.shown.roadmap
 
     @property
-    def tree_pane(self) -> TreePane:
-        return self.query_one(TreePane)
-
-    @property
     def roadmap_tree(self) -> RoadmapTree:
         return self.tree_pane.roadmap_tree
 
@@ -125,7 +119,6 @@ class MainScreen(Screen[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        self.tree_pane.styles.width = f"{self.view.tree_width}%"
         self.shown.count()
         self._show_tree(self.shown.first_open_item())
         self.roadmap_tree.focus()
@@ -265,6 +258,7 @@ class MainScreen(Screen[None]):
     @on(NoteEdited)
     def _note_edited(self, event: NoteEdited) -> None:
         self.open_note.save(event.node_id, event.text, event.base)
+        self.tree_pane.update_tallies(self.shown.tallies, [event.node_id])  # its note mark
 
     def _node(self, node_id: str) -> Node | None:
         found = self.shown.node(node_id)
@@ -355,40 +349,6 @@ class MainScreen(Screen[None]):
         if node_id is not None:
             self.tree_pane.go_to(node_id)
         self._refresh_detail()
-
-    def action_toggle_finished(self) -> None:
-        self._show(Show.NOT_DONE if self.view.show is Show.ALL else Show.ALL)
-
-    def action_next_show(self) -> None:
-        self._show(self.view.show.next())
-
-    def _show(self, show: Show) -> None:
-        self.view.shown(show)
-        self.tree_pane.set_show(show)
-        self._refresh_detail()
-
-    def action_tree_width(self, steps: int) -> None:
-        if self.view.widened(steps):
-            self.tree_pane.styles.width = f"{self.view.tree_width}%"
-
-    def action_next_match(self, direction: int) -> None:
-        if not self.tree_pane.next_match(direction):
-            keys = named_keys("filter.open", keymap_in_force(self.app))
-            self._tell(
-                Notice(
-                    f"No filter on: {keys} filters the tree, then these keys go "
-                    "from match to match."
-                )
-            )
-
-    async def action_open_filter(self) -> None:
-        await self.tree_pane.open_filter()
-
-    def action_jump_to_match(self) -> None:
-        self.tree_pane.jump_to_match()
-
-    def action_clear_filter(self) -> None:
-        self.tree_pane.clear_filter()
 
     @on(TreePane.Filtered)
     def _filtered(self) -> None:

@@ -14,7 +14,7 @@ from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import UNMATCHED_LABEL
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
-from dlroadmap.common.glyphs import glyphs
+from dlroadmap.common.glyphs import glyphs, note_mark
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
 from dlroadmap.roadmap.tally import Tally
 
@@ -30,7 +30,13 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
     COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
     BINDINGS = bindings(Scope.TREE)
 
-    def __init__(self, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self,
+        note_of: Callable[[Node], str] = lambda node: "",
+        *,
+        ascii_glyphs: bool = False,
+        id: str | None = None,
+    ) -> None:
         # A Text, not a str: a str label is read as markup, which loads rich's table of
         # emoji names (~25 ms of every start) for a root that is never shown.
         super().__init__(Text("roadmap"), id=id)
@@ -38,6 +44,8 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self.auto_expand = True
         self.guide_depth = 3
         self._glyphs = glyphs(ascii_glyphs)
+        self._note_of = note_of
+        self._note_mark = f" {note_mark(ascii_glyphs)}"
         self._status_of: Callable[[Node], Status] = lambda node: node.initial_status
         self._tallies: dict[str, Tally] = {}
         self._by_id: dict[str, TreeNode[TreeData]] = {}
@@ -210,16 +218,18 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         return Text(self._glyphs[status] + " ", status_style(self, status))
 
     def _node_label(self, node: Node, room: int) -> Text:
-        """Glyph and title, and for a branch its count at the right edge, always in view."""
+        """Glyph and title; at the right edge, always in view, a mark if it has a note
+        and for a branch its count."""
         label = inline_text(node.title)
         if node.is_topic:
             label = Text.assemble(self._status_glyph(self._status_of(node)), label)
         tally = self._tallies.get(node.id)
-        if tally is None or not tally.total:
+        count = f" {tally.done}/{tally.total}" if tally is not None and tally.total else ""
+        mark = self._note_mark if node.trackable and self._note_of(node) else ""
+        if not (count or mark):
             return label
-        count = f" {tally.done}/{tally.total}"
-        label.truncate(max(1, room - len(count)), overflow="ellipsis", pad=True)
-        label.append(count, muted_style(self))
+        label.truncate(max(1, room - len(count) - len(mark)), overflow="ellipsis", pad=True)
+        label.append(mark + count, muted_style(self))
         return label
 
     def _overview_label(self, entry: OverviewEntry) -> Text:

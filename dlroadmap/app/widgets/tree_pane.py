@@ -30,12 +30,14 @@ class TreePane(Vertical):
     """Shows a roadmap whole (one phase open) or narrowed to what the filter matches."""
 
     class Filtered(Message):
-        """The filter changed what the tree shows: the cursor may be on another node."""
+        """The filter or the status view changed what the tree shows: the cursor may be
+        on another node."""
 
     def __init__(
         self,
         status_of: Callable[[Node], Status],
         notes: Callable[[], Iterable[tuple[str, str]]],
+        note_of: Callable[[Node], str],
         *,
         show: Show = Show.ALL,
         ascii_glyphs: bool = False,
@@ -46,6 +48,7 @@ class TreePane(Vertical):
         self.border_title = self._title()
         self._status_of = status_of
         self._notes = notes  # (item id, note) pairs: the filter matches notes too
+        self._note_of = note_of
         self._ascii = ascii_glyphs
         self._roadmap = Roadmap(())
         self._tallies: dict[str, Tally] = {}
@@ -55,7 +58,7 @@ class TreePane(Vertical):
         self._filter_mounted: AwaitMount | None = None
 
     def compose(self) -> ComposeResult:
-        yield RoadmapTree(ascii_glyphs=self._ascii, id="tree")
+        yield RoadmapTree(self._note_of, ascii_glyphs=self._ascii, id="tree")
         # The filter's Input is made when `/` is first pressed (an Input and its
         # styles are a tenth of a start-up); until then its line says how.
         yield Static(self._placeholder(), id="filter-hint")
@@ -122,6 +125,7 @@ class TreePane(Vertical):
         else:
             self._query = ""
             self._show_whole(cursor)
+            self.post_message(self.Filtered())
 
     def _title(self) -> str:
         label = self._show.label
