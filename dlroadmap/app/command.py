@@ -18,6 +18,7 @@ class Scope(Enum):
     EDITOR = "Notes editor"
     FILTER = "Filter"
     TODAY = "Today"
+    NOTES = "Notes"
     HELP = "Help"
     APP = "App"
 

@@ -287,6 +287,30 @@ COMMANDS: tuple[Command, ...] = (
     Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", Scope.TODAY, footer=True),
     Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", Scope.TODAY, footer=True),
     Command(
+        "notes.jump", "enter", "jump", "Go to", "Show it in the tree", Scope.NOTES, footer=True
+    ),
+    Command(
+        "notes.attach",
+        "a",
+        "attach",
+        "Attach",
+        "Unmatched: attach it to a topic",
+        Scope.NOTES,
+        footer=True,
+    ),
+    Command(
+        "notes.delete", "d", "delete", "Delete", "Unmatched: delete it", Scope.NOTES, footer=True
+    ),
+    Command(
+        "notes.back",
+        "escape,ctrl+n",
+        "dismiss(None)",
+        "Back",
+        "Back to the tree",
+        Scope.NOTES,
+        footer=True,
+    ),
+    Command(
         "help.close", "escape,question_mark,q", "dismiss", "Close help", "Close help", Scope.HELP
     ),
     Command(

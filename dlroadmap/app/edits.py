@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Literal
 
@@ -308,7 +308,9 @@ class Edits:
             )
             if following is None or following.group != change.group:
                 break
-            step(self.history, direction, now, self._put_back)
+            more = step(self.history, direction, now, self._put_back)
+            if more.outcome == "applied" and more.change is not None:
+                done = replace(done, also=(*done.also, more.change))
         node = self._find(change.node_id) if change else None
         title = node.text if node is not None else change.node_id if change else ""
         self._tell(

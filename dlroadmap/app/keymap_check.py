@@ -14,6 +14,7 @@ _TOGETHER = (
     {Scope.EDITOR, Scope.MAIN, Scope.APP},
     {Scope.FILTER, Scope.MAIN, Scope.APP},
     {Scope.TODAY, Scope.APP},
+    {Scope.NOTES, Scope.APP},
     {Scope.HELP, Scope.APP},
 )
 
