@@ -45,6 +45,10 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(_table(scopes, keymap), classes="help-column")
             yield Static(Text("\n\n".join(self._notes)), id="help-notes")
 
+    def on_mount(self) -> None:
+        # Taller than a small terminal: ↓, pagedown and end scroll it.
+        self.query_one("#help-body").focus()
+
 
 def _table(scopes: Iterable[Scope], keymap: Mapping[str, str]) -> Table:
     """Each scope's keys in force, as they are now, beside what they do."""
