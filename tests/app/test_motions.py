@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from dlroadmap.app.screens.unsaved import UnsavedScreen
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
+from dlroadmap.progress import recovery
 from dlroadmap.roadmap.model import Node
+from tests.app.test_unsaved_at_quit import failing_writes
 from tests.apptools import Told, find, make_app, saved
 
 SIZE = (100, 30)
@@ -103,3 +108,19 @@ async def test_ctrl_c_saves_and_quits_even_from_the_note_editor(tmp_path: Path) 
         await pilot.pause()
     assert app.return_code == 0
     assert saved(app)[find(app.roadmap, FIRST).id]["note"] == "kept"
+
+
+async def test_ctrl_c_twice_gets_out_when_changes_cannot_be_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    failing_writes(monkeypatch)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)  # asked, as `q` asks
+        await pilot.press("ctrl+c")  # and again: kept in the recovery file, out
+        await pilot.pause()
+    assert app.return_code == 0
+    assert len(recovery.recovery_files(app.store.path)) == 1

@@ -148,3 +148,13 @@ async def test_an_unmatched_note_is_attached_to_a_topic_picked_by_name_and_undon
         await pilot.pause()
         assert app.store.note(alpha).endswith("spooky action")
         assert "Unmatched notes" not in screen_text(app)
+
+
+async def test_with_ascii_the_note_mark_is_ascii(tmp_path: Path) -> None:
+    plain = with_unmatched(tmp_path)
+    app = RoadmapApp(plain.roadmap, plain.store, ascii_glyphs=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "Alpha topic" in line)
+        assert line.split("││")[0].rstrip().endswith("*")
+        assert "✎" not in screen_text(app)
