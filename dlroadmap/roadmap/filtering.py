@@ -22,6 +22,10 @@ class Show(StrEnum):
         """How the tree's title says it (nothing for all)."""
         return _LABELS[self]
 
+    def shows(self, status: Status) -> bool:
+        statuses = _SHOWN.get(self)
+        return statuses is None or status in statuses
+
     def next(self) -> Show:
         members = list(Show)
         return members[(members.index(self) + 1) % len(members)]
@@ -57,14 +61,26 @@ def matching_items(
     ]
 
 
-def shown_topics(
+def shown_nodes(
     roadmap: Roadmap, status_of: Callable[[Node], Status], show: Show
-) -> list[str] | None:
-    """Ids of the topics `show` lets through, in roadmap order (None: all of them)."""
+) -> set[str] | None:
+    """Ids of the topics `show` lets through and of every node above one (None: all).
+
+    Climbing from each shown topic stops at a node already kept: a large roadmap is
+    shown again at each key that changes a status while a view is on.
+    """
     statuses = _SHOWN.get(show)
     if statuses is None:
         return None
-    return [item.id for item in roadmap.items() if status_of(item) in statuses]
+    keep: set[str] = set()
+    parent_of = roadmap.parent
+    for item in roadmap.items():
+        if status_of(item) in statuses:
+            node: Node | None = item
+            while node is not None and node.id not in keep:
+                keep.add(node.id)
+                node = parent_of(node.id)
+    return keep
 
 
 def with_ancestors(roadmap: Roadmap, ids: Collection[str]) -> set[str]:

@@ -31,7 +31,6 @@ from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
 from dlroadmap.app.widgets.tree_pane import TreePane
 from dlroadmap.common.printable import printable
 from dlroadmap.progress.store import Store
-from dlroadmap.roadmap.filtering import Show
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
@@ -230,9 +229,8 @@ class MainScreen(TreeViewScreen):
             self._show_tree(self.selected_node())
         self.shown.recount(changed)
         self.tree_pane.update_tallies(self.shown.tallies, changed)
-        if self.view.show is not Show.ALL:
-            # A topic marked done leaves a tree that hides done ones.
-            self.tree_pane.set_show(self.view.show)
+        # A topic marked done leaves a tree that hides done ones.
+        self.tree_pane.statuses_changed(changed)
         self._show_progress()
         if self.detail.editor is None:
             self._refresh_detail()

@@ -170,6 +170,12 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self.call_after_refresh(self._reveal, tree_node)
         return True
 
+    def drop(self, node_id: str) -> None:
+        """Take a leaf off the tree (a status view hides it now)."""
+        tree_node = self._by_id.pop(node_id, None)
+        if tree_node is not None:
+            tree_node.remove()
+
     def line_of(self, node_id: str) -> int:
         """The line a node is on (-1: not in the tree as it is now)."""
         tree_node = self._by_id.get(node_id)

@@ -19,7 +19,7 @@ from dlroadmap.roadmap.filtering import (
     Show,
     matching_items,
     normalise,
-    shown_topics,
+    shown_nodes,
     with_ancestors,
 )
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
@@ -127,21 +127,36 @@ class TreePane(Vertical):
             self._show_whole(cursor)
             self.post_message(self.Filtered())
 
+    def statuses_changed(self, changed: list[str]) -> None:
+        """With a view on, a topic whose new status it hides leaves the tree (the cursor
+        on the line after it); anything else shows the tree anew."""
+        if self._show is Show.ALL:
+            return
+        nodes = [self._roadmap.get(node_id) for node_id in changed]
+        if self.filter_text or not all(
+            node is not None and not node.children and not self._show.shows(self._status_of(node))
+            for node in nodes
+        ):
+            self.set_show(self._show)
+            return
+        for node_id in changed:
+            self.roadmap_tree.drop(node_id)
+        self.post_message(self.Filtered())
+
     def _title(self) -> str:
         label = self._show.label
         return f"Roadmap · {label} only" if label else "Roadmap"
 
-    def _shown_topics(self) -> list[str] | None:
-        return shown_topics(self._roadmap, self._status_of, self._show)
+    def _shown_nodes(self) -> set[str] | None:
+        return shown_nodes(self._roadmap, self._status_of, self._show)
 
     def _show_whole(self, cursor: Node | None) -> None:
         """The whole tree (as the status view has it), the cursor's phase open, the
         cursor on `cursor` or, if it is hidden, on the next topic shown."""
-        shown = self._shown_topics()
-        keep = None
-        if shown is not None:
+        keep = self._shown_nodes()
+        if keep is not None:
             # Phases stay, with their counts, when all their topics are hidden.
-            keep = with_ancestors(self._roadmap, shown) | {p.id for p in self._roadmap.phases}
+            keep.update(phase.id for phase in self._roadmap.phases)
             cursor = _next_shown(self._roadmap, cursor, keep)
         phase = self._roadmap.ancestors(cursor.id)[:1] if cursor else []
         self.roadmap_tree.show_roadmap(
@@ -199,11 +214,10 @@ class TreePane(Vertical):
             self._show_whole(self.selected_node())
             self.border_subtitle = ""
         else:
-            shown = self._shown_topics()
+            shown = self._shown_nodes()
             items = self._roadmap.items()
             if shown is not None:
-                kept = set(shown)
-                items = (item for item in items if item.id in kept)
+                items = (item for item in items if item.id in shown)
             notes = list(self._notes())
             matches = matching_items(items, notes, query)
             # Notes whose topic left the markdown are found too, listed last.
