@@ -81,7 +81,7 @@ async def test_brackets_go_from_match_to_match_in_the_tree(tmp_path: Path) -> No
     async with app.run_test(size=SIZE, message_hook=told.hook) as pilot:
         await pilot.pause()
         await pilot.press("right_square_bracket")
-        assert any("No filter on" in message for message in told.messages)
+        assert any("No matches to go to" in message for message in told.messages)
         await pilot.press("slash", *"learn", "enter")
         matches = [n.text for n in app.roadmap.items() if "learn" in n.text.lower()]
         assert len(matches) >= 3

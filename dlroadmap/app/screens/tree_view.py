@@ -43,7 +43,9 @@ class TreeViewScreen(Screen[None]):
     def action_next_match(self, direction: int) -> None:
         if not self.tree_pane.next_match(direction):
             keys = named_keys("filter.open", keymap_in_force(self.app))
-            message = f"No filter on: {keys} filters the tree, then these keys go match to match."
+            message = (
+                f"No matches to go to: {keys} filters the tree, then these keys go one by one."
+            )
             tell(self, Notice(message))
 
     async def action_open_filter(self) -> None:

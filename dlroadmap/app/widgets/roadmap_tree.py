@@ -32,7 +32,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
 
     def __init__(
         self,
-        note_of: Callable[[Node], str] = lambda node: "",
+        note_of: Callable[[Node], str],
         *,
         ascii_glyphs: bool = False,
         id: str | None = None,
@@ -70,7 +70,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         open_phase: str | None = None,
         unmatched: list[Node] | None = None,
     ) -> None:
-        """Fill the tree; with `keep`, just those nodes (a node's ancestors are kept too).
+        """Fill the tree; with `keep`, just those nodes (it holds each one's ancestors).
 
         `open_all` (a filter's matches): every branch open, and no overview. Otherwise
         phases start closed but `open_phase`, so the first screen is about now.
@@ -116,7 +116,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             branch = under.add(Text(), data=node, expand=expand, allow_expand=bool(children))
             self._by_id[node.id] = branch
             if expand:
-                stack.extend((branch, child) for child in reversed(node.children))
+                stack.extend((branch, child) for child in reversed(children))
             elif children:
                 self._unfilled.add(node.id)
 

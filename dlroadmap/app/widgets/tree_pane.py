@@ -110,10 +110,6 @@ class TreePane(Vertical):
 
     # -- which topics show -------------------------------------------------
 
-    @property
-    def showing(self) -> Show:
-        return self._show
-
     def set_show(self, show: Show) -> None:
         """Show only the topics of some statuses (or all), the cursor kept where it can be."""
         cursor = self.selected_node()
@@ -248,7 +244,7 @@ class TreePane(Vertical):
 
     def next_match(self, direction: int) -> bool:
         """The cursor to the filter's next match (1) or previous one (-1), round the end;
-        False if no filter is on."""
+        False if there is none (no filter, or nothing matches)."""
         if not self._matches:
             return False
         tree = self.roadmap_tree
