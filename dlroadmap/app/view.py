@@ -29,7 +29,11 @@ class View:
 
     def widened(self, steps: int) -> bool:
         """The tree `steps` wider (narrower if negative); False if it is as far as it goes."""
-        width = min(TREE_WIDTHS[-1], max(TREE_WIDTHS[0], self.tree_width + steps * WIDTH_STEP))
+        return self.resized(self.tree_width + steps * WIDTH_STEP)
+
+    def resized(self, percent: int) -> bool:
+        """The tree `percent` of the width, as far as it may go; False if that is no change."""
+        width = min(TREE_WIDTHS[-1], max(TREE_WIDTHS[0], percent))
         if width == self.tree_width:
             return False
         self.tree_width = width

@@ -133,3 +133,24 @@ async def test_at_80_columns_a_long_phase_title_reads_in_full_in_the_detail_pane
         words = [word for word in phase.text.split() if word.isascii()]
         assert not any(" ".join(words[-2:]) in line for line in tree_side)
         assert " ".join(words) in " ".join(line.strip("│") for line in detail)
+
+
+async def test_the_border_between_the_panes_drags_with_the_mouse_and_stays(
+    tmp_path: Path,
+) -> None:
+    app = app_with(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(TreePane)
+        border = pane.region.right - 1
+        middle = pane.region.y + pane.region.height // 2
+        await pilot.mouse_down(offset=(border, middle))
+        await pilot.hover(offset=(69, middle))  # 70 of 100 columns
+        await pilot.mouse_up(offset=(69, middle))
+        await pilot.pause()
+        assert pane.outer_size.width == 70
+    assert load_config(tmp_path / "config.toml")[0].tree_width == 70
+    again = app_with(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.screen.query_one(TreePane).outer_size.width == 70
