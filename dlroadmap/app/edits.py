@@ -8,9 +8,9 @@ and how to suspend itself around the editor, so all of this runs without a termi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Literal
 
@@ -108,6 +108,18 @@ class Edits:
         after = self._store.note(node)
         self.history.push(Change(node_id, "note", current, after, group=self._edit_group))
         return after
+
+    def set_notes(self, notes: Sequence[tuple[Node, str]]) -> None:
+        """Set several notes as one change, undone as one (an unmatched note attached to
+        a topic, or deleted)."""
+        from dlroadmap.progress.history import Change
+
+        self._edit_group += 1
+        for node, text in notes:
+            before = self._store.note(node)
+            self.write(partial(self._store.set_note, node, text))
+            after = self._store.note(node)
+            self.history.push(Change(node.id, "note", before, after, group=self._edit_group))
 
     def write(self, change: Callable[[], bool]) -> bool:
         """Make a change through the store; whether it changed anything.
@@ -286,8 +298,19 @@ class Edits:
         """
         from dlroadmap.progress.history import step
 
-        done = step(self.history, direction, partial(self._now, catch_up=catch_up), self._put_back)
+        now = partial(self._now, catch_up=catch_up)
+        done = step(self.history, direction, now, self._put_back)
         change = done.change
+        # The rest of a change made of several (see set_notes) goes with it.
+        while done.outcome == "applied" and change is not None and change.group is not None:
+            following = (
+                self.history.next_undo() if direction == "undo" else self.history.next_redo()
+            )
+            if following is None or following.group != change.group:
+                break
+            more = step(self.history, direction, now, self._put_back)
+            if more.outcome == "applied" and more.change is not None:
+                done = replace(done, also=(*done.also, more.change))
         node = self._find(change.node_id) if change else None
         title = node.text if node is not None else change.node_id if change else ""
         self._tell(

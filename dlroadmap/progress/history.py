@@ -100,6 +100,13 @@ class Step:
     direction: Direction
     outcome: Outcome
     change: Change | None = None  # None when there was nothing to undo or redo
+    # The rest of a change made of several, undone or redone with it (see Edits.set_notes).
+    also: tuple[Change, ...] = ()
+
+    @property
+    def node_ids(self) -> list[str]:
+        """The items it changed."""
+        return [change.node_id for change in (self.change, *self.also) if change is not None]
 
     def message(self, title: str) -> str:
         """In words; `title` names the item the change is about."""

@@ -11,7 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from dlroadmap.app.commands import Scope, bindings, commands_in, key_names, keys_in_force
+from dlroadmap.app.commands import Scope, bindings, commands_in, keys_in_force
+from dlroadmap.app.key_names import key_names
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 
 MOUSE_NOTE = (
@@ -19,8 +20,11 @@ MOUSE_NOTE = (
     "the terminal's own selection while the app runs, hold Shift (Option on macOS) as you drag."
 )
 # The sections of each column, as the table's scopes; a screen's title names its key.
-COLUMNS = ((Scope.TREE, Scope.EDITOR, Scope.FILTER), (Scope.MAIN, Scope.TODAY, Scope.APP))
-_OPENED_BY = {Scope.TODAY: "today.open"}
+COLUMNS = (
+    (Scope.TREE, Scope.EDITOR, Scope.FILTER),
+    (Scope.MAIN, Scope.TODAY, Scope.NOTES, Scope.APP),
+)
+_OPENED_BY = {Scope.TODAY: "today.open", Scope.NOTES: "notes.open"}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -40,6 +44,10 @@ class HelpScreen(ModalScreen[None]):
                 for scopes in COLUMNS:
                     yield Static(_table(scopes, keymap), classes="help-column")
             yield Static(Text("\n\n".join(self._notes)), id="help-notes")
+
+    def on_mount(self) -> None:
+        # Taller than a small terminal: ↓, pagedown and end scroll it.
+        self.query_one("#help-body").focus()
 
 
 def _table(scopes: Iterable[Scope], keymap: Mapping[str, str]) -> Table:
