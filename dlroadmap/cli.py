@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dlroadmap import __version__
 from dlroadmap.common.printable import printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
-from dlroadmap.errors import DlroadmapError, StateError
+from dlroadmap.errors import DlroadmapError, RoadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
 from dlroadmap.progress.locate import state_path_for
 from dlroadmap.progress.set_aside import move_aside
@@ -23,6 +23,9 @@ from dlroadmap.progress.state import decode_state
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+from dlroadmap.shelf.choose import choose
+from dlroadmap.shelf.entries import Entry, read_shelf
+from dlroadmap.shelf.recent import last_opened, remember_opened
 
 if TYPE_CHECKING:
     import argparse
@@ -34,14 +37,18 @@ def _roadmap_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "roadmap",
         nargs="?",
-        type=Path,
-        metavar="ROADMAP.md",
-        help="a roadmap in markdown (default: the bundled deep-learning study plan)",
+        metavar="ROADMAP",
+        help="a roadmap: the path of its markdown, the URL it was added from, or its title "
+        "on your shelf (the start of it will do); default: the one opened last (on a fresh "
+        "machine, the bundled deep-learning study plan)",
     )
 
 
 def _app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"dlroadmap {__version__}")
+    parser.add_argument(
+        "--bundled", action="store_true", help="open the bundled deep-learning study plan"
+    )
     parser.add_argument(
         "--ascii", action="store_true", help="draw status marks with ASCII only (x ~ o -)"
     )
@@ -79,8 +86,36 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(path: Path | None) -> tuple[Path, Roadmap]:
-    source = (path or bundled_roadmap_path()).expanduser()
+def _shelf(*, counted: bool = False) -> list[Entry]:
+    return read_shelf(
+        state_dir(),
+        state_cache=state_cache_dir(),
+        roadmap_cache=roadmap_cache_dir(),
+        counted=counted,
+    )
+
+
+def _most_recent() -> Path:
+    """The markdown opened last; the bundled plan on a fresh machine."""
+    last = last_opened()
+    if last is None:
+        return bundled_roadmap_path()
+    if not last.is_file():
+        raise RoadmapError(
+            last,
+            "the roadmap you opened last is no longer there. Open it where it is now "
+            "(dlroadmap PATH: its progress comes along), or another one: dlroadmap list "
+            "shows them, dlroadmap --bundled opens the bundled plan.",
+        )
+    return last
+
+
+def _source(argument: str | None) -> Path:
+    return _most_recent() if argument is None else choose(argument, _shelf)
+
+
+def _open(argument: str | None) -> tuple[Path, Roadmap]:
+    source = _source(argument)
     return source, load_roadmap(source, cache=roadmap_cache_dir())
 
 
@@ -101,18 +136,59 @@ def _review(args: argparse.Namespace) -> int:
     store = _read_only_store(roadmap, source)
     # Imported here: the app's commands never pay for them, nor this one for Textual.
     from dlroadmap.review.build import build_review, to_json
+    from dlroadmap.shelf.others import Shelved, shelved, with_activity_of
 
-    review = build_review(roadmap, store.state, store.status, date.today())
+    today = date.today()
+    state = store.state
+    # Without a roadmap named: the others on the shelf too, and a streak kept by any.
+    rest = Shelved((), ())
+    if args.roadmap is None:
+        rest = shelved(
+            _shelf(),
+            store.path,
+            today,
+            folder=state_dir(),
+            state_cache=state_cache_dir(),
+            roadmap_cache=roadmap_cache_dir(),
+        )
+        state = with_activity_of(state, rest.activity)
+    review = build_review(roadmap, state, store.status, today)
     if args.json:
         import json  # only --json pays for it
 
-        print(json.dumps(to_json(review), indent=2, ensure_ascii=False))
+        from dlroadmap.shelf.others import others_json
+
+        data = to_json(review)
+        if args.roadmap is None:
+            data["others"] = others_json(rest.others)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     from dlroadmap.review.text import render
+    from dlroadmap.shelf.others import other_lines
 
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     width = min(shutil.get_terminal_size((80, 24)).columns, 80)
     print(render(review, roadmap.text, width=width, color=color, ascii_only=args.ascii))
+    below = other_lines(rest.others, width=width, color=color, ascii_only=args.ascii)
+    if below:
+        print(f"\n{below}")
+    return 0
+
+
+def _list_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the list as JSON")
+
+
+def _list(args: argparse.Namespace) -> int:
+    from dlroadmap.shelf import listing
+
+    entries = _shelf(counted=True)
+    if args.json:
+        import json
+
+        print(json.dumps(listing.to_json(entries), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(listing.lines(entries, date.today())))
     return 0
 
 
@@ -206,9 +282,16 @@ def _open_store(roadmap: Roadmap, source: Path) -> Store:
         return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
 
 
-def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = False) -> int:
-    source, roadmap = _open(path)
+def _run_app(
+    argument: str | None,
+    *,
+    bundled: bool = False,
+    ascii_glyphs: bool = False,
+    no_mouse: bool = False,
+) -> int:
+    source, roadmap = _open(str(bundled_roadmap_path()) if bundled else argument)
     store = _open_store(roadmap, source)
+    remember_opened(source)
     config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
     from dlroadmap.app.app import RoadmapApp, Settings
@@ -241,6 +324,7 @@ class Command:
     description: str  # its own `--help`
     options: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
+    takes_roadmap: bool = True
 
 
 # Every subcommand, in the order `dlroadmap --help` lists them. Any other first argument
@@ -259,6 +343,16 @@ COMMANDS = {
             "was not there: never the progress file.",
             _review_options,
             _review,
+        ),
+        Command(
+            "list",
+            "list the roadmaps you follow, the last studied first",
+            "List every roadmap with saved progress, the most recently studied first: its "
+            "title, done/total, when you last studied it and where its markdown lives "
+            "(flagged when it is gone). Writes nothing but the parse caches.",
+            _list_options,
+            _list,
+            takes_roadmap=False,
         ),
         Command(
             "export",
@@ -298,7 +392,8 @@ def _command_parser(command: Command) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"dlroadmap {command.name}", description=command.description
     )
-    _roadmap_argument(parser)
+    if command.takes_roadmap:
+        _roadmap_argument(parser)
     command.options(parser)
     return parser
 
@@ -360,7 +455,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The everyday start, with nothing to parse: argparse is not even loaded.
             return _run_app(None)
         args = _parser().parse_args(arguments)
-        return _run_app(args.roadmap, ascii_glyphs=args.ascii, no_mouse=args.no_mouse)
+        return _run_app(
+            args.roadmap, bundled=args.bundled, ascii_glyphs=args.ascii, no_mouse=args.no_mouse
+        )
     except DlroadmapError as error:
         print(f"dlroadmap: {error}", file=sys.stderr)
         return EXIT_USAGE
