@@ -23,6 +23,7 @@ from dlroadmap.progress.state import decode_state
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+from dlroadmap.shelf.access import ShelfAccess
 from dlroadmap.shelf.choose import choose
 from dlroadmap.shelf.entries import Entry, read_shelf
 from dlroadmap.shelf.recent import last_opened, remember_opened
@@ -303,6 +304,7 @@ def _run_app(
         ascii_glyphs=ascii_glyphs,
         settings=settings,
         source=source,
+        shelf=ShelfAccess.of_user(),
     )
     # What was loaded lives as long as the app: kept out of the collector's later passes.
     # The app turns the collector back on once its first frame is out.

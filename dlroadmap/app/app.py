@@ -18,11 +18,11 @@ from dlroadmap.app.commands import (
     Scope,
     bindings,
     in_palette,
-    keymap_problems,
     keys_in_force,
     palette_help,
 )
 from dlroadmap.app.edits import Notice
+from dlroadmap.app.keymap_check import keymap_problems
 from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.notices import tell
 from dlroadmap.app.screens.main import MainScreen
@@ -32,6 +32,7 @@ from dlroadmap.config import Config, config_path, unused_settings
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
+from dlroadmap.shelf.access import ShelfAccess
 
 
 @dataclass
@@ -73,8 +74,11 @@ class RoadmapApp(OrderlyKeysApp[None]):
         today: Callable[[], date] = date.today,
         settings: Settings | None = None,
         source: Path | None = None,
+        shelf: ShelfAccess | None = None,
     ) -> None:
         super().__init__()
+        # The roadmaps to switch to (None: the Roadmaps screen is not offered).
+        self._shelf = shelf
         self.roadmap = roadmap
         self.store = store
         # The markdown file, watched for edits (None: not watched).
@@ -244,6 +248,40 @@ class RoadmapApp(OrderlyKeysApp[None]):
             await self.action_quit()
         elif choice == "keep":
             self._exit_keeping_unsaved()
+
+    def on_roadmaps_wanted(self) -> None:
+        if self._shelf is None:
+            return
+        from dlroadmap.app.screens.roadmaps import RoadmapsScreen  # loaded when first wanted
+
+        screen = RoadmapsScreen(self._shelf, self.store.path, ascii_glyphs=self._ascii)
+        self.push_screen(screen, self._chosen)
+
+    def _chosen(self, source: Path | None) -> None:
+        # Once the Roadmaps screen has gone: the main screen is then the one to replace.
+        if source is not None:
+            self.call_later(self._switch_to, source)
+
+    async def _switch_to(self, source: Path) -> None:
+        """Show the roadmap in `source` in place of this one, saved first."""
+        if self._shelf is None:
+            return
+        if not self._saved_now():
+            message = (
+                f"Still on this roadmap: its changes could not be saved ({self._save_problem})."
+            )
+            tell(self, Notice(message, severity="error"))
+            return
+        try:
+            roadmap, store = self._shelf.open(source)
+        except DlroadmapError as error:
+            tell(self, Notice(str(error), severity="error"))
+            return
+        self.store.keep_in_cache()
+        self.roadmap, self.store, self._source = roadmap, store, source
+        self._lifecycle.follow(source)
+        for screen in self._main_screens():
+            await screen.show_other(roadmap, store)
 
     def on_app_focus(self) -> None:
         for screen in self._main_screens():
