@@ -7,15 +7,16 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dlroadmap import __version__
+from dlroadmap import __version__, cli_shelf
+from dlroadmap.cli_shelf import source_of
+from dlroadmap.command import Command
 from dlroadmap.common.printable import printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
-from dlroadmap.errors import DlroadmapError, RoadmapError, StateError
+from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
 from dlroadmap.progress.locate import state_path_for
 from dlroadmap.progress.set_aside import move_aside
@@ -24,9 +25,7 @@ from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from dlroadmap.shelf.access import ShelfAccess
-from dlroadmap.shelf.choose import choose
-from dlroadmap.shelf.entries import Entry, read_shelf
-from dlroadmap.shelf.recent import last_opened, remember_opened
+from dlroadmap.shelf.recent import remember_opened
 
 if TYPE_CHECKING:
     import argparse
@@ -87,32 +86,8 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shelf(*, counted: bool = False) -> list[Entry]:
-    return read_shelf(
-        state_dir(),
-        state_cache=state_cache_dir(),
-        roadmap_cache=roadmap_cache_dir(),
-        counted=counted,
-    )
-
-
-def _most_recent() -> Path:
-    """The markdown opened last; the bundled plan on a fresh machine."""
-    last = last_opened()
-    if last is None:
-        return bundled_roadmap_path()
-    if not last.is_file():
-        raise RoadmapError(
-            last,
-            "the roadmap you opened last is no longer there. Open it where it is now "
-            "(dlroadmap PATH: its progress comes along), or another one: dlroadmap list "
-            "shows them, dlroadmap --bundled opens the bundled plan.",
-        )
-    return last
-
-
 def _source(argument: str | None) -> Path:
-    return _most_recent() if argument is None else choose(argument, _shelf)
+    return source_of(argument)
 
 
 def _open(argument: str | None) -> tuple[Path, Roadmap]:
@@ -137,22 +112,13 @@ def _review(args: argparse.Namespace) -> int:
     store = _read_only_store(roadmap, source)
     # Imported here: the app's commands never pay for them, nor this one for Textual.
     from dlroadmap.review.build import build_review, to_json
-    from dlroadmap.shelf.others import Shelved, shelved, with_activity_of
+    from dlroadmap.shelf.others import Shelved
 
     today = date.today()
-    state = store.state
-    # Without a roadmap named: the others on the shelf too, and a streak kept by any.
-    rest = Shelved((), ())
+    state, rest = store.state, Shelved((), ())
     if args.roadmap is None:
-        rest = shelved(
-            _shelf(),
-            store.path,
-            today,
-            folder=state_dir(),
-            state_cache=state_cache_dir(),
-            roadmap_cache=roadmap_cache_dir(),
-        )
-        state = with_activity_of(state, rest.activity)
+        # Without a roadmap named: the others on the shelf too, and a streak kept by any.
+        state, rest = cli_shelf.with_others(store, today)
     review = build_review(roadmap, state, store.status, today)
     if args.json:
         import json  # only --json pays for it
@@ -173,23 +139,6 @@ def _review(args: argparse.Namespace) -> int:
     below = other_lines(rest.others, width=width, color=color, ascii_only=args.ascii)
     if below:
         print(f"\n{below}")
-    return 0
-
-
-def _list_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the list as JSON")
-
-
-def _list(args: argparse.Namespace) -> int:
-    from dlroadmap.shelf import listing
-
-    entries = _shelf(counted=True)
-    if args.json:
-        import json
-
-        print(json.dumps(listing.to_json(entries), indent=2, ensure_ascii=False))
-    else:
-        print("\n".join(listing.lines(entries, date.today())))
     return 0
 
 
@@ -290,7 +239,8 @@ def _run_app(
     ascii_glyphs: bool = False,
     no_mouse: bool = False,
 ) -> int:
-    source, roadmap = _open(str(bundled_roadmap_path()) if bundled else argument)
+    source = bundled_roadmap_path() if bundled else source_of(argument, fetch_new=True)
+    roadmap = load_roadmap(source, cache=roadmap_cache_dir())
     store = _open_store(roadmap, source)
     remember_opened(source)
     config, problem = load_config(config_path())
@@ -317,20 +267,8 @@ def _run_app(
     return app.return_code or 0
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
-    """`dlroadmap NAME [ROADMAP.md] [options]`: one subcommand, as `--help` lists it."""
-
-    name: str
-    summary: str  # its line in `dlroadmap --help`
-    description: str  # its own `--help`
-    options: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-    takes_roadmap: bool = True
-
-
 # Every subcommand, in the order `dlroadmap --help` lists them. Any other first argument
-# is the roadmap to open in the app (a path; later, a URL too).
+# is the roadmap to open in the app (a path, a URL or a title: see cli_shelf.py).
 COMMANDS = {
     command.name: command
     for command in (
@@ -346,16 +284,7 @@ COMMANDS = {
             _review_options,
             _review,
         ),
-        Command(
-            "list",
-            "list the roadmaps you follow, the last studied first",
-            "List every roadmap with saved progress, the most recently studied first: its "
-            "title, done/total, when you last studied it and where its markdown lives "
-            "(flagged when it is gone). Writes nothing but the parse caches.",
-            _list_options,
-            _list,
-            takes_roadmap=False,
-        ),
+        *cli_shelf.COMMANDS,
         Command(
             "export",
             "write the roadmap with progress and notes",
