@@ -129,11 +129,11 @@ def _described(update: Update) -> list[str]:
     lines = [f"{found.counts()}:"]
     lines += [f"  + {printable(text)}" for text in found.added]
     lines += [f"  - {printable(text)}" for text in found.removed]
-    for moved in found.moved:
-        if moved.renamed:
-            lines.append(f"  renamed: {printable(moved.old_text)} → {printable(moved.new_text)}")
+    for before, now in found.moved:
+        if before == now:
+            lines.append(f"  moved: {printable(now)}")
         else:
-            lines.append(f"  moved: {printable(moved.new_text)}")
+            lines.append(f"  renamed: {printable(before)} → {printable(now)}")
     return lines
 
 

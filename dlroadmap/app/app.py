@@ -33,6 +33,7 @@ from dlroadmap.errors import DlroadmapError
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.shelf.access import ShelfAccess
+from dlroadmap.shelf.kept import url_of
 
 
 @dataclass
@@ -163,6 +164,33 @@ class RoadmapApp(OrderlyKeysApp[None]):
             tell(self, Notice(message, severity="error"))
             return
         tell(self, Notice(f"Exported to {target}", title="Export"))
+
+    def action_update_roadmap(self) -> None:
+        """Fetch the roadmap's latest version into its kept copy; the file watcher then
+        shows what changed, as for any edit, and progress follows its topics."""
+        if self._source is None or url_of(self._source) is None:
+            message = "This roadmap was not added from a URL: there is nothing to update it from."
+            tell(self, Notice(message, severity="warning"))
+            return
+        tell(self, Notice("Fetching its latest version…", title="Update"))
+        self.run_worker(
+            partial(self._fetch_latest, self._source),
+            thread=True,
+            group="update",
+            exit_on_error=False,
+        )
+
+    def _fetch_latest(self, source: Path) -> None:
+        """In a worker thread: the network may take seconds."""
+        from dlroadmap.fetch.update import refresh  # only an update loads urllib
+
+        try:
+            changed = refresh(source)
+        except DlroadmapError as error:
+            self.call_from_thread(tell, self, Notice(str(error), severity="error"))
+            return
+        told = "Fetched: what changed shows in a moment." if changed else "It is up to date."
+        self.call_from_thread(tell, self, Notice(told, title="Update"))
 
     def on_mount(self) -> None:
         if self.store.recovered:

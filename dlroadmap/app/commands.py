@@ -310,6 +310,15 @@ COMMANDS: tuple[Command, ...] = (
         palette="Export",
     ),
     Command(
+        "app.update",
+        "",
+        "update_roadmap",
+        "Update",
+        "Fetch the latest version of a roadmap added from a URL",
+        Scope.APP,
+        palette="Update from its URL",
+    ),
+    Command(
         "app.theme",
         "",
         "change_theme",

@@ -21,7 +21,7 @@ def reload_notice(before: Roadmap, after: Roadmap, moved: list[Reattached]) -> N
     found = changes(before, after, moved)
     lines = [f"+ {text}" for text in found.added[:SHOWN_CHANGES]]
     lines += [f"- {text}" for text in found.removed[:SHOWN_CHANGES]]
-    lines += [f"→ {m.new_text}" for m in moved[:SHOWN_CHANGES]]
+    lines += [f"→ {now}" for _before, now in found.moved[:SHOWN_CHANGES]]
     return Notice("\n".join([found.counts(), *lines]), title="The roadmap file changed")
 
 

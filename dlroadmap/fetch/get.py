@@ -12,8 +12,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from http.client import HTTPMessage
-from typing import IO
-from urllib.parse import urlsplit
+from typing import IO, Any
+from urllib.parse import urljoin, urlsplit
 
 from dlroadmap import __version__
 from dlroadmap.common.printable import printable
@@ -47,20 +47,22 @@ class Fetched:
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Redirects followed to http and https addresses only (urllib would go to ftp too)."""
 
-    def redirect_request(
+    def http_error_302(
         self,
         req: urllib.request.Request,
         fp: IO[bytes],
         code: int,
         msg: str,
         headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.casefold() not in _SCHEMES:
+    ) -> Any:
+        target = urljoin(req.full_url, headers.get("Location") or headers.get("URI") or "")
+        if urlsplit(target).scheme.casefold() not in _SCHEMES:
             raise FetchError(
-                req.full_url, f"it redirects to {printable(newurl)}, which is not http(s)."
+                req.full_url, f"it redirects to {printable(target)}, which is not http(s)."
             )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _checked(url: str) -> str:
