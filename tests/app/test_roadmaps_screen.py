@@ -8,11 +8,14 @@ from pathlib import Path
 from dlroadmap.app.app import RoadmapApp
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.screens.roadmaps import RoadmapsScreen
+from dlroadmap.fetch.update import Folders, add
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.source import load_roadmap
 from dlroadmap.shelf.access import ShelfAccess
+from tests.app.test_commands import palette_run
 from tests.apptools import Told, find, until
+from tests.served import serving
 
 
 def _roadmap(folder: Path, name: str, title: str, topics: list[str]) -> Path:
@@ -102,3 +105,41 @@ async def test_a_roadmap_whose_markdown_moved_is_pointed_at_its_new_place(tmp_pa
         await pilot.press("enter")
         await until(pilot, lambda: app.roadmap.text == "Beta Course")
         assert app.store.status(find(app.roadmap, "uno")) is Status.DONE
+
+
+async def test_the_palette_opens_the_roadmaps_screen(tmp_path: Path) -> None:
+    shelf, alpha, _beta = _shelf(tmp_path)
+    app = _app(shelf, alpha)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await palette_run(pilot, "Roadmaps")
+        assert _listed(app) == ["Alpha Plan", "Beta Course"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_update_from_its_url_fetches_and_the_tree_follows(tmp_path: Path) -> None:
+    shelf = ShelfAccess(tmp_path / "state")
+    told = Told()
+    with serving() as served:
+        url = served.put("/plan.md", "# Served\n\n## One\n\n- first\n- second\n")
+        copy, _roadmap = add(url, Folders(shelf.folder))
+        app = _app(shelf, copy)
+        async with app.run_test(size=(80, 24), message_hook=told.hook) as pilot:
+            await pilot.press("space")  # "first" done
+            served.put("/plan.md", "# Served\n\n## One\n\n- first\n- third\n")
+            await palette_run(pilot, "Update from its URL")
+            await until(pilot, lambda: any("1 added, 1 removed" in m for m in told.messages))
+            assert [node.text for node in app.roadmap.items()] == ["first", "third"]
+            assert app.store.status(find(app.roadmap, "first")) is Status.DONE
+            await palette_run(pilot, "Update from its URL")
+            await until(pilot, lambda: "It is up to date." in told.messages)
+    assert "Fetched: what changed shows in a moment." in told.messages
+
+
+async def test_update_of_a_local_roadmap_says_there_is_no_url(tmp_path: Path) -> None:
+    shelf, alpha, _beta = _shelf(tmp_path)
+    app = _app(shelf, alpha)
+    told = Told()
+    async with app.run_test(size=(80, 24), message_hook=told.hook) as pilot:
+        await palette_run(pilot, "Update from its URL")
+        assert "not added from a URL" in told.messages[-1]
