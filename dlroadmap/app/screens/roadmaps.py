@@ -133,13 +133,12 @@ class RoadmapsScreen(Screen[Path | None]):
             )
             return
         self._removing = None
-        try:
-            moved = self._shelf.remove(entry)
-        except DlroadmapError as error:
-            self._tell(str(error), "error")
-            return
-        self._tell(f'"{entry.title}" is off the shelf; its progress is kept in {moved}.')
-        self.show_shelf()
+
+        def remove() -> str:
+            moved = printable_path(self._shelf.remove(entry))
+            return f'"{entry.title}" is off the shelf; its progress is kept in {moved}.'
+
+        self._change_shelf(remove)
 
     def action_locate(self) -> None:
         entry = self._selected()
@@ -157,12 +156,21 @@ class RoadmapsScreen(Screen[Path | None]):
         self._close_path()
         if entry is None or not event.value.strip():
             return
-        try:
+
+        def relocate() -> str:
             self._shelf.relocate(entry, path)
+            return f'"{entry.title}" is now read from {printable_path(path)}.'
+
+        self._change_shelf(relocate)
+
+    def _change_shelf(self, change: Callable[[], str]) -> None:
+        """Make a change to the shelf, say what it did (or why not), show the shelf anew."""
+        try:
+            told = change()
         except DlroadmapError as error:
             self._tell(str(error), "error")
             return
-        self._tell(f'"{entry.title}" is now read from {printable_path(path)}.')
+        self._tell(told)
         self.show_shelf()
 
     def _close_path(self) -> None:
