@@ -14,7 +14,7 @@ from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.source import load_roadmap
 from dlroadmap.shelf.access import ShelfAccess
 from tests.app.test_commands import palette_run
-from tests.apptools import Told, find, until
+from tests.apptools import Told, find, screen_text, until
 from tests.served import serving
 
 
@@ -56,6 +56,9 @@ async def test_b_lists_the_shelf_and_enter_switches_in_place(tmp_path: Path) -> 
         await until(pilot, lambda: app.roadmap.text != "Alpha Plan")
         assert app.roadmap.text == "Beta Course"
         assert isinstance(app.screen, MainScreen) and app.screen.store is app.store
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert "Beta Course" in header and "█" in header and "1/2" in header
         await pilot.press("space")  # on the first topic not done: "dos", in Beta's file
         assert app.store.status(find(app.roadmap, "dos")) is Status.DONE
     alpha_store = Store.open(load_roadmap(alpha), alpha, tmp_path / "state")

@@ -125,6 +125,8 @@ class MainScreen(Screen[None]):
         self._hold(roadmap, store)
         await self.recompose()
         self._show_held()
+        # The new header's width is known once laid out: its progress bar is drawn then.
+        self.call_after_refresh(self._show_progress)
 
     def _show_held(self) -> None:
         self.shown.count()
