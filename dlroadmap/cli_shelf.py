@@ -169,14 +169,7 @@ def with_others(store: Store, today: date) -> tuple[State, Shelved]:
     and the other roadmaps to list under the review."""
     from dlroadmap.shelf.others import shelved, with_activity_of
 
-    rest = shelved(
-        shelf(),
-        store.path,
-        today,
-        folder=state_dir(),
-        state_cache=state_cache_dir(),
-        roadmap_cache=roadmap_cache_dir(),
-    )
+    rest = shelved(shelf(), store.path, today, roadmap_cache=roadmap_cache_dir())
     return with_activity_of(store.state, rest.activity), rest
 
 

@@ -4,7 +4,7 @@ progress, when it was last studied and where its markdown lives."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +35,8 @@ class Entry:
     last_studied: date | None
     # Why the state file cannot be read (None: it can).
     problem: str | None = None
+    # What the state file holds, as read (None: it cannot be read).
+    state: State | None = field(default=None, compare=False, repr=False)
 
 
 def state_files(folder: Path) -> list[Path]:
@@ -80,7 +82,7 @@ def _read(path: Path, files: StateCache, roadmap_cache: Path | None, counted: bo
             return Entry(path, title, source, True, url_of(source), None, studied, error.problem)
         store = Store(path, roadmap, source, found=state, writable=False, files=files)
         tally = tally_items(roadmap.items(), store.status)
-    return Entry(path, title, source, found, url_of(source), tally, studied)
+    return Entry(path, title, source, found, url_of(source), tally, studied, state=state)
 
 
 def _recency(entry: Entry) -> tuple[date, float]:

@@ -11,14 +11,15 @@ from typing import Any
 
 from dlroadmap.common.printable import printable
 from dlroadmap.errors import DlroadmapError
+from dlroadmap.progress import revisit
 from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.state import State
 from dlroadmap.progress.store import Store
-from dlroadmap.review.build import build_review
+from dlroadmap.review.build import local_date
 from dlroadmap.review.lines import DIM, Line, Look, clip, paint
-from dlroadmap.roadmap.model import plain
+from dlroadmap.roadmap.model import Status, plain
 from dlroadmap.roadmap.source import load_roadmap
-from dlroadmap.roadmap.tally import Tally
+from dlroadmap.roadmap.tally import Tally, tally_items
 from dlroadmap.shelf.entries import Entry
 
 # A roadmap studied within this many days is listed under the review.
@@ -42,9 +43,29 @@ class Shelved:
     activity: tuple[Activity, ...]
 
 
-def _store(entry: Entry, folder: Path, state_cache: Path | None, cache: Path | None) -> Store:
-    roadmap = load_roadmap(entry.source, cache=cache)
-    return Store.open(roadmap, entry.source, folder, writable=False, cache=state_cache)
+def _other(entry: Entry, state: State, today: date, cache: Path | None) -> Other | None:
+    """The line of a roadmap studied lately: its progress, what is in progress (oldest
+    first), how many topics are due for a revisit."""
+    try:
+        roadmap = load_roadmap(entry.source, cache=cache)
+    except DlroadmapError:
+        return None  # its own trouble, told when it is opened
+    # Read only: the saved items seen where their topics are now, nothing written.
+    store = Store(entry.state_path, roadmap, entry.source, found=state, writable=False)
+    items = list(roadmap.items())
+    started: list[tuple[float, int, str]] = []
+    due = 0
+    for order, node in enumerate(items):
+        status = store.status(node)
+        saved = store.item(node.id)
+        if status is Status.IN_PROGRESS:
+            changed = saved.status_changed if saved else None
+            started.append((changed.timestamp() if changed else 0.0, order, plain(node.title)))
+        elif status is Status.DONE and saved is not None and saved.revisit is not None:
+            if local_date(revisit.due(saved.revisit)) <= today:
+                due += 1
+    now = tuple(text for _when, _order, text in sorted(started))
+    return Other(entry.title, tally_items(items, store.status), now, due, entry.last_studied)
 
 
 def shelved(
@@ -52,8 +73,6 @@ def shelved(
     current: Path,
     today: date,
     *,
-    folder: Path,
-    state_cache: Path | None = None,
     roadmap_cache: Path | None = None,
 ) -> Shelved:
     """The roadmaps of `entries` other than the one whose state file is `current`."""
@@ -61,25 +80,14 @@ def shelved(
     activity: list[Activity] = []
     since = today - timedelta(days=RECENT_DAYS - 1)
     for entry in entries:
-        if entry.state_path.resolve() == current.resolve() or not entry.found:
+        state = entry.state
+        if state is None or entry.state_path.resolve() == current.resolve():
             continue
-        try:
-            store = _store(entry, folder, state_cache, roadmap_cache)
-        except DlroadmapError:
-            continue  # its own trouble, told when it is opened
-        activity.append(store.state.activity)
-        if entry.last_studied is None or entry.last_studied < since:
-            continue
-        review = build_review(store.roadmap, store.state, store.status, today)
-        others.append(
-            Other(
-                entry.title,
-                review.tally,
-                tuple(plain(line.title) for line in review.now),
-                len(review.revisit) + review.revisit_waiting,
-                entry.last_studied,
-            )
-        )
+        activity.append(state.activity)
+        if entry.found and entry.last_studied is not None and entry.last_studied >= since:
+            other = _other(entry, state, today, roadmap_cache)
+            if other is not None:
+                others.append(other)
     return Shelved(tuple(others), tuple(activity))
 
 
