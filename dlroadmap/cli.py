@@ -278,9 +278,11 @@ COMMANDS = {
             "Print where you stand and what to study next, then exit: progress per phase, "
             "what is in progress, what comes next, topics due for a revisit, what you did "
             "today, yesterday and this week, your streak and a 13-week activity calendar. "
-            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing but "
-            "the parsed roadmap to the parse cache (~/.cache/dlroadmap/roadmaps/), when it "
-            "was not there: never the progress file.",
+            "Colour on a terminal; plain text when piped or with NO_COLOR set. Without a "
+            "ROADMAP, the one opened last, then a line for each other roadmap studied in the "
+            "last four weeks; the streak counts a day studied on any. Writes nothing but "
+            "parsed roadmaps to the parse cache (~/.cache/dlroadmap/roadmaps/), when they "
+            "were not there: never a progress file.",
             _review_options,
             _review,
         ),

@@ -27,12 +27,13 @@ if TYPE_CHECKING:
     from dlroadmap.shelf.others import Shelved
 
 
-def shelf(*, counted: bool = False) -> list[Entry]:
+def shelf(*, counted: bool = False, keep: bool = False) -> list[Entry]:
     return read_shelf(
         state_dir(),
         state_cache=state_cache_dir(),
         roadmap_cache=roadmap_cache_dir(),
         counted=counted,
+        keep=keep,
     )
 
 
@@ -84,7 +85,7 @@ def list_options(parser: argparse.ArgumentParser) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from dlroadmap.shelf import listing
 
-    entries = shelf(counted=True)
+    entries = shelf(counted=True, keep=True)
     if args.json:
         import json
 

@@ -30,7 +30,7 @@ class ShelfAccess:
 
     def entries(self) -> list[Entry]:
         return read_shelf(
-            self.folder, state_cache=self.state_cache, roadmap_cache=self.roadmap_cache
+            self.folder, state_cache=self.state_cache, roadmap_cache=self.roadmap_cache, keep=True
         )
 
     def open(self, source: Path) -> tuple[Roadmap, Store]:

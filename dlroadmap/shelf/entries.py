@@ -56,12 +56,13 @@ def last_studied(state: State) -> date | None:
 
 
 def _entry(
-    path: Path, state_cache: Path | None, roadmap_cache: Path | None, counted: bool
+    path: Path, state_cache: Path | None, roadmap_cache: Path | None, counted: bool, keep: bool
 ) -> Entry:
     # One cache per file: it keeps the last file it read, for the next listing.
     files = StateCache(state_cache)
     entry = _read(path, files, roadmap_cache, counted)
-    files.keep()
+    if keep:
+        files.keep()
     return entry
 
 
@@ -99,11 +100,15 @@ def read_shelf(
     state_cache: Path | None = None,
     roadmap_cache: Path | None = None,
     counted: bool = True,
+    keep: bool = False,
 ) -> list[Entry]:
     """Every roadmap with saved progress, the most recently studied first.
 
     `counted`: parse each markdown (through the cache) to count its progress; without,
-    only the state files are read (enough to find a roadmap by its title).
+    only the state files are read (enough to find a roadmap by its title). `keep`: the
+    state files parsed here are kept in the state cache, for the next listing.
     """
-    entries = [_entry(path, state_cache, roadmap_cache, counted) for path in state_files(folder)]
+    entries = [
+        _entry(path, state_cache, roadmap_cache, counted, keep) for path in state_files(folder)
+    ]
     return sorted(entries, key=_recency, reverse=True)

@@ -62,8 +62,7 @@ def _other(entry: Entry, state: State, today: date, cache: Path | None) -> Other
             changed = saved.status_changed if saved else None
             started.append((changed.timestamp() if changed else 0.0, order, plain(node.title)))
         elif status is Status.DONE and saved is not None and saved.revisit is not None:
-            if local_date(revisit.due(saved.revisit)) <= today:
-                due += 1
+            due += local_date(revisit.due(saved.revisit)) <= today
     now = tuple(text for _when, _order, text in sorted(started))
     return Other(entry.title, tally_items(items, store.status), now, due, entry.last_studied)
 

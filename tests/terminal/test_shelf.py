@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from dlroadmap.locations import state_dir
+from dlroadmap.locations import state_cache_dir, state_dir
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.source import load_roadmap
@@ -159,3 +159,11 @@ def test_list_on_a_warm_cache_imports_neither_textual_nor_the_parser(tmp_path: P
     assert "dlroadmap.shelf.listing" in imported  # the probe sees the command's modules
     for heavy in ("textual", "rich", "mistune"):
         assert f" {heavy}" not in imported.replace("|", " "), heavy
+
+
+def test_review_of_the_shelf_writes_no_state_cache_and_list_fills_it(tmp_path: Path) -> None:
+    _three(tmp_path)
+    assert run_cli("review").returncode == 0
+    assert not state_cache_dir().exists()  # review writes no state cache, shelf or not
+    assert run_cli("list").returncode == 0
+    assert len(list(state_cache_dir().iterdir())) == 3  # the next listing reads these
