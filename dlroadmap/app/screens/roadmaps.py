@@ -83,7 +83,8 @@ class RoadmapsScreen(Screen[Path | None]):
 
     def _row(self, entry: Entry) -> Text:
         today = self._today()
-        text = Text(printable(entry.title), style="bold")
+        text = Text()
+        text.append(printable(entry.title), style="bold")
         if entry.state_path.resolve() == self._current:
             text.append("  (open now)", style="italic")
         text.append("\n  ")
