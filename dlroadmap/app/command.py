@@ -19,6 +19,7 @@ class Scope(Enum):
     FILTER = "Filter"
     TODAY = "Today"
     NOTES = "Notes"
+    ROADMAPS = "Roadmaps"
     HELP = "Help"
     APP = "App"
 

@@ -17,7 +17,7 @@ from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
 from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.lifecycle import terminal_handed_over
-from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
+from dlroadmap.app.messages import NoteEdited, NoteEditorClosed, RoadmapsWanted
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
 from dlroadmap.app.roadmap_changes import reattached_notice
@@ -58,13 +58,16 @@ class MainScreen(TreeViewScreen):
         view: View | None = None,
     ) -> None:
         super().__init__(view or View())
-        self.store = store
-        self.shown = ShownRoadmap(roadmap, store)
+        self._hold(roadmap, store)
         self._today = today
         self._ascii = ascii_glyphs
+        self._resumed = False
+
+    def _hold(self, roadmap: Roadmap, store: Store) -> None:
+        self.store = store
+        self.shown = ShownRoadmap(roadmap, store)
         self.edits = Edits(store, self._node, self._tell)
         self.open_note = OpenNote(lambda: self.detail, self.edits, self._node, store.note)
-        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(ascii_glyphs=self._ascii, id="header")
@@ -111,6 +114,20 @@ class MainScreen(TreeViewScreen):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        self._show_held()
+        # Another session (a second SSH login) may save too: look for its changes now
+        # and then, and whenever the terminal regains focus.
+        self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
+
+    async def show_other(self, roadmap: Roadmap, store: Store) -> None:
+        """Show another roadmap and its progress in place of this one (saved by now)."""
+        self._hold(roadmap, store)
+        await self.recompose()
+        self._show_held()
+        # The new header's width is known once laid out: its progress bar is drawn then.
+        self.call_after_refresh(self._show_progress)
+
+    def _show_held(self) -> None:
         self.shown.count()
         self._show_tree(self.shown.first_open_item())
         self.roadmap_tree.focus()
@@ -124,9 +141,6 @@ class MainScreen(TreeViewScreen):
             self._tell(notice)
         if self.store.writable:
             self.edits.take_back_leftovers()
-        # Another session (a second SSH login) may save too: look for its changes now
-        # and then, and whenever the terminal regains focus.
-        self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
 
     def _warm_up_store(self) -> None:
         if self.store.writable:
@@ -379,6 +393,9 @@ class MainScreen(TreeViewScreen):
         self._after_change([node.id for node, _ in notes])
         undo = named_keys("history.undo", keymap_in_force(self.app))
         self._tell(Notice(f"{done} {undo} undoes it."))
+
+    def action_roadmaps(self) -> None:
+        self.post_message(RoadmapsWanted())
 
     def _back_from_today(self, node_id: str | None) -> None:
         # Revisit ratings may have changed what the detail pane shows.
