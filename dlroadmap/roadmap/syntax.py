@@ -14,6 +14,8 @@ __all__ = [
     "OVERVIEW_TITLE",
     "WRITTEN_MARKERS",
     "drops_colon",
+    "find_inner_marker",
+    "find_leading_marker",
     "find_status_marker",
     "marker_status",
     "names_overview",
@@ -36,6 +38,19 @@ _STATUS_MARKER = re.compile(
 )
 _MARKER_ENDINGS = ("done", "done)", "skipped)", "progress)")
 _MARKED = {"done": Status.DONE, "skipped": Status.SKIPPED}
+
+# A status leading an item: a check mark ("✅ Reviewed", "✔️ Week 1"), or DONE ("DONE
+# Course", "**DONE**: Course", "Done: Course": a word "Done" needs its colon, as "Done
+# right" is a title), or "[]", the common typo for an empty box; with what separates it
+# from the title.
+_LEADING_MARKER = re.compile(
+    r"(?:([\u2705\u2714\u2611\u2713]\ufe0f?)|(DONE\b|[Dd]one\s*+:)|(\[\]))[\s:\u2013\u2014-]*+"
+)
+_LEADING_STARTS = frozenset("\u2705\u2714\u2611\u2713Dd[")
+# In progress, anywhere in an item: "(IN PROGRESS)", "(7/7/19: in progress)", or 🚧.
+_INNER_MARKER = re.compile(
+    r"\s*+(?:\([^()]{0,40}?\bin[\s_-]*+progress\s*+\)|\U0001f6a7\ufe0f?)", re.IGNORECASE
+)
 
 # How the exporter writes each status after a title; the parser reads each back.
 WRITTEN_MARKERS = {
@@ -62,6 +77,23 @@ def find_status_marker(text: str) -> re.Match[str] | None:
     if not text.rstrip().lower().endswith(_MARKER_ENDINGS):
         return None  # cheap pre-check: almost no title carries a marker
     return _STATUS_MARKER.search(text)
+
+
+def find_leading_marker(text: str) -> tuple[int, Status] | None:
+    """How many characters a status marker leading the text takes, and its status."""
+    if not text or text[0] not in _LEADING_STARTS:
+        return None  # cheap pre-check, as above
+    match = _LEADING_MARKER.match(text)
+    if match is None or match.end() == len(text):
+        return None  # a marker leads a title: "## DONE" alone is a section so named
+    return match.end(), Status.TODO if match.group(3) else Status.DONE
+
+
+def find_inner_marker(text: str) -> re.Match[str] | None:
+    """An in-progress marker anywhere in the text: "(IN PROGRESS)", 🚧."""
+    if "\U0001f6a7" not in text and "progress" not in text.lower():
+        return None
+    return _INNER_MARKER.search(text)
 
 
 def marker_status(marker: re.Match[str]) -> Status:
