@@ -22,6 +22,7 @@ _PARSING_CODE = (
     "dlroadmap.roadmap.front_matter",
     "dlroadmap.roadmap.inline",
     "dlroadmap.roadmap.syntax",
+    "dlroadmap.roadmap.title",
     "dlroadmap.roadmap.ids",
     "dlroadmap.roadmap.model",
     "mistune",

@@ -23,7 +23,7 @@ from typing import cast
 
 import mistune
 
-from dlroadmap.roadmap.front_matter import strip_front_matter
+from dlroadmap.roadmap.front_matter import front_matter_title, split_front_matter
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.inline import (
     Token,
@@ -34,6 +34,7 @@ from dlroadmap.roadmap.inline import (
 )
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
 from dlroadmap.roadmap.syntax import names_overview
+from dlroadmap.roadmap.title import banner_titles, heading_title, title_index
 
 __all__ = ["parse_roadmap"]
 
@@ -91,8 +92,12 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _parse(text: str, fallback_title: str) -> Roadmap:
-    tokens = cast(list[Token], _markdown()(strip_front_matter(text)))
-    title, tagline, top = _build(tokens)
+    front_matter, body = split_front_matter(text)
+    tokens = cast(list[Token], _markdown()(body))
+    heading, tagline, top = _build(tokens)
+    banner, picture = banner_titles(tokens)
+    named = front_matter_title(front_matter) or banner
+    title = (Span(named),) if named else heading or ((Span(picture),) if picture else ())
     overview_at, overview_phases = _find_overview(top)
     overview_draft = top.pop(overview_at) if overview_at is not None else None
     phases = _to_nodes(top)
@@ -116,7 +121,7 @@ def _parse(text: str, fallback_title: str) -> Roadmap:
 
 def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
     """Title, tagline and the top-level drafts of the document."""
-    title_at = _title_index(tokens)
+    title_at = title_index(tokens)
     root = _Draft((), 0)
     open_headings: list[_Draft] = []  # shallowest first
     title: Inline = ()
@@ -127,7 +132,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
         if kind == "blank_line":
             continue
         if index == title_at:
-            title = inline_title(token.get("children") or [])
+            title = heading_title(token)
             # The title heading is the root itself: what follows is top level.
             open_headings.clear()
             expect_tagline = True
@@ -143,7 +148,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
                 open_headings.pop()
             parent = open_headings[-1] if open_headings else root
             parent.subheadings = True
-            draft = _Draft(inline_title(token.get("children") or []), level)
+            draft = _Draft(heading_title(token), level)
             draft.title, marked = drop_status_marker(draft.title)
             draft.status = marked or Status.TODO
             parent.children.append(draft)
@@ -156,19 +161,6 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             parent.lists += len(lists)
             _add_lists((list_token, parent) for list_token in lists)
     return title, tagline, root.children
-
-
-def _title_index(tokens: list[Token]) -> int | None:
-    """The first H1; failing that, a first heading shallower than every other one."""
-    headings = [(i, t["attrs"]["level"]) for i, t in enumerate(tokens) if t["type"] == "heading"]
-    for index, level in headings:
-        if level == 1:
-            return index
-    if headings:
-        first_index, first_level = headings[0]
-        if all(level > first_level for _, level in headings[1:]):
-            return first_index
-    return None
 
 
 def _is_emphasis_only(paragraph: Token) -> bool:

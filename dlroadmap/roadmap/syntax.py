@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dlroadmap.roadmap.ids import slugify
 from dlroadmap.roadmap.model import Inline, Status
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "find_leading_marker",
     "find_status_marker",
     "marker_status",
+    "names_contents",
     "names_overview",
 ]
 
@@ -68,6 +70,14 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{
 OVERVIEW_TITLE = "Phases Overview"
 _OVERVIEW_WORD = "overview"
 
+# Headings of a table of contents, as slugs (any case, emoji or punctuation around).
+_CONTENTS_TITLES = frozenset(
+    {"contents", "content", "table-of-contents", "table-of-content", "toc", "index"}
+    | {"contents-table", "list-of-contents", "inhalt", "inhaltsverzeichnis", "sommaire"}
+    | {"tabla-de-contenidos", "contenido", "contenidos", "índice", "indice", "sumário"}
+    | {"содержание", "оглавление", "目录", "目錄", "目次"}
+)
+
 # One trailing colon is dropped from a heading: "### 🎯 Goals:" is the section "🎯 Goals".
 _COLONS = (":", "\uff1a")
 
@@ -105,6 +115,11 @@ def marker_status(marker: re.Match[str]) -> Status:
 def names_overview(title: str) -> bool:
     """Could a heading with this title be the phases overview?"""
     return _OVERVIEW_WORD in title.casefold()
+
+
+def names_contents(title: str) -> bool:
+    """Is a heading with this title the heading of a table of contents?"""
+    return len(title) < 40 and slugify(title) in _CONTENTS_TITLES
 
 
 def drops_colon(title: Inline) -> bool:
