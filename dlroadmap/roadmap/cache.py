@@ -19,6 +19,7 @@ from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, 
 # its version, so an upgrade of mistune is a miss too.
 _PARSING_CODE = (
     "dlroadmap.roadmap.parser",
+    "dlroadmap.roadmap.aside",
     "dlroadmap.roadmap.front_matter",
     "dlroadmap.roadmap.inline",
     "dlroadmap.roadmap.syntax",

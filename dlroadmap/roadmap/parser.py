@@ -23,6 +23,7 @@ from typing import cast
 
 import mistune
 
+from dlroadmap.roadmap.aside import list_aside, set_aside
 from dlroadmap.roadmap.front_matter import front_matter_title, split_front_matter
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.inline import (
@@ -39,6 +40,9 @@ from dlroadmap.roadmap.title import banner_titles, heading_title, title_index
 __all__ = ["parse_roadmap"]
 
 UNTITLED_TITLE: Inline = (Span("(untitled)"),)
+
+# The level of a group the parser makes, deeper than any markdown heading.
+_GROUP_LEVEL = 7
 
 _ITEM_TYPES = frozenset({"list_item", "task_list_item"})
 _TEXT_BLOCKS = frozenset({"paragraph", "block_text", "heading"})
@@ -66,6 +70,7 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
     lists: int = 0  # lists directly under this heading; the overview has exactly one
     subheadings: bool = False
+    aside: str = ""  # why it is not the plan (aside.py); "" when it is
 
 
 def parse_roadmap(text: str, fallback_title: str) -> Roadmap:
@@ -159,7 +164,9 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
         if lists:
             parent = open_headings[-1] if open_headings else root
             parent.lists += len(lists)
-            _add_lists((list_token, parent) for list_token in lists)
+            for list_token in lists:
+                _add_list(list_token, parent, root)
+    set_aside(root.children)
     return title, tagline, root.children
 
 
@@ -181,6 +188,25 @@ def _lists_in(blocks: list[Token]) -> Iterator[Token]:
             yield block
         elif block["type"] == "block_quote":
             stack.extend(reversed(block.get("children") or []))
+
+
+def _add_list(list_token: Token, parent: _Draft, root: _Draft) -> None:
+    """Add a list's items under `parent`, set aside when the list is navigation or badges.
+
+    A set-aside list right under the title is put in a group of its own, named for why
+    ("Table of contents"): one node to show or bring back, and no stray top-level items.
+    """
+    reason = list_aside(list_token)
+    if reason and parent is root:
+        last = root.children[-1] if root.children else None
+        if last is None or last.heading_level != _GROUP_LEVEL or last.aside != reason:
+            last = _Draft((Span(reason.capitalize()),), _GROUP_LEVEL, aside=reason)
+            root.children.append(last)
+        parent = last
+    first = len(parent.children)
+    _add_lists([(list_token, parent)])
+    for draft in parent.children[first:]:
+        draft.aside = reason
 
 
 def _add_lists(lists: Iterable[tuple[Token, _Draft]]) -> None:
@@ -309,6 +335,7 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
                 trackable=not draft.heading_level or not draft.children,
                 # A group heading marked "-> Done" keeps DONE too: it is what the file says.
                 initial_status=draft.status,
+                aside=draft.aside,
             )
         )
     return nodes
