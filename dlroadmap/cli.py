@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dlroadmap import __version__
-from dlroadmap.common.printable import printable_path
+from dlroadmap.common.printable import printable, printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
@@ -103,6 +103,8 @@ def _review(args: argparse.Namespace) -> int:
     from dlroadmap.review.build import build_review, to_json
 
     review = build_review(roadmap, store.state, store.status, date.today())
+    for warning in roadmap.warnings:  # on stderr: the review itself stays the output
+        print(f"dlroadmap: {printable_path(source)}: {printable(warning)}", file=sys.stderr)
     if args.json:
         import json  # only --json pays for it
 

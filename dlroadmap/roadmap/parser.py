@@ -24,6 +24,7 @@ from typing import cast
 import mistune
 
 from dlroadmap.roadmap.aside import list_aside, set_aside
+from dlroadmap.roadmap.fences import unclosed_fence_warnings
 from dlroadmap.roadmap.front_matter import front_matter_title, split_front_matter
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.inline import (
@@ -118,6 +119,7 @@ def _parse(text: str, fallback_title: str) -> Roadmap:
         tagline=tagline,
         phases=phases,
         overview=overview,
+        warnings=unclosed_fence_warnings(body, tokens, text.count("\n") - body.count("\n") + 1),
     )
 
 

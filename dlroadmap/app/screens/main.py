@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -122,6 +122,7 @@ class MainScreen(Screen[None]):
         notice = reattached_notice(self.store.reattached)
         if notice is not None:
             self._tell(notice)
+        self._tell_warnings(self.roadmap, ())
         if self.store.writable:
             self.edits.take_back_leftovers()
         # Another session (a second SSH login) may save too: look for its changes now
@@ -142,6 +143,13 @@ class MainScreen(Screen[None]):
     def _tell(self, notice: Notice) -> None:
         tell(self, notice)
 
+    def _tell_warnings(self, roadmap: Roadmap, told: Sequence[str]) -> None:
+        """How the file was read, where the learner must know (an unclosed fence); on a
+        reload, only what was not told already."""
+        for warning in roadmap.warnings:
+            if warning not in told:
+                self._tell(Notice(warning, title="Roadmap file", severity="warning", timeout=15))
+
     def replace_roadmap(self, roadmap: Roadmap) -> None:
         """The markdown was edited on disk: show the new tree, keeping the cursor and state.
 
@@ -152,6 +160,7 @@ class MainScreen(Screen[None]):
         # Saved under the id it has now, so the store carries it where its topic went.
         self.open_note.save_typed()
         keep = self.selected_node()
+        told = self.roadmap.warnings
         new_ids, notice = self.shown.replace(roadmap)
         followed = self.open_note.follow(new_ids, roadmap)
         kept_id = followed if editor is not None else keep.id if keep else None
@@ -161,6 +170,7 @@ class MainScreen(Screen[None]):
         self._show_progress()
         self._refresh_detail()
         self._tell(notice)
+        self._tell_warnings(roadmap, told)
 
     def _show_tree(self, cursor: Node | None) -> None:
         """The tree anew, as the filter says; with no filter, the cursor on `cursor`."""
