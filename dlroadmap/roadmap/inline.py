@@ -17,7 +17,14 @@ from dlroadmap.roadmap.syntax import (
     marker_status,
 )
 
-__all__ = ["Token", "drop_status_marker", "drop_trailing_colon", "inline_title", "text_of"]
+__all__ = [
+    "Token",
+    "drop_status_marker",
+    "drop_trailing_colon",
+    "inline_title",
+    "text_of",
+    "without_status_marker",
+]
 
 Token = dict[str, Any]
 
@@ -160,6 +167,11 @@ def drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
             Span(span.text, span.bold, span.italic, span.code, False, span.link) for span in title
         )
     return title, status
+
+
+def without_status_marker(text: str) -> str:
+    """Plain text as a title of this parser: without the status markers it is read for."""
+    return text_of(drop_status_marker((Span(text),))[0])
 
 
 def drop_trailing_colon(title: Inline) -> Inline:
