@@ -53,7 +53,7 @@ _STRONG = frozenset(
 )
 _WEAK = frozenset(
     {"team", "credits", "thanks", "authors", "author", "contact", "disclaimer"}
-    | {"support", "supported", "supporters", "feedback", "starhistory"}
+    | {"support", "supported", "supporters", "feedback", "starhistory", "follow"}
 )
 _FILLER = frozenset(
     {"the", "a", "an", "of", "and", "to", "for", "this", "our", "us", "me", "how", "by"}

@@ -189,6 +189,7 @@ def test_a_contents_heading_over_real_sections_keeps_them() -> None:
         "Star History",
         "Maintainers",
         "Citation",
+        "Follow me",
     ],
 )
 def test_headings_about_the_repository(heading: str) -> None:
@@ -207,6 +208,7 @@ def test_headings_about_the_repository(heading: str) -> None:
         "Translation Models",
         "The Data Scientist works in a Team",
         "Contents of a neuron",
+        "Follow the gradient",
     ],
 )
 def test_study_headings_that_share_a_word_stay(heading: str) -> None:
