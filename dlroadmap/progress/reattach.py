@@ -195,6 +195,14 @@ def _ids_before_spelling(
         yield from _ids_before_spelling(node.children, node_id)
 
 
+def _by_text(free: dict[str, _Place]) -> dict[str, list[str]]:
+    """The free topics' ids by their text, in document order."""
+    by_text: dict[str, list[str]] = {}
+    for key, place in free.items():
+        by_text.setdefault(_normal(place.text), []).append(key)
+    return by_text
+
+
 def _unmarked(
     items: Mapping[str, ItemState],
     orphans: list[str],
@@ -203,9 +211,7 @@ def _unmarked(
 ) -> list[str]:
     """Take the orphans whose topic is where it was, its text or its headings' now without
     the status markers the parser reads ("✅ Topic", "Topic (IN PROGRESS)"); the rest."""
-    by_text: dict[str, list[str]] = {}
-    for key, place in free.items():
-        by_text.setdefault(_normal(place.text), []).append(key)
+    by_text = _by_text(free)
     rest: list[str] = []
     for old in orphans:
         item = items[old]
@@ -238,9 +244,7 @@ def _same_text(
 ) -> list[str]:
     """Take the orphans whose text a free topic has: under the same headings if one is
     (same-named sections reordered), else at its own id, else the first in the file."""
-    by_text: dict[str, list[str]] = {}
-    for key, place in free.items():
-        by_text.setdefault(_normal(place.text), []).append(key)
+    by_text = _by_text(free)
     rest: list[str] = []
     for old in orphans:
         item = items[old]
