@@ -63,6 +63,14 @@ _FILLER = frozenset(
 # Spelt as one word before the heading is split into words.
 _JOINED = {"change-log": "changelog", "star-history": "starhistory"}
 
+# Headings that name a set-aside group the parser made (the markdown export writes them).
+_NAVIGATION_HEADINGS = {
+    "translations": TRANSLATIONS,
+    "translation": TRANSLATIONS,
+    "badges": BADGES,
+    "badge": BADGES,
+}
+
 # Languages a README is translated into, by their names in English and in their own
 # script; a translation link's text is one of them, maybe with a qualifier.
 _LANGUAGES = frozenset(
@@ -120,9 +128,9 @@ def heading_aside(title: str) -> str:
     slug = slugify(title, max_length=200)
     for phrase, word in _JOINED.items():
         slug = slug.replace(phrase, word)
+    if slug in _NAVIGATION_HEADINGS:
+        return _NAVIGATION_HEADINGS[slug]
     words = set(slug.split("-"))
-    if words == {"translations"} or words == {"translation"}:
-        return TRANSLATIONS
     others = words - _STRONG - _WEAK - _FILLER
     if (words & _STRONG and len(others) <= 2) or (words & _WEAK and not others):
         return ABOUT_REPOSITORY

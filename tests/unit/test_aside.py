@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dlroadmap.export.markdown import to_markdown
 from dlroadmap.progress.state import State
 from dlroadmap.progress.store import Store
 from dlroadmap.review.build import build_review
@@ -245,3 +246,9 @@ def test_a_note_on_an_item_now_set_aside_shows_as_unmatched(tmp_path: Path) -> N
     assert [(key, item.note) for key, item in store.unmatched()] == [
         ("license/mit-see-license", "note on MIT, see LICENSE")
     ]
+
+
+def test_what_is_set_aside_stays_aside_through_a_markdown_export(roadmap: Roadmap) -> None:
+    exported = to_markdown(roadmap, lambda node: node.initial_status, lambda node: "")
+    again = parse_roadmap(exported, "README.md")
+    assert [(n.id, n.aside) for n in again.walk()] == [(n.id, n.aside) for n in roadmap.walk()]
