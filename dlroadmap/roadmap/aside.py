@@ -54,11 +54,12 @@ _STRONG = frozenset(
 _WEAK = frozenset(
     {"team", "credits", "thanks", "authors", "author", "contact", "disclaimer"}
     | {"support", "supported", "supporters", "feedback", "starhistory", "follow"}
+    | {"use", "usage"}  # how to use the document itself
 )
 _FILLER = frozenset(
     {"the", "a", "an", "of", "and", "to", "for", "this", "our", "us", "me", "how", "by"}
     | {"with", "you", "your", "my", "please", "project", "repository", "repo", "guide"}
-    | {"guidelines", "special", "code", "core", "members", "people", "list", "all"}
+    | {"guidelines", "special", "code", "core", "members", "people", "list", "all", "it"}
 )
 # Spelt as one word before the heading is split into words.
 _JOINED = {"change-log": "changelog", "star-history": "starhistory"}
@@ -90,6 +91,8 @@ _LANGUAGES = frozenset(
     | {"afrikaans", "swahili", "kiswahili", "gujarati", "kannada", "malayalam", "punjabi"}
     | {"burmese", "khmer", "mongolian", "georgian", "armenian", "albanian", "bosnian"}
     | {"macedonian", "slovenian", "icelandic", "irish", "traditional", "simplified"}
+    | {"kurdish", "brasileiro", "pashto", "sinhala", "amharic", "hausa", "yoruba", "somali"}
+    | {"tajik", "kyrgyz", "belarusian", "ўзбекча", "қазақша", "հայերեն", "ქართული"}
 )
 _LANGUAGE_QUALIFIERS = frozenset(
     {"version", "translation", "brasil", "brazil", "br", "pt", "cn", "tw", "zh", "hk"}

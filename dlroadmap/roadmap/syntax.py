@@ -43,10 +43,11 @@ _MARKED = {"done": Status.DONE, "skipped": Status.SKIPPED}
 
 # A status leading an item: a check mark ("✅ Reviewed", "✔️ Week 1"), or DONE ("DONE
 # Course", "**DONE**: Course", "Done: Course": a word "Done" needs its colon, as "Done
-# right" is a title), or "[]", the common typo for an empty box; with what separates it
-# from the title.
+# right" is a title), or a box GitHub does not read as one: "[]", the common typo for an
+# empty box, and "[ ]" or "[x]" with no space after; with what separates it from the title.
 _LEADING_MARKER = re.compile(
-    r"(?:([\u2705\u2714\u2611\u2713]\ufe0f?)|(DONE\b|[Dd]one\s*+:)|(\[\]))[\s:\u2013\u2014-]*+"
+    r"(?:([\u2705\u2714\u2611\u2713]\ufe0f?|\[\s?[xX]\s?\])|(DONE\b|[Dd]one\s*+:)|(\[\s?\]))"
+    r"[\s:\u2013\u2014-]*+"
 )
 _LEADING_STARTS = frozenset("\u2705\u2714\u2611\u2713Dd[")
 # In progress, anywhere in an item: "(IN PROGRESS)", "(7/7/19: in progress)", or 🚧.

@@ -8,7 +8,10 @@ from pathlib import Path
 from tests.apptools import Told, shown_when, watched_app
 
 PLAN = "# Plan\n## Basics\n- Tensors\n\n```python\nx = 1\n\n## More\n- Autograd\n- Optimizers\n"
-WARNING = "Line 5: a code fence (```) is never closed; the 2 list items after it are read as code."
+WARNING = (
+    "Line 5: a code fence (```) is never closed; "
+    "the 2 list items and 1 heading after it are read as code."
+)
 
 
 async def test_an_unclosed_fence_is_told_when_the_app_opens(tmp_path: Path) -> None:

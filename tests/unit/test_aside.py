@@ -191,6 +191,8 @@ def test_a_contents_heading_over_real_sections_keeps_them() -> None:
         "Maintainers",
         "Citation",
         "Follow me",
+        "How to use it",
+        "Usage",
     ],
 )
 def test_headings_about_the_repository(heading: str) -> None:
@@ -210,6 +212,7 @@ def test_headings_about_the_repository(heading: str) -> None:
         "The Data Scientist works in a Team",
         "Contents of a neuron",
         "Follow the gradient",
+        "How to use Git",
     ],
 )
 def test_study_headings_that_share_a_word_stay(heading: str) -> None:

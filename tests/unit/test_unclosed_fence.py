@@ -17,14 +17,26 @@ def test_an_unclosed_fence_hiding_items_names_its_line_and_the_items() -> None:
     roadmap = parse_roadmap(text, "plan")
     assert [node.text for node in roadmap.items()] == ["one"]  # read as CommonMark reads it
     assert roadmap.warnings == [
-        "Line 5: a code fence (```) is never closed; the 3 list items after it are read as code."
+        "Line 5: a code fence (```) is never closed; "
+        "the 3 list items and 1 heading after it are read as code."
     ]
 
 
 def test_the_line_counts_the_front_matter_too() -> None:
     text = "---\ntitle: Plan\n---\n## A\n````\n- one\n"
     assert warnings(text) == [
-        "Line 5: a code fence (````) is never closed; the list item after it is read as code."
+        "Line 5: a code fence (````) is never closed; the 1 list item after it is read as code."
+    ]
+
+
+def test_hidden_headings_are_counted_too() -> None:
+    # A daily log whose days are headings: the days after the fence are gone from the tree.
+    text = "# Log\n## Day 1\nRead.\n\n```\nprint(1)\n## Day 2\nMore.\n## Day 3\n- [ ] Task\n"
+    roadmap = parse_roadmap(text, "log")
+    assert [node.text for node in roadmap.items()] == ["Day 1"]
+    assert roadmap.warnings == [
+        "Line 5: a code fence (```) is never closed; "
+        "the 1 list item and 2 headings after it are read as code."
     ]
 
 

@@ -33,6 +33,9 @@ def only_item(line: str) -> tuple[str, Status, str]:
         ("- 🚧 Building a parser", "Building a parser", Status.IN_PROGRESS),
         ("- Building a compiler 🚧", "Building a compiler", Status.IN_PROGRESS),
         ("- [] Day 67", "Day 67", Status.TODO),
+        ("- [ ]Day 68", "Day 68", Status.TODO),
+        ("- [x]Day 69", "Day 69", Status.DONE),
+        ("- [ x ] Day 70", "Day 70", Status.DONE),
         ("- [x] ✅ Both ways", "Both ways", Status.DONE),
     ],
 )
