@@ -60,9 +60,10 @@ _FILLER = frozenset(
     {"the", "a", "an", "of", "and", "to", "for", "this", "our", "us", "me", "how", "by"}
     | {"with", "you", "your", "my", "please", "project", "repository", "repo", "guide"}
     | {"guidelines", "special", "code", "core", "members", "people", "list", "all", "it"}
+    | {"about"}
 )
 # Spelt as one word before the heading is split into words.
-_JOINED = {"change-log": "changelog", "star-history": "starhistory"}
+_JOINED = {"change-log": "changelog", "star-history": "starhistory", "buy-me-a-coffee": "donate"}
 
 # Headings that name a set-aside group the parser made (the markdown export writes them).
 _NAVIGATION_HEADINGS = {

@@ -14,6 +14,7 @@ from dlroadmap.roadmap.syntax import (
     find_inner_marker,
     find_leading_marker,
     find_status_marker,
+    find_trailing_check,
     marker_status,
 )
 
@@ -142,7 +143,8 @@ def drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
 
     Trailing markers first: repeated ones ("Topic (done) -> Done") all go, so no title is
     left ending in one, and the last gives the status. Failing those, a marker leading the
-    title ("✅ Topic", "**DONE**: Topic", the typo "[] Topic"), or an in-progress one
+    title ("✅ Topic", "**DONE**: Topic", the typo "[] Topic") or a check mark ending it
+    ("Topic ✅"), or an in-progress one
     anywhere in it ("Topic (IN PROGRESS) notes", "🚧 Topic"). A skipped title struck
     through as a whole ("~~Topic~~ (skipped)") loses the strike.
     """
@@ -159,6 +161,9 @@ def drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
     if leading is not None:
         length, written = leading
         title, status = _cut(title, 0, length), status or written
+    check = find_trailing_check(text_of(title))
+    if check is not None and check.start() > 0:
+        title, status = _truncate(title, check.start()), status or Status.DONE
     inner = find_inner_marker(text_of(title))
     if inner is not None:
         title, status = _cut(title, inner.start(), inner.end()), status or Status.IN_PROGRESS

@@ -18,6 +18,7 @@ __all__ = [
     "find_inner_marker",
     "find_leading_marker",
     "find_status_marker",
+    "find_trailing_check",
     "marker_status",
     "names_contents",
     "names_overview",
@@ -50,6 +51,9 @@ _LEADING_MARKER = re.compile(
     r"[\s:\u2013\u2014-]*+"
 )
 _LEADING_STARTS = frozenset("\u2705\u2714\u2611\u2713Dd[")
+# A check mark ending an item: "Week 3 ✅".
+_TRAILING_CHECK = re.compile(r"\s*+[\u2705\u2714\u2611\u2713]\ufe0f?\s*+$")
+_CHECKS = frozenset("\u2705\u2714\u2611\u2713")
 # In progress, anywhere in an item: "(IN PROGRESS)", "(7/7/19: in progress)", or 🚧.
 _INNER_MARKER = re.compile(
     r"\s*+(?:\([^()]{0,40}?\bin[\s_-]*+progress\s*+\)|\U0001f6a7\ufe0f?)", re.IGNORECASE
@@ -98,6 +102,14 @@ def find_leading_marker(text: str) -> tuple[int, Status] | None:
     if match is None or match.end() == len(text):
         return None  # a marker leads a title: "## DONE" alone is a section so named
     return match.end(), Status.TODO if match.group(3) else Status.DONE
+
+
+def find_trailing_check(text: str) -> re.Match[str] | None:
+    """A check mark ending the text ("Week 3 ✅"): done."""
+    tail = text.rstrip().removesuffix("\ufe0f")
+    if not tail or tail[-1] not in _CHECKS:
+        return None  # cheap pre-check, as above
+    return _TRAILING_CHECK.search(text)
 
 
 def find_inner_marker(text: str) -> re.Match[str] | None:

@@ -192,6 +192,8 @@ def test_a_contents_heading_over_real_sections_keeps_them() -> None:
         "Citation",
         "Follow me",
         "How to use it",
+        "About the author",
+        "☕ Buy me a coffee",
         "Usage",
     ],
 )
@@ -213,6 +215,7 @@ def test_headings_about_the_repository(heading: str) -> None:
         "Contents of a neuron",
         "Follow the gradient",
         "How to use Git",
+        "About neural networks",
     ],
 )
 def test_study_headings_that_share_a_word_stay(heading: str) -> None:

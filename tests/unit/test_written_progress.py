@@ -37,6 +37,8 @@ def only_item(line: str) -> tuple[str, Status, str]:
         ("- [x]Day 69", "Day 69", Status.DONE),
         ("- [ x ] Day 70", "Day 70", Status.DONE),
         ("- [x] ✅ Both ways", "Both ways", Status.DONE),
+        ("- Week 3 ✅", "Week 3", Status.DONE),
+        ("- Week 4 ✔️", "Week 4", Status.DONE),
     ],
 )
 def test_a_written_status_is_read_and_left_out_of_title_and_id(
