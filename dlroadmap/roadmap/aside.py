@@ -101,6 +101,8 @@ _LANGUAGE_QUALIFIERS = frozenset(
 )
 # Han, kana and hangul names run on without spaces: "中文版本", "臺灣華語版本".
 _CJK_NAME = re.compile(r"^(?:中文|简体|簡體|繁體|繁体|正體|台灣|臺灣|日本語|한국어)")
+# Text that only decorates an item: emoji, flags, punctuation, ":shortcodes:".
+_DECORATION = re.compile(r"^(?::[\w+-]++:|[^\w])*+$")
 _TRANSLATED_COPY = re.compile(
     r"(?:readme|index)[-_.][a-z]{2,3}(?:[-_][a-z]{2,4})?\.md\b|/translations?/|/i18n/",
     re.IGNORECASE,
@@ -146,12 +148,14 @@ def list_aside(list_token: Token) -> str:
     items = list(_items(list_token))
     if len(items) < 2:
         return ""
-    leads = [_lead(item) for item in items]
-    for reason, test in ((CONTENTS, _is_anchor), (TRANSLATIONS, _is_translation)):
-        if sum(1 for lead in leads if lead is not None and test(lead)) >= _MOST * len(items):
+    inlines = [_text_block(item) for item in items]
+    for reason, test in (
+        (CONTENTS, _is_anchor),
+        (TRANSLATIONS, _is_translation),
+        (BADGES, _only_pictures),
+    ):
+        if sum(1 for inline in inlines if test(inline)) >= _MOST * len(items):
             return reason
-    if sum(_only_pictures(item) for item in items) >= _MOST * len(items):
-        return BADGES
     return ""
 
 
@@ -191,6 +195,7 @@ def _items(list_token: Token) -> Iterator[Token]:
 
 
 def _text_block(item: Token) -> list[Token]:
+    """The inline tokens of the item's first line of text, decoration left out."""
     for block in item.get("children") or []:
         if block["type"] in _TEXT_BLOCKS:
             return [t for t in block.get("children") or [] if not _is_blank(t)]
@@ -198,38 +203,42 @@ def _text_block(item: Token) -> list[Token]:
 
 
 def _is_blank(token: Token) -> bool:
+    """Space, or text that is only decoration: "🇪🇸 ", ":es: ", "- "."""
     return token["type"] in ("softbreak", "linebreak") or (
-        token["type"] == "text" and not token.get("raw", "").strip()
+        token["type"] == "text" and bool(_DECORATION.match(token.get("raw", "")))
     )
 
 
-def _lead(item: Token) -> Token | None:
-    """The link the item is, when it starts with one."""
-    inline = _text_block(item)
+def _is_anchor(inline: list[Token]) -> bool:
+    """Does the item start with a link to a heading of the same document?"""
     while inline and inline[0]["type"] in ("strong", "emphasis"):
         inline = [t for t in inline[0].get("children") or [] if not _is_blank(t)]
-    return inline[0] if inline and inline[0]["type"] == "link" else None
+    return bool(inline) and inline[0]["type"] == "link" and _url(inline[0]).startswith("#")
 
 
 def _url(link: Token) -> str:
     return str(link.get("attrs", {}).get("url") or "")
 
 
-def _is_anchor(link: Token) -> bool:
-    return _url(link).startswith("#")
-
-
-def _is_translation(link: Token) -> bool:
-    if _TRANSLATED_COPY.search(_url(link)):
+def _is_translation(inline: list[Token]) -> bool:
+    """Does the item link to a translated copy, or name only a language?"""
+    if any(_TRANSLATED_COPY.search(_url(t)) for t in _walk(inline) if t["type"] == "link"):
         return True
-    text = "".join(t.get("raw", "") for t in link.get("children") or [] if t["type"] == "text")
+    text = " ".join(t.get("raw", "") for t in _walk(inline) if t["type"] == "text")
     words = set(slugify(text, max_length=200).split("-"))
     languages = {word for word in words if word in _LANGUAGES or _CJK_NAME.match(word)}
     return bool(languages) and not words - languages - _LANGUAGE_QUALIFIERS
 
 
-def _only_pictures(item: Token) -> bool:
-    inline = _text_block(item)
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    stack = list(reversed(tokens))
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(reversed(token.get("children") or []))
+
+
+def _only_pictures(inline: list[Token]) -> bool:
     return bool(inline) and all(_is_picture(token) for token in inline)
 
 

@@ -258,3 +258,23 @@ def test_what_is_set_aside_stays_aside_through_a_markdown_export(roadmap: Roadma
     exported = to_markdown(roadmap, lambda node: node.initial_status, lambda node: "")
     again = parse_roadmap(exported, "README.md")
     assert [(n.id, n.aside) for n in again.walk()] == [(n.id, n.aside) for n in roadmap.walk()]
+
+
+def test_flags_emoji_and_shortcodes_before_the_link_are_decoration() -> None:
+    roadmap = parse_roadmap(
+        "# P\n- 🇪🇸 [Español](https://example.com/es)\n- :fr: [Français](https://example.com/fr)"
+        "\n- Read it in English: [here](README.en.md)\n"
+        "## S\n- :rocket: [Arrays](#arrays)\n- 📚 **[Trees](#trees)**\n"
+        "## T\n- 🎯 Learn Python\n- 🎯 Learn Go\n",
+        "p",
+    )
+    why = {node.text: node.aside for node in roadmap.walk() if not node.children}
+    assert why == {
+        "🇪🇸 Español": "translations",
+        ":fr: Français": "translations",
+        "Read it in English: here": "translations",
+        ":rocket: Arrays": "table of contents",
+        "📚 Trees": "table of contents",
+        "🎯 Learn Python": "",
+        "🎯 Learn Go": "",
+    }
