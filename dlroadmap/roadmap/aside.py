@@ -221,8 +221,12 @@ def _url(link: Token) -> str:
 
 
 def _is_translation(inline: list[Token]) -> bool:
-    """Does the item link to a translated copy, or name only a language?"""
-    if any(_TRANSLATED_COPY.search(_url(t)) for t in _walk(inline) if t["type"] == "link"):
+    """Does the item link to a translated copy, or name only a language and link to it?
+    (A list of languages without links is a learner's, not a README's.)"""
+    links = [_url(t) for t in _walk(inline) if t["type"] == "link"]
+    if not links:
+        return False
+    if any(_TRANSLATED_COPY.search(url) for url in links):
         return True
     text = " ".join(t.get("raw", "") for t in _walk(inline) if t["type"] == "text")
     words = set(slugify(text, max_length=200).split("-"))

@@ -231,6 +231,7 @@ def test_study_headings_that_share_a_word_stay(heading: str) -> None:
         "- [Paper](https://arxiv.org/abs/1#intro)\n- [Blog](https://example.com#part-2)\n",
         "- [Arrays](#arrays)\n- [Book](https://example.com)\n- [Course](https://c.example)\n",
         "- [Learn Spanish grammar](https://example.com/es)\n- [Japanese kana drills](https://k)\n",
+        "- Spanish\n- French\n- German\n",  # a learner of languages
         "- ![diagram](d.png) How attention works\n- ![chart](c.png) Why it scales\n",
     ],
 )
