@@ -46,14 +46,16 @@ _TEXT_BLOCKS = frozenset({"paragraph", "block_text"})
 _STRONG = frozenset(
     {"license", "licence", "licenses", "licences", "licensing", "copyright"}
     | {"contributing", "contribute", "contribution", "contributions"}
-    | {"contributor", "contributors", "conduct", "changelog", "maintainers", "maintainer"}
-    | {"sponsor", "sponsors", "sponsorship", "sponsored", "backers", "patrons", "funding"}
+    | {"contributor", "contributors", "conduct", "changelog", "changelogs", "maintainers"}
+    | {"maintainer", "sponsor", "sponsors", "sponsorship", "sponsored", "backer", "backers"}
+    | {"patron", "patrons", "funding"}
     | {"donate", "donation", "donations", "donating", "stargazers", "citation", "cite"}
     | {"acknowledgement", "acknowledgements", "acknowledgment", "acknowledgments"}
 )
 _WEAK = frozenset(
-    {"team", "credits", "thanks", "authors", "author", "contact", "disclaimer"}
-    | {"support", "supported", "supporters", "feedback", "starhistory", "follow"}
+    {"team", "teams", "credit", "credits", "thanks", "authors", "author", "contact"}
+    | {"disclaimer", "support", "supported", "supporter", "supporters", "feedback"}
+    | {"starhistory", "follow"}
     | {"use", "usage"}  # how to use the document itself
 )
 _FILLER = frozenset(
