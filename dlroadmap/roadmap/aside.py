@@ -146,17 +146,23 @@ def heading_aside(title: str) -> str:
 
 
 def list_aside(list_token: Token) -> str:
-    """Why a list is not the plan (navigation or badges), judged by its items; "" if it is."""
+    """Why a list is not the plan (navigation or badges), judged by its items; "" if it is.
+
+    Most of its items must say so, and most of its outermost ones: study items each with
+    a link or two into the document below them are still study items.
+    """
     items = list(_items(list_token))
     if len(items) < 2:
         return ""
-    inlines = [_text_block(item) for item in items]
+    outermost = {id(item) for item in list_token.get("children") or []}
+    inlines = [(_text_block(item), id(item) in outermost) for item in items]
     for reason, test in (
         (CONTENTS, _is_anchor),
         (TRANSLATIONS, _is_translation),
         (BADGES, _only_pictures),
     ):
-        if sum(1 for inline in inlines if test(inline)) >= _MOST * len(items):
+        said = [outer for inline, outer in inlines if test(inline)]
+        if len(said) >= _MOST * len(items) and sum(said) >= _MOST * len(outermost):
             return reason
     return ""
 

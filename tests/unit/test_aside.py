@@ -232,12 +232,17 @@ def test_study_headings_that_share_a_word_stay(heading: str) -> None:
         "- [Arrays](#arrays)\n- [Book](https://example.com)\n- [Course](https://c.example)\n",
         "- [Learn Spanish grammar](https://example.com/es)\n- [Japanese kana drills](https://k)\n",
         "- Spanish\n- French\n- German\n",  # a learner of languages
+        # Study items, each with links to notes further down.
+        "- Arrays\n  - [notes](#arrays)\n  - [drills](#drills)\n- Trees\n  - [notes](#trees)\n"
+        "  - [drills](#tree-drills)\n",
         "- ![diagram](d.png) How attention works\n- ![chart](c.png) Why it scales\n",
     ],
 )
 def test_study_lists_that_look_a_little_like_navigation_stay(items: str) -> None:
     roadmap = parse_roadmap(f"# P\n## S\n{items}", "p")
-    assert len(list(roadmap.items())) == items.count("\n- ") + 1
+    assert len(list(roadmap.items())) == sum(
+        line.lstrip().startswith("- ") for line in items.splitlines()
+    )
     assert not any(node.aside for node in roadmap.walk())
 
 
