@@ -215,7 +215,12 @@ def _unmarked(
     rest: list[str] = []
     for old in orphans:
         item = items[old]
-        same = by_text.get(_normal(without_status_marker(item.text)), [])
+        text = without_status_marker(item.text)
+        within = item.within and tuple(map(without_status_marker, item.within))
+        if within is not None and (text, within) == (item.text, item.within):
+            rest.append(old)  # no marker left it: a move or a rename, for the steps after
+            continue
+        same = by_text.get(_normal(text), [])
         new = next((key for key in same if _in_place(old, item, key, free[key])), None)
         if new is None:
             rest.append(old)
