@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dlroadmap import __version__, cli_shelf
 from dlroadmap.cli_shelf import source_of
 from dlroadmap.command import Command
-from dlroadmap.common.printable import printable_path
+from dlroadmap.common.printable import printable, printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
@@ -120,6 +120,8 @@ def _review(args: argparse.Namespace) -> int:
         # Without a roadmap named: the others on the shelf too, and a streak kept by any.
         state, rest = cli_shelf.with_others(store, today)
     review = build_review(roadmap, state, store.status, today)
+    for warning in roadmap.warnings:  # on stderr: the review itself stays the output
+        print(f"dlroadmap: {printable_path(source)}: {printable(warning)}", file=sys.stderr)
     if args.json:
         import json  # only --json pays for it
 

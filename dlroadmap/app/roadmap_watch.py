@@ -120,7 +120,7 @@ def reread(path: Path, shown: Roadmap, cache: Path | None = None) -> Roadmap | N
 
 def same_content(a: Roadmap, b: Roadmap) -> bool:
     """Whether two roadmaps have the same titles, overview, and nodes in the same places."""
-    if (a.title, a.tagline, a.overview) != (b.title, b.tagline, b.overview):
+    if (a.title, a.tagline, a.overview, a.warnings) != (b.title, b.tagline, b.overview, b.warnings):
         return False
     return all(_shape(x) == _shape(y) for x, y in zip_longest(a.walk(), b.walk()))
 
@@ -129,4 +129,11 @@ def _shape(node: Node | None) -> tuple[object, ...] | None:
     # With the walk's order, the number of children fixes where each node sits.
     if node is None:
         return None
-    return (node.id, node.title, node.trackable, node.initial_status, len(node.children))
+    return (
+        node.id,
+        node.title,
+        node.trackable,
+        node.aside,
+        node.initial_status,
+        len(node.children),
+    )

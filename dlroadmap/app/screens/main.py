@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -139,6 +139,7 @@ class MainScreen(TreeViewScreen):
         notice = reattached_notice(self.store.reattached)
         if notice is not None:
             self._tell(notice)
+        self._tell_warnings(self.roadmap, ())
         if self.store.writable:
             self.edits.take_back_leftovers()
 
@@ -156,6 +157,13 @@ class MainScreen(TreeViewScreen):
     def _tell(self, notice: Notice) -> None:
         tell(self, notice)
 
+    def _tell_warnings(self, roadmap: Roadmap, told: Sequence[str]) -> None:
+        """How the file was read, where the learner must know (an unclosed fence); on a
+        reload, only what was not told already."""
+        for warning in roadmap.warnings:
+            if warning not in told:
+                self._tell(Notice(warning, title="Roadmap file", severity="warning", timeout=15))
+
     def replace_roadmap(self, roadmap: Roadmap) -> None:
         """The markdown was edited on disk: show the new tree, keeping the cursor and state.
 
@@ -166,6 +174,7 @@ class MainScreen(TreeViewScreen):
         # Saved under the id it has now, so the store carries it where its topic went.
         self.open_note.save_typed()
         keep = self.selected_node()
+        told = self.roadmap.warnings
         new_ids, notice = self.shown.replace(roadmap)
         followed = self.open_note.follow(new_ids, roadmap)
         kept_id = followed if editor is not None else keep.id if keep else None
@@ -175,6 +184,7 @@ class MainScreen(TreeViewScreen):
         self._show_progress()
         self._refresh_detail()
         self._tell(notice)
+        self._tell_warnings(roadmap, told)
 
     def _show_tree(self, cursor: Node | None) -> None:
         """The tree anew, as the filter says; with no filter, the cursor on `cursor`."""
