@@ -171,6 +171,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
                     timeout=15,
                 ),
             )
+        for problem in self.store.unreadable_recovery:
+            tell(self, Notice(problem, severity="warning", timeout=15))
         self.call_after_refresh(self._after_first_frame)
         if self._settings is not None and self._settings.problem:
             tell(self, Notice(self._settings.problem, severity="warning", timeout=15))
