@@ -16,7 +16,7 @@ from dlroadmap import __version__
 from dlroadmap.common.printable import printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
-from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
+from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
 from dlroadmap.progress.locate import state_path_for
 from dlroadmap.progress.set_aside import move_aside
 from dlroadmap.progress.state import decode_state
@@ -212,6 +212,7 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
     from dlroadmap.app.app import RoadmapApp, Settings
+    from dlroadmap.app.textual_internals.style_cache import StyleCache
 
     settings = Settings(config, SettingsSaver(config_path()), problem)
     app = RoadmapApp(
@@ -220,6 +221,7 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
         ascii_glyphs=ascii_glyphs,
         settings=settings,
         source=source,
+        style_cache=StyleCache(style_cache_dir()),
     )
     # What was loaded lives as long as the app: kept out of the collector's later passes.
     # The app turns the collector back on once its first frame is out.

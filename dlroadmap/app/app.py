@@ -28,6 +28,7 @@ from dlroadmap.app.notices import tell
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
+from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.config import Config, config_path, unused_settings
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.progress.store import Store
@@ -73,6 +74,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         today: Callable[[], date] = date.today,
         settings: Settings | None = None,
         source: Path | None = None,
+        style_cache: StyleCache | None = None,
     ) -> None:
         super().__init__()
         self.roadmap = roadmap
@@ -86,6 +88,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
         self._settings = settings
+        self._style_cache = style_cache
         # Why the last save at quit failed, to say so.
         self._save_problem = ""
         if settings is not None:
@@ -160,6 +163,11 @@ class RoadmapApp(OrderlyKeysApp[None]):
             return
         tell(self, Notice(f"Exported to {target}", title="Export"))
 
+    def on_load(self) -> None:
+        # The CSS is read by now, not yet parsed: that happens as the first screen mounts.
+        if self._style_cache is not None:
+            self._style_cache.restore(self.stylesheet)
+
     def on_mount(self) -> None:
         if self.store.recovered:
             tell(
@@ -186,6 +194,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def on_unmount(self) -> None:
         self._lifecycle.stop()
+        if self._style_cache is not None:
+            # What this run parsed, the styles of screens opened after the first frame too.
+            self._style_cache.keep(self.stylesheet)
 
     def _show_roadmap(self, roadmap: Roadmap) -> None:
         self.roadmap = roadmap

@@ -1,0 +1,303 @@
+"""Textual's parsed stylesheets, kept between runs as plain data so that a start skips
+parsing its CSS (a twentieth of the work before the first frame).
+
+Textual parses app.tcss and each widget class's DEFAULT_CSS as the first screen mounts,
+and keeps each parse in its stylesheet's parse cache for the life of one app, keyed by
+the CSS text and where it was read from. A StyleCache fills that cache, as the app
+loads, with the parses an earlier run kept, and keeps what a run parsed when it ends.
+
+An entry is data, never objects (see content_cache.py): each rule set as tuples of its
+selectors and its style rules, each rule's value a str, number, bool or None, a tuple
+of them, or a tagged list for the few value types Textual's CSS makes (a colour, a
+scalar, a spacing, a layout by name). Decoding checks every shape and type and builds
+only those types; anything else is a miss, and the CSS is parsed as without a cache.
+A CSS source whose rules hold any other kind of value is simply not kept.
+
+An entry is named by Textual's parsing code (its files' bytes), the theme's variables
+(substituted as the CSS is parsed) and this module: edited CSS has other text, which
+is part of the parse cache's own key, so it is parsed afresh, never served stale.
+
+The parse cache is Textual's private API (`Stylesheet._parse_cache`, `_variables`):
+anything unexpected there means no caching, never an error.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from textual.color import Color
+from textual.css.model import CombinatorType, RuleSet, Selector, SelectorSet, SelectorType
+from textual.css.scalar import Scalar, ScalarOffset, Unit
+from textual.css.styles import Styles
+from textual.css.stylesheet import Stylesheet
+from textual.geometry import Spacing
+from textual.layout import Layout
+from textual.layouts.factory import LAYOUT_MAP
+
+from dlroadmap.common.content_cache import ContentCache, Malformed
+
+# Textual's modules whose code decides what a parse gives: an upgrade changes them.
+_PARSING_CODE = (
+    "textual.css.parse",
+    "textual.css.tokenize",
+    "textual.css.tokenizer",
+    "textual.css._styles_builder",
+    "textual.css.styles",
+    "textual.css.model",
+    "textual.css.scalar",
+    "textual.css.constants",
+    "textual.color",
+    "textual.geometry",
+    "textual.layouts.factory",
+    __name__,
+)
+
+# The source's key in Textual's parse cache: CSS text, (file, name), defaults?, tie
+# breaker, scope.
+CssKey = tuple[str, tuple[str, str], bool, int, str]
+Parses = dict[CssKey, list[RuleSet]]
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+class _Unkept(Exception):
+    """A value of a type this cache does not keep."""
+
+
+def _encode_value(value: object) -> object:
+    if type(value) in _PLAIN:
+        return value
+    if type(value) is tuple:
+        return tuple(_encode_value(item) for item in value)
+    if type(value) is Color:
+        return ["color", *value]
+    if type(value) is Scalar:
+        return ["scalar", value.value, value.unit.value, value.percent_unit.value]
+    if type(value) is ScalarOffset:
+        return ["offset", _encode_value(value.x), _encode_value(value.y)]
+    if type(value) is Spacing:
+        return ["spacing", *value]
+    if isinstance(value, Layout) and LAYOUT_MAP.get(value.name) is type(value):
+        return ["layout", value.name]
+    raise _Unkept
+
+
+def _encode_rule_set(rule_set: RuleSet) -> tuple[object, ...]:
+    if rule_set.errors or type(rule_set.styles) is not Styles:
+        raise _Unkept
+    selector_sets = tuple(
+        (
+            tuple(
+                (
+                    selector.name,
+                    selector.combinator.value,
+                    selector.type.value,
+                    tuple(sorted(selector.pseudo_classes)),
+                    selector.specificity,
+                    selector.advance,
+                )
+                for selector in selector_set.selectors
+            ),
+            selector_set.specificity,
+        )
+        for selector_set in rule_set.selector_set
+    )
+    styles = rule_set.styles
+    rules = tuple((name, _encode_value(value)) for name, value in styles._rules.items())
+    return (
+        selector_sets,
+        rules,
+        tuple(sorted(styles.important)),
+        rule_set.is_default_rules,
+        rule_set.tie_breaker,
+    )
+
+
+def encode(parses: Parses) -> list[tuple[object, ...]]:
+    """The parses as plain data; a source holding a value of another type is left out."""
+    kept: list[tuple[object, ...]] = []
+    for css_key, rule_sets in parses.items():
+        try:
+            kept.append((css_key, tuple(_encode_rule_set(rule) for rule in rule_sets)))
+        except _Unkept:
+            continue
+    return kept
+
+
+def _of(kind: type, value: object) -> Any:
+    if type(value) is not kind:
+        raise Malformed
+    return value
+
+
+def _number(value: object) -> float:
+    if type(value) is not float and type(value) is not int:
+        raise Malformed
+    return value
+
+
+def _strings(data: object) -> set[str]:
+    return {_of(str, item) for item in _of(tuple, data)}
+
+
+def _specificity(data: object) -> tuple[int, int, int]:
+    first, second, third = _of(tuple, data)
+    return (_of(int, first), _of(int, second), _of(int, third))
+
+
+def _decode_tagged(data: list[object]) -> object:
+    tag, *fields = data
+    if tag == "color" and len(fields) == 6:
+        red, green, blue, alpha, ansi, auto = fields
+        return Color(
+            _of(int, red),
+            _of(int, green),
+            _of(int, blue),
+            _number(alpha),
+            None if ansi is None else _of(int, ansi),
+            _of(bool, auto),
+        )
+    if tag == "scalar" and len(fields) == 3:
+        number, unit, percent_unit = fields
+        return Scalar(_number(number), Unit(_of(int, unit)), Unit(_of(int, percent_unit)))
+    if tag == "offset" and len(fields) == 2:
+        x, y = (_decode_value(field) for field in fields)
+        if type(x) is not Scalar or type(y) is not Scalar:
+            raise Malformed
+        return ScalarOffset(x, y)
+    if tag == "spacing" and len(fields) == 4:
+        top, right, bottom, left = (_of(int, field) for field in fields)
+        return Spacing(top, right, bottom, left)
+    if tag == "layout" and len(fields) == 1:
+        return LAYOUT_MAP[_of(str, fields[0])]()
+    raise Malformed
+
+
+def _decode_value(data: object) -> object:
+    kind = type(data)
+    if kind in _PLAIN:
+        return data
+    if kind is tuple:
+        return tuple(_decode_value(item) for item in data)  # type: ignore[attr-defined]
+    if kind is list and data:
+        return _decode_tagged(data)  # type: ignore[arg-type]
+    raise Malformed
+
+
+def _decode_selector(data: object) -> Selector:
+    name, combinator, selector_type, pseudo_classes, specificity, advance = _of(tuple, data)
+    return Selector(
+        _of(str, name),
+        CombinatorType(_of(int, combinator)),
+        SelectorType(_of(int, selector_type)),
+        _strings(pseudo_classes),
+        _specificity(specificity),
+        _of(int, advance),
+    )
+
+
+def _pair(data: object) -> tuple[object, object]:
+    first, second = _of(tuple, data)
+    return first, second
+
+
+def _decode_rule_set(data: object) -> RuleSet:
+    selector_sets, rules, important, is_default_rules, tie_breaker = _of(tuple, data)
+    selector_set = [
+        SelectorSet(
+            [_decode_selector(selector) for selector in _of(tuple, selectors)],
+            _specificity(specificity),
+        )
+        for selectors, specificity in map(_pair, _of(tuple, selector_sets))
+    ]
+    styles_rules: dict[str, object] = {}
+    for rule in _of(tuple, rules):
+        name, value = _of(tuple, rule)
+        styles_rules[_of(str, name)] = _decode_value(value)
+    styles = Styles(None, styles_rules, important=_strings(important))  # type: ignore[arg-type]
+    rule_set = RuleSet(
+        selector_set,
+        styles,
+        [],
+        is_default_rules=_of(bool, is_default_rules),
+        tie_breaker=_of(int, tie_breaker),
+    )
+    # As Textual's parser does once a rule set is made: the names it selects by.
+    rule_set._post_parse()
+    return rule_set
+
+
+def _decode_key(data: object) -> CssKey:
+    css, read_from, is_default_rules, tie_breaker, scope = _of(tuple, data)
+    path, name = _of(tuple, read_from)
+    return (
+        _of(str, css),
+        (_of(str, path), _of(str, name)),
+        _of(bool, is_default_rules),
+        _of(int, tie_breaker),
+        _of(str, scope),
+    )
+
+
+def decode(data: object) -> Parses:
+    parses: Parses = {}
+    for entry in _of(list, data):
+        css_key, rule_sets = _of(tuple, entry)
+        parses[_decode_key(css_key)] = [_decode_rule_set(rule) for rule in _of(tuple, rule_sets)]
+    return parses
+
+
+class StyleCache:
+    """Parsed stylesheets in `folder` (safe to delete, like every cache)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._entries = ContentCache(folder, _PARSING_CODE, encode, decode)
+        # The entry for the variables the app loaded with, and the sources it held.
+        self._loaded_key: str | None = None
+        self._restored: frozenset[CssKey] = frozenset()
+
+    def _key(self, stylesheet: Stylesheet) -> str | None:
+        variables = getattr(stylesheet, "_variables", None)
+        if not isinstance(variables, dict):
+            return None
+        return self._entries.key(repr(sorted(variables.items())).encode())
+
+    def restore(self, stylesheet: Stylesheet) -> None:
+        """Hand Textual the parses kept for this stylesheet's variables, before it parses."""
+        try:
+            self._restore(stylesheet)
+        except Exception:  # a cache only speeds things up: never the reason a start fails
+            self._loaded_key = None
+
+    def _restore(self, stylesheet: Stylesheet) -> None:
+        key = self._loaded_key = self._key(stylesheet)
+        cache = getattr(stylesheet, "_parse_cache", None)
+        if key is None or cache is None or not hasattr(cache, "set"):
+            return
+        parses = self._entries.get(key)
+        if parses is None:
+            return
+        for css_key, rule_sets in parses.items():
+            cache.set(css_key, rule_sets)
+        self._restored = frozenset(parses)
+
+    def keep(self, stylesheet: Stylesheet) -> None:
+        """Keep what the stylesheet has parsed, if that is more than was restored.
+
+        Only for the variables it loaded with: a theme chosen later is applied by a full
+        re-parse, in a stylesheet of its own that no entry serves."""
+        with suppress(Exception):  # nor the reason an exit fails
+            self._keep(stylesheet)
+
+    def _keep(self, stylesheet: Stylesheet) -> None:
+        key = self._key(stylesheet)
+        cache = getattr(stylesheet, "_parse_cache", None)
+        if key is None or key != self._loaded_key or cache is None or not hasattr(cache, "keys"):
+            return
+        # An LRUCache, not a dict: it has keys() but cannot be iterated.
+        parses: Parses = {css_key: cache.get(css_key) for css_key in list(cache.keys())}
+        if parses and not set(parses) <= self._restored:
+            self._entries.put(key, parses)
+            self._restored = frozenset(parses)
