@@ -94,7 +94,6 @@ def take_in(state_path: Path, items: Mapping[str, ItemState], moves: Mapping[str
     file's recovery files, their ids seen through `moves`), as another session's save is
     merged: neither side is lost."""
     from dlroadmap.errors import StateError
-    from dlroadmap.progress.merge import merge
 
     merged_items = dict(items)
     conflicts: tuple[str, ...] = ()
@@ -110,6 +109,8 @@ def take_in(state_path: Path, items: Mapping[str, ItemState], moves: Mapping[str
                 f"{error.problem} It was left where it is."
             )
             continue
+        from dlroadmap.progress.merge import merge  # only when there is one: not at every start
+
         # No common version: a field both hold differently is merged, never dropped.
         merged = merge({}, merged_items, reattach.apply(kept.items, moves))
         merged_items = merged.items

@@ -66,25 +66,36 @@ class _Unkept(Exception):
     """A value of a type this cache does not keep."""
 
 
-def _encode_value(value: object) -> object:
+def _encode_value(value: object) -> tuple[object, ...]:
+    """A style rule's value as a tagged tuple of plain data."""
     if type(value) in _PLAIN:
-        return value
+        return ("=", value)
     if type(value) is tuple:
-        return tuple(_encode_value(item) for item in value)
+        return ("()", tuple(_encode_value(item) for item in value))
     if type(value) is Color:
-        return ["color", *value]
+        return ("color", *value)
     if type(value) is Scalar:
-        return ["scalar", value.value, value.unit.value, value.percent_unit.value]
+        return ("scalar", value.value, value.unit.value, value.percent_unit.value)
     if type(value) is ScalarOffset:
-        return ["offset", _encode_value(value.x), _encode_value(value.y)]
+        return ("offset", _encode_value(value.x), _encode_value(value.y))
     if type(value) is Spacing:
-        return ["spacing", *value]
+        return ("spacing", *value)
     if isinstance(value, Layout) and LAYOUT_MAP.get(value.name) is type(value):
-        return ["layout", value.name]
+        return ("layout", value.name)
     raise _Unkept
 
 
-def _encode_rule_set(rule_set: RuleSet) -> tuple[object, ...]:
+class _Values:
+    """Each distinct value once (a stylesheet repeats its colours and sizes): its index."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[object, ...], int] = {}
+
+    def of(self, value: object) -> int:
+        return self.index.setdefault(_encode_value(value), len(self.index))
+
+
+def _encode_rule_set(rule_set: RuleSet, values: _Values) -> tuple[object, ...]:
     if rule_set.errors or type(rule_set.styles) is not Styles:
         raise _Unkept
     selector_sets = tuple(
@@ -105,7 +116,7 @@ def _encode_rule_set(rule_set: RuleSet) -> tuple[object, ...]:
         for selector_set in rule_set.selector_set
     )
     styles = rule_set.styles
-    rules = tuple((name, _encode_value(value)) for name, value in styles._rules.items())
+    rules = tuple((name, values.of(value)) for name, value in styles._rules.items())
     return (
         selector_sets,
         rules,
@@ -115,15 +126,21 @@ def _encode_rule_set(rule_set: RuleSet) -> tuple[object, ...]:
     )
 
 
-def encode(parses: Parses) -> list[tuple[object, ...]]:
-    """The parses as plain data; a source holding a value of another type is left out."""
+def encode(parses: Parses) -> tuple[tuple[object, ...], list[tuple[object, ...]]]:
+    """The parses as plain data: the distinct values, then each source's rule sets naming
+    them by index. A source holding a value of another type is left out."""
+    values = _Values()
     kept: list[tuple[object, ...]] = []
     for css_key, rule_sets in parses.items():
+        # A source left out leaves no values behind it.
+        trial = _Values()
+        trial.index = dict(values.index)
         try:
-            kept.append((css_key, tuple(_encode_rule_set(rule) for rule in rule_sets)))
+            kept.append((css_key, tuple(_encode_rule_set(rule, trial) for rule in rule_sets)))
         except _Unkept:
             continue
-    return kept
+        values = trial
+    return tuple(values.index), kept
 
 
 def _of(kind: type, value: object) -> Any:
@@ -139,50 +156,53 @@ def _number(value: object) -> float:
 
 
 def _strings(data: object) -> set[str]:
-    return {_of(str, item) for item in _of(tuple, data)}
+    strings = set(_of(tuple, data))
+    if any(type(item) is not str for item in strings):
+        raise Malformed
+    return strings
 
 
 def _specificity(data: object) -> tuple[int, int, int]:
     first, second, third = _of(tuple, data)
-    return (_of(int, first), _of(int, second), _of(int, third))
+    if type(first) is not int or type(second) is not int or type(third) is not int:
+        raise Malformed
+    return (first, second, third)
 
 
-def _decode_tagged(data: list[object]) -> object:
-    tag, *fields = data
+_UNITS = {unit.value: unit for unit in Unit}
+_COMBINATORS = {combinator.value: combinator for combinator in CombinatorType}
+_SELECTOR_TYPES = {selector_type.value: selector_type for selector_type in SelectorType}
+
+
+def _decode_value(data: object) -> object:
+    """A value from its tagged tuple; a layout is its class (made afresh for each rule:
+    a layout keeps state of its own)."""
+    tag, *fields = _of(tuple, data)
+    if tag == "=" and len(fields) == 1 and type(fields[0]) in _PLAIN:
+        return fields[0]
+    if tag == "()" and len(fields) == 1:
+        return tuple(_decode_value(item) for item in _of(tuple, fields[0]))
     if tag == "color" and len(fields) == 6:
         red, green, blue, alpha, ansi, auto = fields
-        return Color(
-            _of(int, red),
-            _of(int, green),
-            _of(int, blue),
-            _number(alpha),
-            None if ansi is None else _of(int, ansi),
-            _of(bool, auto),
-        )
+        if type(red) is not int or type(green) is not int or type(blue) is not int:
+            raise Malformed
+        if ansi is not None and type(ansi) is not int:
+            raise Malformed
+        return Color(red, green, blue, _number(alpha), ansi, _of(bool, auto))
     if tag == "scalar" and len(fields) == 3:
         number, unit, percent_unit = fields
-        return Scalar(_number(number), Unit(_of(int, unit)), Unit(_of(int, percent_unit)))
+        return Scalar(_number(number), _UNITS[unit], _UNITS[percent_unit])
     if tag == "offset" and len(fields) == 2:
         x, y = (_decode_value(field) for field in fields)
         if type(x) is not Scalar or type(y) is not Scalar:
             raise Malformed
         return ScalarOffset(x, y)
     if tag == "spacing" and len(fields) == 4:
-        top, right, bottom, left = (_of(int, field) for field in fields)
-        return Spacing(top, right, bottom, left)
+        if any(type(field) is not int for field in fields):
+            raise Malformed
+        return Spacing(*fields)
     if tag == "layout" and len(fields) == 1:
-        return LAYOUT_MAP[_of(str, fields[0])]()
-    raise Malformed
-
-
-def _decode_value(data: object) -> object:
-    kind = type(data)
-    if kind in _PLAIN:
-        return data
-    if kind is tuple:
-        return tuple(_decode_value(item) for item in data)  # type: ignore[attr-defined]
-    if kind is list and data:
-        return _decode_tagged(data)  # type: ignore[arg-type]
+        return LAYOUT_MAP[fields[0]]
     raise Malformed
 
 
@@ -190,32 +210,32 @@ def _decode_selector(data: object) -> Selector:
     name, combinator, selector_type, pseudo_classes, specificity, advance = _of(tuple, data)
     return Selector(
         _of(str, name),
-        CombinatorType(_of(int, combinator)),
-        SelectorType(_of(int, selector_type)),
+        _COMBINATORS[combinator],
+        _SELECTOR_TYPES[selector_type],
         _strings(pseudo_classes),
         _specificity(specificity),
         _of(int, advance),
     )
 
 
-def _pair(data: object) -> tuple[object, object]:
-    first, second = _of(tuple, data)
-    return first, second
-
-
-def _decode_rule_set(data: object) -> RuleSet:
+def _decode_rule_set(data: object, values: list[object]) -> RuleSet:
     selector_sets, rules, important, is_default_rules, tie_breaker = _of(tuple, data)
-    selector_set = [
-        SelectorSet(
-            [_decode_selector(selector) for selector in _of(tuple, selectors)],
-            _specificity(specificity),
+    selector_set = []
+    for entry in _of(tuple, selector_sets):
+        selectors, specificity = _of(tuple, entry)
+        selector_set.append(
+            SelectorSet(
+                [_decode_selector(selector) for selector in _of(tuple, selectors)],
+                _specificity(specificity),
+            )
         )
-        for selectors, specificity in map(_pair, _of(tuple, selector_sets))
-    ]
     styles_rules: dict[str, object] = {}
     for rule in _of(tuple, rules):
-        name, value = _of(tuple, rule)
-        styles_rules[_of(str, name)] = _decode_value(value)
+        name, index = _of(tuple, rule)
+        if type(name) is not str or type(index) is not int or not 0 <= index < len(values):
+            raise Malformed
+        value = values[index]
+        styles_rules[name] = value() if isinstance(value, type) else value
     styles = Styles(None, styles_rules, important=_strings(important))  # type: ignore[arg-type]
     rule_set = RuleSet(
         selector_set,
@@ -242,10 +262,14 @@ def _decode_key(data: object) -> CssKey:
 
 
 def decode(data: object) -> Parses:
+    encoded_values, sources = _of(tuple, data)
+    values = [_decode_value(value) for value in _of(tuple, encoded_values)]
     parses: Parses = {}
-    for entry in _of(list, data):
+    for entry in _of(list, sources):
         css_key, rule_sets = _of(tuple, entry)
-        parses[_decode_key(css_key)] = [_decode_rule_set(rule) for rule in _of(tuple, rule_sets)]
+        parses[_decode_key(css_key)] = [
+            _decode_rule_set(rule, values) for rule in _of(tuple, rule_sets)
+        ]
     return parses
 
 
