@@ -60,6 +60,7 @@ CssKey = tuple[str, tuple[str, str], bool, int, str]
 Parses = dict[CssKey, list[RuleSet]]
 
 _PLAIN = (str, int, float, bool, type(None))
+_PLAIN_NAMES: dict[object, type] = {kind.__name__: kind for kind in _PLAIN}
 
 
 class _Unkept(Exception):
@@ -69,7 +70,8 @@ class _Unkept(Exception):
 def _encode_value(value: object) -> tuple[object, ...]:
     """A style rule's value as a tagged tuple of plain data."""
     if type(value) in _PLAIN:
-        return ("=", value)
+        # Tagged by type: 1, 1.0 and True are equal, and would be taken for one another.
+        return (type(value).__name__, value)
     if type(value) is tuple:
         return ("()", tuple(_encode_value(item) for item in value))
     if type(value) is Color:
@@ -178,7 +180,7 @@ def _decode_value(data: object) -> object:
     """A value from its tagged tuple; a layout is its class (made afresh for each rule:
     a layout keeps state of its own)."""
     tag, *fields = _of(tuple, data)
-    if tag == "=" and len(fields) == 1 and type(fields[0]) in _PLAIN:
+    if len(fields) == 1 and _PLAIN_NAMES.get(tag) is type(fields[0]):
         return fields[0]
     if tag == "()" and len(fields) == 1:
         return tuple(_decode_value(item) for item in _of(tuple, fields[0]))
