@@ -192,7 +192,7 @@ def test_what_is_kept_reads_back_as_textual_parsed_it() -> None:
     cache = stylesheet._parse_cache
     parses = {key: cache.get(key) for key in list(cache.keys())}
 
-    restored = style_cache.decode(marshal.loads(marshal.dumps(style_cache.encode(parses))))
+    restored = style_cache.decode(marshal.loads(marshal.dumps(style_cache.encode(parses)))).all()
 
     # Every source: each value type Textual's stock CSS makes is one this cache keeps.
     assert set(restored) == set(parses)
@@ -222,6 +222,6 @@ def test_a_source_holding_a_value_of_another_type_is_left_out() -> None:
     [odd_key] = [key for key in parses if key[1][0] == "other.tcss"]
     parses[odd_key][0].styles._rules["width"] = object()  # type: ignore[typeddict-item]
 
-    restored = style_cache.decode(marshal.loads(marshal.dumps(style_cache.encode(parses))))
+    restored = style_cache.decode(marshal.loads(marshal.dumps(style_cache.encode(parses)))).all()
 
     assert [key[1][0] for key in restored] == ["plan.tcss"]

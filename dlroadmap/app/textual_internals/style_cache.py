@@ -27,6 +27,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from textual.cache import LRUCache
 from textual.color import Color
 from textual.css.model import CombinatorType, RuleSet, Selector, SelectorSet, SelectorType
 from textual.css.scalar import Scalar, ScalarOffset, Unit
@@ -263,23 +264,74 @@ def _decode_key(data: object) -> CssKey:
     )
 
 
-def decode(data: object) -> Parses:
-    encoded_values, sources = _of(tuple, data)
+# What decoding a source may raise on data it does not expect: a miss.
+_MALFORMED = (Malformed, ValueError, TypeError, KeyError, RecursionError)
+
+
+class Kept:
+    """An entry as read: its values decoded, each source's rule sets decoded only when
+    Textual first asks for them (a session's entry holds the styles of screens a start
+    does not show), or as a miss if they are not what this cache writes."""
+
+    def __init__(self, values: list[object], sources: dict[CssKey, object]) -> None:
+        self._values = values
+        self._sources = sources
+
+    def keys(self) -> frozenset[CssKey]:
+        return frozenset(self._sources)
+
+    def take(self, css_key: CssKey) -> list[RuleSet] | None:
+        """The rule sets kept for this source, once (None: not kept, or malformed)."""
+        data = self._sources.pop(css_key, None)
+        if data is None:
+            return None
+        try:
+            return [_decode_rule_set(rule, self._values) for rule in _of(tuple, data)]
+        except _MALFORMED:
+            return None
+
+    def all(self) -> Parses:
+        """Every source not yet taken that decodes."""
+        parses = {css_key: self.take(css_key) for css_key in self.keys()}
+        return {css_key: rules for css_key, rules in parses.items() if rules is not None}
+
+
+def decode(data: object) -> Kept:
+    encoded_values, encoded_sources = _of(tuple, data)
     values = [_decode_value(value) for value in _of(tuple, encoded_values)]
-    parses: Parses = {}
-    for entry in _of(list, sources):
+    sources: dict[CssKey, object] = {}
+    for entry in _of(list, encoded_sources):
         css_key, rule_sets = _of(tuple, entry)
-        parses[_decode_key(css_key)] = [
-            _decode_rule_set(rule, values) for rule in _of(tuple, rule_sets)
-        ]
-    return parses
+        sources[_decode_key(css_key)] = rule_sets
+    return Kept(values, sources)
+
+
+class _KeptParses(LRUCache[CssKey, list[RuleSet]]):
+    """Textual's parse cache, asking `kept` for what it does not hold yet."""
+
+    __slots__ = ("kept",)
+
+    def __init__(self, maxsize: int, kept: Kept) -> None:
+        super().__init__(maxsize)
+        self.kept = kept
+
+    def __getitem__(self, key: CssKey) -> list[RuleSet]:
+        try:
+            return super().__getitem__(key)
+        except KeyError:
+            rules = self.kept.take(key)
+            if rules is None:
+                raise
+            self.set(key, rules)
+            return rules
 
 
 class StyleCache:
     """Parsed stylesheets in `folder` (safe to delete, like every cache)."""
 
     def __init__(self, folder: Path | None) -> None:
-        self._entries = ContentCache(folder, _PARSING_CODE, encode, decode)
+        # Written as parses, read back as Kept (each source decoded when first asked for).
+        self._entries: ContentCache[Any] = ContentCache(folder, _PARSING_CODE, encode, decode)
         # The entry for the variables the app loaded with, and the sources it held.
         self._loaded_key: str | None = None
         self._restored: frozenset[CssKey] = frozenset()
@@ -300,14 +352,13 @@ class StyleCache:
     def _restore(self, stylesheet: Stylesheet) -> None:
         key = self._loaded_key = self._key(stylesheet)
         cache = getattr(stylesheet, "_parse_cache", None)
-        if key is None or cache is None or not hasattr(cache, "set"):
+        if key is None or type(cache) is not LRUCache or len(cache):
             return
-        parses = self._entries.get(key)
-        if parses is None:
+        kept = self._entries.get(key)
+        if kept is None:
             return
-        for css_key, rule_sets in parses.items():
-            cache.set(css_key, rule_sets)
-        self._restored = frozenset(parses)
+        stylesheet._parse_cache = _KeptParses(cache.maxsize, kept)
+        self._restored = kept.keys()
 
     def keep(self, stylesheet: Stylesheet) -> None:
         """Keep what the stylesheet has parsed, if that is more than was restored.
@@ -325,5 +376,8 @@ class StyleCache:
         # An LRUCache, not a dict: it has keys() but cannot be iterated.
         parses: Parses = {css_key: cache.get(css_key) for css_key in list(cache.keys())}
         if parses and not set(parses) <= self._restored:
+            if isinstance(cache, _KeptParses):
+                # What this run did not need is kept too, for the screens it did not show.
+                parses = cache.kept.all() | parses
             self._entries.put(key, parses)
             self._restored = frozenset(parses)
