@@ -7,10 +7,9 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dlroadmap import __version__
 from dlroadmap.common.printable import printable_path
@@ -234,8 +233,7 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     return app.return_code or 0
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(NamedTuple):
     """`dlroadmap NAME [ROADMAP.md] [options]`: one subcommand, as `--help` lists it."""
 
     name: str

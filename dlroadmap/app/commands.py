@@ -6,8 +6,8 @@ made from it, so they cannot disagree; `[keymap]` in config.toml remaps keys by 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 from textual.markup import escape
@@ -37,8 +37,7 @@ _TOGETHER = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(NamedTuple):
     id: str
     keys: str  # the default keys, as Textual names them ("down,j"); "" for the palette only
     action: str  # run in the scope's widget (or screen, or app)
