@@ -163,6 +163,25 @@ def test_other_theme_variables_are_another_entry(tmp_path: Path) -> None:
     assert rule.styles.color.rgb == (0, 0x45, 0x78)
 
 
+def test_a_theme_changed_meanwhile_never_gets_the_kept_styles(tmp_path: Path) -> None:
+    cache = StyleCache(tmp_path)
+    dark = stylesheet_with("Static { color: $primary; }")
+    dark.add_source("Label { color: $primary; }", read_from=("later.tcss", ""))
+    cache.restore(dark)
+    dark.parse()
+    cache.keep(dark)
+
+    # A start with the dark theme's styles kept; the theme changes before a screen with
+    # styles not yet asked for (later.tcss) is shown.
+    again = stylesheet_with("Static { color: $primary; }")
+    StyleCache(tmp_path).restore(again)
+    again.parse()
+    again.set_variables({"primary": "#004578"})
+    again.add_source("Label { color: $primary; }", read_from=("later.tcss", ""))
+    again.parse()
+    assert [rule.styles.color.rgb for rule in again.rules] == [(0, 0x45, 0x78)] * 2
+
+
 def every_default_css() -> Stylesheet:
     """A stylesheet of app.tcss and every stock widget's DEFAULT_CSS: all the value
     types Textual's CSS makes that dlroadmap could meet."""

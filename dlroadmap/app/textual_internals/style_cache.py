@@ -315,6 +315,11 @@ class _KeptParses(LRUCache[CssKey, list[RuleSet]]):
         super().__init__(maxsize)
         self.kept = kept
 
+    def clear(self) -> None:
+        # New variables (another theme): what was kept was parsed with the old ones.
+        super().clear()
+        self.kept = Kept([], {})
+
     def __getitem__(self, key: CssKey) -> list[RuleSet]:
         try:
             return super().__getitem__(key)
