@@ -27,11 +27,11 @@ from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 APP_CSS = Path(style_cache.__file__).parents[1] / "app.tcss"
 
 
-def make(tmp_path: Path) -> RoadmapApp:
+def make(tmp_path: Path, theme: str | None = None) -> RoadmapApp:
     path = bundled_roadmap_path()
     roadmap = load_roadmap(path)
     store = Store.open(roadmap, path, tmp_path / "state")
-    settings = Settings(Config(), lambda config: None)
+    settings = Settings(Config(theme=theme), lambda config: None)
     return RoadmapApp(
         roadmap, store, settings=settings, style_cache=StyleCache(tmp_path / "styles")
     )
@@ -78,6 +78,20 @@ async def test_a_second_start_parses_no_css_and_draws_the_same(
     second = await start(make(tmp_path))
     assert parses == []
     assert second == first
+
+
+async def test_a_theme_chosen_in_the_settings_is_drawn_the_same_with_the_cache(
+    tmp_path: Path,
+) -> None:
+    # Neither theme's styles may leak into what the other draws.
+    fresh_light = await start(make(tmp_path / "fresh-light", theme="textual-light"))
+    fresh_default = await start(make(tmp_path / "fresh-default"))
+    assert fresh_light != fresh_default
+    await start(make(tmp_path))
+    # The Today screen brings styles the first run did not parse.
+    await start(make(tmp_path, theme="textual-light"), "r", "escape")
+    assert await start(make(tmp_path, theme="textual-light")) == fresh_light
+    assert await start(make(tmp_path)) == fresh_default
 
 
 def hostile_code() -> bytes:
