@@ -6,12 +6,14 @@ and keeps each parse in its stylesheet's parse cache for the life of one app, ke
 the CSS text and where it was read from. A StyleCache fills that cache, as the app
 loads, with the parses an earlier run kept, and keeps what a run parsed when it ends.
 
-An entry is data, never objects (see content_cache.py): each rule set as tuples of its
-selectors and its style rules, each rule's value a str, number, bool or None, a tuple
-of them, or a tagged list for the few value types Textual's CSS makes (a colour, a
-scalar, a spacing, a layout by name). Decoding checks every shape and type and builds
-only those types; anything else is a miss, and the CSS is parsed as without a cache.
-A CSS source whose rules hold any other kind of value is simply not kept.
+An entry is data, never objects (see content_cache.py): a table of the distinct values
+its rules hold, each a tuple tagged with its type (a str, number, bool or None, a tuple
+of values, a colour, a scalar, an offset, a spacing, a layout by name), then each CSS
+source's rule sets as tuples of their selectors and of their rules, a rule naming its
+value by index. Decoding checks every shape and type and builds only those types;
+anything else is a miss, and the CSS is parsed as without a cache. A source whose rules
+hold any other kind of value is simply not kept. A source is decoded when Textual first
+asks for it, so that the styles of screens a start does not show cost it nothing.
 
 An entry is named by Textual's parsing code (its files' bytes), the theme's variables
 (substituted as the CSS is parsed) and this module: edited CSS has other text, which
