@@ -17,7 +17,7 @@ from dlroadmap.command import Command
 from dlroadmap.common.printable import printable, printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
-from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
+from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
 from dlroadmap.progress.locate import state_path_for
 from dlroadmap.progress.set_aside import move_aside
 from dlroadmap.progress.state import decode_state
@@ -249,6 +249,7 @@ def _run_app(
     config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
     from dlroadmap.app.app import RoadmapApp, Settings
+    from dlroadmap.app.textual_internals.style_cache import StyleCache
 
     settings = Settings(config, SettingsSaver(config_path()), problem)
     app = RoadmapApp(
@@ -258,6 +259,7 @@ def _run_app(
         settings=settings,
         source=source,
         shelf=ShelfAccess.of_user(),
+        style_cache=StyleCache(style_cache_dir()),
     )
     # What was loaded lives as long as the app: kept out of the collector's later passes.
     # The app turns the collector back on once its first frame is out.

@@ -78,6 +78,11 @@ def roadmap_cache_dir() -> Path:
     return _cache_root() / "roadmaps"
 
 
+def style_cache_dir() -> Path:
+    """Textual's parsed stylesheets, kept to start faster; safe to delete at any time."""
+    return _cache_root() / "styles"
+
+
 def state_cache_dir() -> Path:
     """Parsed state files (private, they hold notes), kept to start faster; safe to delete."""
     return _cache_root() / "states"

@@ -23,6 +23,7 @@ from dlroadmap.app.notices import tell
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
+from dlroadmap.app.textual_internals.style_cache import StyleCache
 from dlroadmap.app.view import View
 from dlroadmap.config import Config, config_path, unused_settings
 from dlroadmap.errors import DlroadmapError
@@ -73,6 +74,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         settings: Settings | None = None,
         source: Path | None = None,
         shelf: ShelfAccess | None = None,
+        style_cache: StyleCache | None = None,
     ) -> None:
         super().__init__()
         # The roadmaps to switch to (None: the Roadmaps screen is not offered).
@@ -88,6 +90,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
         self._settings = settings
+        self._style_cache = style_cache
         # Why the last save at quit failed, to say so.
         self._save_problem = ""
         if settings is not None:
@@ -211,6 +214,11 @@ class RoadmapApp(OrderlyKeysApp[None]):
         told = "Fetched: what changed shows in a moment." if changed else "It is up to date."
         self.call_from_thread(tell, self, Notice(told, title="Update"))
 
+    def on_load(self) -> None:
+        # The CSS is read by now, not yet parsed: that happens as the first screen mounts.
+        if self._style_cache is not None:
+            self._style_cache.restore(self.stylesheet)
+
     def on_mount(self) -> None:
         if self.store.recovered:
             tell(
@@ -222,6 +230,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
                     timeout=15,
                 ),
             )
+        for problem in self.store.unreadable_recovery:
+            tell(self, Notice(problem, severity="warning", timeout=15))
         self.call_after_refresh(self._after_first_frame)
         if self._settings is not None and self._settings.problem:
             tell(self, Notice(self._settings.problem, severity="warning", timeout=15))
@@ -235,6 +245,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def on_unmount(self) -> None:
         self._lifecycle.stop()
+        if self._style_cache is not None:
+            # What this run parsed, the styles of screens opened after the first frame too.
+            self._style_cache.keep(self.stylesheet)
 
     def _show_roadmap(self, roadmap: Roadmap) -> None:
         self.roadmap = roadmap

@@ -16,7 +16,7 @@ key of its own that names none.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 from typing import NamedTuple
 
@@ -52,8 +52,7 @@ class Why(Enum):
     IN_PLACE = "in place"
 
 
-@dataclass(frozen=True, slots=True)
-class Reattached:
+class Reattached(NamedTuple):
     """Saved state that followed its topic from `old_id` to `new_id`."""
 
     old_id: str

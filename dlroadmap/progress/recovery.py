@@ -12,8 +12,10 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
-from dlroadmap.common.printable import printable, printable_lines
+from dlroadmap.common.files import open_file
+from dlroadmap.common.printable import printable, printable_lines, printable_path
 from dlroadmap.progress import reattach
 from dlroadmap.progress.state import ItemState, State, decode_state, dump_state, now
 
@@ -68,36 +70,53 @@ def read_recovery(path: Path) -> State:
     from dlroadmap.errors import StateError
 
     try:
-        data = path.read_bytes()
-    except OSError as error:
+        # Refused if not a regular file, never waited on (a named pipe would be).
+        with open_file(path) as file:
+            data = file.read()
+    except OSError as error:  # NotAFile too: "... (it is a named pipe (FIFO), not a file)."
         raise StateError(path, f"it cannot be read ({error.strerror or error}).") from None
     return decode_state(data, path)
 
 
-def take_in(
-    state_path: Path, items: Mapping[str, ItemState], moves: Mapping[str, str]
-) -> tuple[dict[str, ItemState], tuple[str, ...], tuple[Path, ...]]:
+class TakenIn(NamedTuple):
+    """What take_in merged: the items, the notes now holding two texts, the files taken
+    in (deleted by the store once what they held is saved), and why each file that could
+    not be read was left where it is (one paragraph each, for the user)."""
+
+    items: dict[str, ItemState]
+    conflicts: tuple[str, ...]
+    taken: tuple[Path, ...]
+    unreadable: tuple[str, ...]
+
+
+def take_in(state_path: Path, items: Mapping[str, ItemState], moves: Mapping[str, str]) -> TakenIn:
     """Merge back into `items` what a session could not save before it quit (the state
     file's recovery files, their ids seen through `moves`), as another session's save is
-    merged: neither side is lost. The items, the notes now holding two texts, and the
-    files taken in (deleted by the store once what they held is saved)."""
+    merged: neither side is lost."""
     from dlroadmap.errors import StateError
-    from dlroadmap.progress.merge import merge
 
     merged_items = dict(items)
     conflicts: tuple[str, ...] = ()
     taken: list[Path] = []
+    unreadable: list[str] = []
     for path in recovery_files(state_path):
         try:
             kept = read_recovery(path)
-        except StateError:
-            continue  # left where it is, for the user to look at
+        except StateError as error:
+            # Left where it is, for the user to look at: they are told why.
+            unreadable.append(
+                f"The recovery file {printable_path(path)} was not merged in: "
+                f"{error.problem} It was left where it is."
+            )
+            continue
+        from dlroadmap.progress.merge import merge  # only when there is one: not at every start
+
         # No common version: a field both hold differently is merged, never dropped.
         merged = merge({}, merged_items, reattach.apply(kept.items, moves))
         merged_items = merged.items
         conflicts += merged.conflicts
         taken.append(path)
-    return merged_items, conflicts, tuple(taken)
+    return TakenIn(merged_items, conflicts, tuple(taken), tuple(unreadable))
 
 
 def lost_paragraph(state_path: Path, items: Mapping[str, ItemState], reason: str) -> str:

@@ -90,6 +90,8 @@ class Store:
         # Recovery files merged in at the start (to tell); deleted once their items are saved.
         self.recovered: tuple[Path, ...] = ()
         self._recovered_unsaved: tuple[Path, ...] = ()
+        # Why each recovery file that could not be read was left as it is (to tell).
+        self.unreadable_recovery: tuple[str, ...] = ()
         if writable:
             self._take_in_recovered()
         if writable and (moves or migrate or recorded is not None or self.recovered):
@@ -273,10 +275,11 @@ class Store:
         return recovery.write_recovery(self.path, self.state.title, self.unsaved_items())
 
     def _take_in_recovered(self) -> None:
-        items, conflicts, taken = recovery.take_in(self.path, self.state.items, self._moves)
-        self.state.items = items
-        self.conflicts += conflicts
-        self.recovered = self._recovered_unsaved = taken
+        taken_in = recovery.take_in(self.path, self.state.items, self._moves)
+        self.state.items = taken_in.items
+        self.conflicts += taken_in.conflicts
+        self.recovered = self._recovered_unsaved = taken_in.taken
+        self.unreadable_recovery = taken_in.unreadable
 
     def take_conflicts(self) -> tuple[str, ...]:
         """Notes merged from two sessions since last asked: each is told once."""

@@ -10,9 +10,9 @@ any other.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from dlroadmap.progress.activity import Action, Activity, DayActivity, unrecord
 from dlroadmap.progress.state import ItemState
@@ -21,8 +21,7 @@ from dlroadmap.roadmap.model import Status
 Field = Literal["status", "note"]
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One change of one field, and what it takes to take it back."""
 
     before: str  # the field's value before: a status's value, or a note

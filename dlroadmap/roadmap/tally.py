@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 StatusOf = Callable[[Node], Status]
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     """Trackable items under a node. Skipped items count as neither done nor to do."""
 
     done: int = 0

@@ -188,3 +188,19 @@ async def test_a_state_file_from_a_newer_dlroadmap_meanwhile_is_never_written_ov
     assert app.store.path.read_text("utf-8") == newer
     [kept] = recovery.recovery_files(app.store.path)
     assert find(app.roadmap, FIRST).id in recovery.read_recovery(kept).items
+
+
+async def test_a_recovery_file_that_cannot_be_read_is_named_and_left_as_it_is(
+    tmp_path: Path,
+) -> None:
+    state_path = make_app(tmp_path).store.path
+    # A folder under a recovery file's name: before, passed over without a word.
+    planted = state_path.with_name(f"{state_path.stem}{recovery.MARK}20260101-000000.toml")
+    planted.mkdir(parents=True)
+    app, told = make_app(tmp_path), Told()
+    async with app.run_test(size=SIZE, message_hook=told.hook) as pilot:
+        await pilot.pause()
+    [message] = [text for text in told.messages if "recovery file" in text]
+    assert str(planted) in message
+    assert "a folder" in message
+    assert planted.is_dir()
