@@ -232,6 +232,21 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     return app.return_code or 0
 
 
+def _sync_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--remote",
+        metavar="URL",
+        help="sync with this git remote from now on (once; any URL git knows: "
+        "git@host:me/progress.git, https://..., /media/usb/progress.git)",
+    )
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from dlroadmap.sync.run import run_command  # only a sync pays for it
+
+    return run_command(args.remote)
+
+
 @dataclass(frozen=True, slots=True)
 class Command:
     """`dlroadmap NAME [ROADMAP.md] [options]`: one subcommand, as `--help` lists it."""
@@ -241,6 +256,7 @@ class Command:
     description: str  # its own `--help`
     options: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
+    on_a_roadmap: bool = True  # takes [ROADMAP.md]
 
 
 # Every subcommand, in the order `dlroadmap --help` lists them. Any other first argument
@@ -287,6 +303,17 @@ COMMANDS = {
             _serve_options,
             _serve,
         ),
+        Command(
+            "sync",
+            "sync progress and notes with your other machines through git",
+            "Sync progress and notes with a git remote: commit what changed here, fetch, "
+            "merge (dlroadmap's own merge: nothing is lost, a note rewritten on two machines "
+            "keeps both texts), push. Run it once with --remote URL; after that, plain "
+            "`dlroadmap sync` (or sync = \"auto\" in the settings). Settings are not synced.",
+            _sync_options,
+            _sync,
+            on_a_roadmap=False,
+        ),
     )
 }
 
@@ -298,7 +325,8 @@ def _command_parser(command: Command) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"dlroadmap {command.name}", description=command.description
     )
-    _roadmap_argument(parser)
+    if command.on_a_roadmap:
+        _roadmap_argument(parser)
     command.options(parser)
     return parser
 
