@@ -309,7 +309,7 @@ COMMANDS = {
             "Sync progress and notes with a git remote: commit what changed here, fetch, "
             "merge (dlroadmap's own merge: nothing is lost, a note rewritten on two machines "
             "keeps both texts), push. Run it once with --remote URL; after that, plain "
-            "`dlroadmap sync` (or sync = \"auto\" in the settings). Settings are not synced.",
+            '`dlroadmap sync` (or sync = "auto" in the settings). Settings are not synced.',
             _sync_options,
             _sync,
             on_a_roadmap=False,

@@ -63,7 +63,9 @@ class Machine:
         self.data = self.root / "data" / "dlroadmap"
         self.state_file = self.data / "roadmaps" / STATE_NAME
 
-    def change(self, statuses: dict[str, str] | None = None, notes: dict[str, str] | None = None) -> None:
+    def change(
+        self, statuses: dict[str, str] | None = None, notes: dict[str, str] | None = None
+    ) -> None:
         arguments = [str(self.markdown), json.dumps(statuses or {}), json.dumps(notes or {})]
         self.run([sys.executable, "-c", _CHANGE, *arguments], check=True)
 

@@ -20,11 +20,14 @@ from dlroadmap.errors import StateError
 from dlroadmap.progress.state import State, decode_state, dump_state
 
 
-def _read(path: Path, shown: str) -> State:
+def _read(path: Path, which: str, shown: str) -> State:
     data = path.read_bytes()
     if not data.strip():
         return State("", "")  # no common version (both machines added the file)
-    return decode_state(data, Path(shown))
+    try:
+        return decode_state(data, Path(shown))
+    except StateError as error:
+        raise StateError(shown, f"{which} cannot be read: {error.problem}") from None
 
 
 def merge_files(base: Path, ours: Path, theirs: Path, shown: str) -> None:
@@ -32,7 +35,9 @@ def merge_files(base: Path, ours: Path, theirs: Path, shown: str) -> None:
     from dlroadmap.progress.activity import merge_activity
     from dlroadmap.progress.merge import merge
 
-    old, mine, other = (_read(path, shown) for path in (base, ours, theirs))
+    old = _read(base, "the version both machines started from", shown)
+    mine = _read(ours, "this machine's version", shown)
+    other = _read(theirs, "the version from the other machine", shown)
     merged = State(
         title=mine.title or other.title,
         source=mine.source,  # where the markdown lives here: never taken from elsewhere
@@ -64,8 +69,11 @@ def main(argv: list[str]) -> int:
         case ["merge", base, ours, theirs, shown]:
             try:
                 merge_files(Path(base), Path(ours), Path(theirs), shown)
-            except (StateError, OSError) as error:
-                print(f"dlroadmap: not merged: {error}", file=sys.stderr)
+            except StateError as error:
+                print(f"dlroadmap: not merged: {error.path}: {error.problem}", file=sys.stderr)
+                return 1
+            except OSError as error:
+                print(f"dlroadmap: not merged: {shown}: {error}", file=sys.stderr)
                 return 1
             return 0
         case [("clean" | "smudge") as command, path]:

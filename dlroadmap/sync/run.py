@@ -105,12 +105,17 @@ def _fetched(repo: Repo, timeout: float) -> bool:
     """Fetch the remote; whether it holds anything (a new remote holds nothing yet)."""
     try:
         repo.git.run(
-            "fetch", "-q", "--prune", REMOTE, f"+refs/heads/*:refs/remotes/{REMOTE}/*",
+            "fetch",
+            "-q",
+            "--prune",
+            REMOTE,
+            f"+refs/heads/*:refs/remotes/{REMOTE}/*",
             timeout=timeout,
         )
     except GitFailed as failed:
         raise SyncError(
-            repo.folder, f"Not synced: could not fetch from {repo.remote_url()} ({failed.said}). {_KEPT}"
+            repo.folder,
+            f"Not synced: could not fetch from {repo.remote_url()} ({failed.said}). {_KEPT}",
         ) from None
     return repo.git.run("rev-parse", "-q", "--verify", _THEIRS, check=False).strip() != ""
 
@@ -129,8 +134,15 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
         repo.remember_sources()
         try:
             repo.git.run(
-                "merge", "-q", "--no-edit", "--allow-unrelated-histories", "-X", "no-renames",
-                "-m", "Merge the progress of another machine", theirs,
+                "merge",
+                "-q",
+                "--no-edit",
+                "--allow-unrelated-histories",
+                "-X",
+                "no-renames",
+                "-m",
+                "Merge the progress of another machine",
+                theirs,
                 commits=True,
             )
         except GitFailed as failed:
@@ -139,12 +151,16 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
     after = repo.head()
     assert after is not None
     changes = [
-        FileChange(name, repo.state_at(before, name) if before else None, repo.state_at(after, name))
+        FileChange(
+            name, repo.state_at(before, name) if before else None, repo.state_at(after, name)
+        )
         for name in _changed(repo, before, after)
     ]
     if said := story(changes):
         outcome.received.append(said)
-    outcome.lines += [f"Both machines' texts kept in the note of {topic}." for topic in both_kept(changes)]
+    outcome.lines += [
+        f"Both machines' texts kept in the note of {topic}." for topic in both_kept(changes)
+    ]
 
 
 def _is_ancestor(repo: Repo, old: str, new: str) -> bool:
@@ -171,8 +187,10 @@ def _finish_or_undo(repo: Repo, failed: GitFailed) -> None:
         for name in repo.git.run("diff", "--name-only", "--diff-filter=U", "-z").split("\0")
         if name
     ]
-    keepable = unmerged and _DRIVER_FAILED not in failed.output and all(
-        is_state_file(name) and _readable(repo.folder / name) for name in unmerged
+    keepable = (
+        unmerged
+        and _DRIVER_FAILED not in failed.output
+        and all(is_state_file(name) and _readable(repo.folder / name) for name in unmerged)
     )
     if keepable:
         repo.git.run("add", "--", *unmerged)
@@ -183,7 +201,8 @@ def _finish_or_undo(repo: Repo, failed: GitFailed) -> None:
         (line for line in failed.output.splitlines() if line.startswith(_DRIVER_FAILED)),
         failed.said,
     )
-    raise SyncError(repo.folder, f"Not merged: {why.removeprefix(_DRIVER_FAILED).strip()} {_KEPT}")
+    why = why.removeprefix(_DRIVER_FAILED).strip().rstrip(".")
+    raise SyncError(repo.folder, f"Not merged: {why}. {_KEPT}")
 
 
 def _readable(path: Path) -> bool:
@@ -197,7 +216,10 @@ def _readable(path: Path) -> bool:
 def _pushed(repo: Repo, timeout: float, *, last: bool) -> bool:
     """Push; False when the remote moved on meanwhile (fetch and merge again)."""
     head = repo.head()
-    if head is None or repo.git.run("rev-parse", "-q", "--verify", _THEIRS, check=False).strip() == head:
+    if (
+        head is None
+        or repo.git.run("rev-parse", "-q", "--verify", _THEIRS, check=False).strip() == head
+    ):
         return True
     try:
         repo.git.run("push", "-q", REMOTE, f"HEAD:refs/heads/{BRANCH}", timeout=timeout)

@@ -65,7 +65,9 @@ def test_two_machines_with_progress_of_their_own_end_with_everything(
 
     assert a.items() == b.items()
     items = a.items()
-    assert items[WHAT_IS]["status"] == items[MATH]["status"] == items[OVERFITTING]["status"] == "done"
+    assert (
+        items[WHAT_IS]["status"] == items[MATH]["status"] == items[OVERFITTING]["status"] == "done"
+    )
     assert items[LOSS]["status"] == "in_progress" and items[CNNS]["status"] == "skipped"
     assert items[GRADIENTS]["note"] == "chain rule, backwards"
     note = items[ACTIVATIONS]["note"]

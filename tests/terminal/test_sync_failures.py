@@ -1,0 +1,92 @@
+"""Sync failures are never loss: a version that cannot be read, a sync killed mid-merge."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.synctools import STATE_NAME, Machine
+
+WHAT_IS = "What is Deep Learning?"
+MATH = "Learn key math foundations"
+ACTIVATIONS = "Activation Functions (ReLU, Sigmoid, etc.)"
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Path:
+    path = tmp_path / "progress.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(path)], check=True)
+    return path
+
+
+def _synced(machine: Machine, *args: str) -> str:
+    result = machine.sync(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _push_by_hand(machine: Machine, remote: Path, text: str) -> None:
+    """Another tool (or a person) pushes this text as the state file."""
+    clone = machine.root / "by-hand"
+    if clone.exists():
+        machine.run(["git", "-C", str(clone), "pull", "-q"], check=True)
+    else:
+        machine.run(["git", "clone", "-q", "-b", "main", str(remote), str(clone)], check=True)
+    (clone / "roadmaps" / STATE_NAME).write_text(text, "utf-8")
+    machine.run(["git", "-C", str(clone), "commit", "-qam", "by hand"], check=True)
+    machine.run(["git", "-C", str(clone), "push", "-q"], check=True)
+
+
+def test_a_version_that_cannot_be_read_fails_the_merge_and_touches_nothing(
+    tmp_path: Path, remote: Path
+) -> None:
+    a = Machine(tmp_path, "laptop")
+    a.change({WHAT_IS: "done"})
+    _synced(a, "--remote", str(remote))
+    other = Machine(tmp_path, "other")
+    other.env["GIT_AUTHOR_NAME"] = other.env["GIT_COMMITTER_NAME"] = "someone"
+    other.env["GIT_AUTHOR_EMAIL"] = other.env["GIT_COMMITTER_EMAIL"] = "someone@example.org"
+    _push_by_hand(other, remote, "schema = 2\n[items\nbroken")
+    a.change({MATH: "done"}, {ACTIVATIONS: "mine"})
+    before = a.state_file.read_bytes()
+
+    failed = a.sync()
+    assert failed.returncode == 1
+    assert len(failed.stderr.strip().splitlines()) == 1, failed.stderr
+    assert "the version from the other machine cannot be read" in failed.stderr
+    assert "not valid TOML" in failed.stderr
+    assert a.state_file.read_bytes() == before
+    assert not (a.data / ".git" / "MERGE_HEAD").exists()
+    assert "<<<<<<<" not in a.state_file.read_text("utf-8")
+
+    # Fixed on the remote: the next sync finishes the job.
+    _push_by_hand(other, remote, "schema = 2\n")
+    _synced(a)
+    assert a.items()[MATH]["status"] == "done"
+    assert a.items()[ACTIVATIONS]["note"] == "mine"
+
+
+def test_a_sync_stopped_mid_merge_is_recovered(tmp_path: Path, remote: Path) -> None:
+    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
+    a.change({WHAT_IS: "done"})
+    _synced(a, "--remote", str(remote))
+    _synced(b, "--remote", str(remote))
+    b.change({MATH: "done"})
+    _synced(b)
+    a.change({}, {ACTIVATIONS: "written on the laptop"})
+    who = ("-c", "user.name=x", "-c", "user.email=x@y")
+    a.git(*who, "commit", "-qam", "local")
+    a.git("fetch", "-q", "origin")
+    # As a sync killed while git merges: the merge is begun and never committed.
+    a.git(*who, "merge", "--no-commit", "--no-ff", "origin/main")
+    assert (a.data / ".git" / "MERGE_HEAD").exists()
+
+    told = _synced(a)
+    assert "stopped in the middle of a merge" in told
+    assert not (a.data / ".git" / "MERGE_HEAD").exists()
+    assert a.items()[MATH]["status"] == "done"
+    assert a.items()[ACTIVATIONS]["note"] == "written on the laptop"
+    _synced(b)
+    assert b.items() == a.items()
