@@ -30,22 +30,26 @@ def _read(path: Path, which: str, shown: str) -> State:
         raise StateError(shown, f"{which} cannot be read: {error.problem}") from None
 
 
-def merge_files(base: Path, ours: Path, theirs: Path, shown: str) -> None:
-    """Merge THEIRS into OURS against BASE; StateError (OURS untouched) if one is unreadable."""
+def merge_states(old: State, mine: State, other: State) -> State:
+    """Both machines' progress: what each changed since `old` is kept, our title and source."""
     from dlroadmap.progress.activity import merge_activity
     from dlroadmap.progress.merge import merge
 
-    old = _read(base, "the version both machines started from", shown)
-    mine = _read(ours, "this machine's version", shown)
-    other = _read(theirs, "the version from the other machine", shown)
-    merged = State(
+    return State(
         title=mine.title or other.title,
         source=mine.source,  # where the markdown lives here: never taken from elsewhere
         items=merge(old.items, mine.items, other.items).items,
         activity=merge_activity(old.activity, mine.activity, other.activity),
         extra={**other.extra, **mine.extra},
     )
-    write_atomically(ours, dump_state(merged))
+
+
+def merge_files(base: Path, ours: Path, theirs: Path, shown: str) -> None:
+    """Merge THEIRS into OURS against BASE; StateError (OURS untouched) if one is unreadable."""
+    old = _read(base, "the version both machines started from", shown)
+    mine = _read(ours, "this machine's version", shown)
+    other = _read(theirs, "the version from the other machine", shown)
+    write_atomically(ours, dump_state(merge_states(old, mine, other)))
 
 
 def _filter(command: str, path: str) -> None:

@@ -17,6 +17,7 @@ from dlroadmap.errors import StateError
 from dlroadmap.locations import private_folder
 from dlroadmap.progress.state import decode_state
 from dlroadmap.sync.git import NETWORK_TIMEOUT, Git, GitFailed, SyncError
+from dlroadmap.sync.pairing import adopt, keep_apart, unite
 from dlroadmap.sync.repo import BRANCH, REMOTE, Repo, is_state_file
 from dlroadmap.sync.sources import markdown_here
 from dlroadmap.sync.story import FileChange, both_kept, story
@@ -130,8 +131,9 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
     with repo.saves_held(repo.state_files_here() + arriving):
         # A session may have saved since the commit above: git merges only what is committed.
         _commit_here(repo, outcome)
-        before = repo.head()
         repo.remember_sources()
+        outcome.lines += keep_apart(repo, theirs)
+        before = repo.head()
         try:
             repo.git.run(
                 "merge",
@@ -147,9 +149,12 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
             )
         except GitFailed as failed:
             _finish_or_undo(repo, failed)
+        after = repo.head()
+        assert after is not None
+        arrived = set(repo.state_files_at(after)) - set(repo.state_files_at(before))
+        outcome.lines += unite(repo, sorted(arrived))
+        adopt(repo)
         repo.keep_private()
-    after = repo.head()
-    assert after is not None
     changes = [
         FileChange(
             name, repo.state_at(before, name) if before else None, repo.state_at(after, name)
