@@ -2,6 +2,7 @@
 
     theme = "nord"          # any Textual theme (the palette's "Change theme" sets it)
     mouse = false           # like --no-mouse: the terminal's own selection works
+    sync = "auto"           # sync through git when the app starts and quits (or "off")
     [keymap]                # remap keys by binding id (the README lists them)
     "status.done" = "d"
 
@@ -37,6 +38,8 @@ class Config:
     theme: str | None = None
     mouse: bool = True
     keymap: dict[str, str] = field(default_factory=dict)
+    # "auto": the app syncs (dlroadmap sync) as it starts and as it quits.
+    sync: str = "off"
     # Keys of a newer dlroadmap, written back as they were.
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -61,18 +64,21 @@ def load_config(path: Path) -> tuple[Config, str | None]:
             f"Settings in {printable_path(path)} were not used: {error}. Running on defaults."
         )
     theme, mouse, keymap = data.get("theme"), data.get("mouse", True), data.get("keymap", {})
+    sync = data.get("sync", "off")
     if not (
         (theme is None or isinstance(theme, str))
         and isinstance(mouse, bool)
         and isinstance(keymap, dict)
         and all(isinstance(v, str) for v in keymap.values())
+        and sync in ("auto", "off")
     ):
         return Config(), (
             f"Settings in {printable_path(path)} were not used: theme should be a string, "
-            "mouse true or false, and [keymap] binding ids set to keys. Running on defaults."
+            'mouse true or false, sync "auto" or "off", and [keymap] binding ids set to keys. '
+            "Running on defaults."
         )
-    extra = {k: v for k, v in data.items() if k not in ("theme", "mouse", "keymap")}
-    return Config(theme, mouse, keymap, extra), None
+    extra = {k: v for k, v in data.items() if k not in ("theme", "mouse", "keymap", "sync")}
+    return Config(theme, mouse, keymap, sync, extra), None
 
 
 def unused_settings(
@@ -107,6 +113,8 @@ def save_config(path: Path, config: Config) -> None:
     if config.theme is not None:
         data["theme"] = config.theme
     data["mouse"] = config.mouse
+    if config.sync != "off":
+        data["sync"] = config.sync
     if config.keymap:
         data["keymap"] = dict(sorted(config.keymap.items()))
     try:

@@ -8,11 +8,13 @@ user's git settings: what a command needs is passed to that command alone (`-c`)
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
 import socket
 import subprocess
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +39,19 @@ _FOR_EVERY_COMMAND = (
 )
 
 
+# git commands running now, each the leader of its process group (with ssh under it).
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+
+
+@atexit.register
+def _stop_running() -> None:
+    """A sync still waiting on the network when dlroadmap ends (the app quit without
+    waiting longer) is stopped with it, ssh and all, not left behind."""
+    for process in list(_RUNNING):
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
 class SyncError(DlroadmapError):
     """A sync that could not finish: one line, and the local progress is untouched."""
 
@@ -55,10 +70,11 @@ class GitFailed(SyncError):
 
 
 def _last_line(text: str) -> str:
+    """The line of git's output saying what went wrong (its last error, not its hints)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    # git ends with its hints; the line saying what went wrong comes before them.
-    said = [line for line in lines if not line.startswith("hint:")]
-    return (said or lines or [""])[-1]
+    errors = [line for line in lines if line.startswith(("fatal:", "error:"))]
+    said = errors or [line for line in lines if not line.startswith("hint:")] or lines
+    return said[-1].removeprefix("fatal:").removeprefix("error:").strip() if said else ""
 
 
 @dataclass
@@ -128,14 +144,16 @@ class Git:
             stderr=subprocess.PIPE,
             start_new_session=True,
         )
+        _RUNNING.add(process)
         try:
             out, err = process.communicate(stdin, timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
-            raise GitFailed(
-                self.folder, f"git {args[0]} got no answer in {timeout:g} seconds", ""
-            ) from None
+            said = f"no answer in {timeout:.0f} seconds"
+            raise GitFailed(self.folder, f"git {args[0]}: {said}", said) from None
+        finally:
+            _RUNNING.discard(process)
         if check and process.returncode != 0:
             output = (err + out).decode("utf-8", "replace")
             said = _last_line(err.decode("utf-8", "replace") or output)

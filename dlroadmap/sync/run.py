@@ -37,6 +37,8 @@ class Outcome:
     sent: list[str] = field(default_factory=list)
     received: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    # Synced roadmaps whose markdown this machine does not have.
+    missing: list[str] = field(default_factory=list)
 
     def told(self) -> list[str]:
         sent, received = "; ".join(self.sent), "; ".join(self.received)
@@ -45,6 +47,7 @@ class Outcome:
             f"Sent: {sent}." if sent else "Nothing new to send.",
             f"Received: {received}." if received else "Nothing new received.",
             *self.lines,
+            *self.missing,
         ]
 
 
@@ -69,7 +72,7 @@ def sync(data: Path, remote: str | None = None, timeout: float = NETWORK_TIMEOUT
                 _merge(repo, outcome)
             if _pushed(repo, timeout, last=attempt == PUSH_TRIES - 1):
                 break
-        outcome.lines += not_here(folder, repo.state_files_here())
+        outcome.missing = not_here(folder, repo.state_files_here())
     return outcome
 
 
@@ -268,3 +271,8 @@ def run_command(remote: str | None) -> int:
         return 1
     print("\n".join(printable(line) for line in outcome.told()))
     return 0
+
+
+def is_set_up(data: Path) -> bool:
+    """Whether this data folder syncs (`dlroadmap sync --remote URL` was run here)."""
+    return (data / ".git" / "HEAD").is_file()

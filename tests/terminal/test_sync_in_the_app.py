@@ -1,0 +1,98 @@
+"""sync = "auto": the app syncs in the background as it starts and, briefly, as it quits."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.ptytools import Terminal
+from tests.synctools import Machine
+
+WHAT_IS = "What is Deep Learning?"
+MATH = "Learn key math foundations"
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Path:
+    path = tmp_path / "progress.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(path)], check=True)
+    return path
+
+
+def _synced(machine: Machine, *args: str) -> str:
+    result = machine.sync(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _until(done: Callable[[], bool], seconds: float = 40) -> bool:
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        time.sleep(0.2)
+    return done()
+
+
+def _status(machine: Machine, text: str) -> str | None:
+    try:
+        return machine.items().get(text, {}).get("status")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None  # git is writing it (the app reads it under its lock, never like this)
+
+
+def _auto(machine: Machine) -> None:
+    config = machine.root / "config" / "dlroadmap" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('sync = "auto"\n', "utf-8")
+
+
+def test_the_app_syncs_as_it_starts_and_as_it_quits(tmp_path: Path, remote: Path) -> None:
+    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
+    a.change({WHAT_IS: "done"})
+    _synced(a, "--remote", str(remote))
+    _synced(b, "--remote", str(remote))
+    a.change({MATH: "done"})
+    _synced(a)
+    _auto(b)
+
+    terminal = Terminal([str(b.markdown)], b.env)
+    try:
+        assert _until(lambda: _status(b, MATH) == "done")
+        terminal.type("x")  # the topic under the cursor: skipped
+        terminal.read(1)
+        terminal.type("q")
+        assert terminal.wait_for(b"dlroadmap: synced."), terminal.output
+    finally:
+        assert terminal.close() == 0
+    assert "Received: 1 skipped on deep-learning-study-plan." in _synced(a)
+
+
+def test_quitting_waits_a_few_seconds_at_most_for_the_remote(tmp_path: Path, remote: Path) -> None:
+    b = Machine(tmp_path, "server")
+    _synced(b, "--remote", str(remote))
+    # A remote that never answers (as an SSH host gone quiet).
+    b.git("remote", "set-url", "origin", "ssh://quiet.invalid/progress.git")
+    b.env["GIT_SSH_COMMAND"] = "sh -c 'sleep 120' --"
+    _auto(b)
+
+    terminal = Terminal([str(b.markdown)], b.env)
+    try:
+        assert terminal.wait_for(b"Phase 1"), terminal.output
+        terminal.type("x")
+        terminal.read(1)
+        started = time.monotonic()
+        terminal.type("q")
+        assert terminal.wait_for(b"did not answer within 5 seconds", seconds=20), terminal.output
+        assert time.monotonic() - started < 9
+    finally:
+        assert terminal.close() == 0
+    assert "skipped" in {item.get("status") for item in b.items().values()}
+    assert not subprocess.run(["pgrep", "-f", "sleep 120"], capture_output=True).stdout
+
+    b.git("remote", "set-url", "origin", str(remote))
+    b.env.pop("GIT_SSH_COMMAND")
+    assert "Sent: started deep-learning-study-plan (1 skipped)." in _synced(b)
