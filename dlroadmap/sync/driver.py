@@ -14,13 +14,20 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dlroadmap.common.files import write_atomically
 from dlroadmap.errors import StateError
-from dlroadmap.progress.state import State, decode_state, dump_state
+
+if TYPE_CHECKING:
+    from dlroadmap.progress.state import State
+
+# The progress modules are imported where a merge needs them: git runs the filter on every
+# state file it stores or writes, and that needs none of them.
 
 
 def _read(path: Path, which: str, shown: str) -> State:
+    from dlroadmap.progress.state import State, decode_state
+
     data = path.read_bytes()
     if not data.strip():
         return State("", "")  # no common version (both machines added the file)
@@ -34,6 +41,7 @@ def merge_states(old: State, mine: State, other: State) -> State:
     """Both machines' progress: what each changed since `old` is kept, our title and source."""
     from dlroadmap.progress.activity import merge_activity
     from dlroadmap.progress.merge import merge
+    from dlroadmap.progress.state import State
 
     return State(
         title=mine.title or other.title,
@@ -49,6 +57,9 @@ def merge_files(base: Path, ours: Path, theirs: Path, shown: str) -> None:
     old = _read(base, "the version both machines started from", shown)
     mine = _read(ours, "this machine's version", shown)
     other = _read(theirs, "the version from the other machine", shown)
+    from dlroadmap.common.files import write_atomically
+    from dlroadmap.progress.state import dump_state
+
     write_atomically(ours, dump_state(merge_states(old, mine, other)))
 
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dlroadmap.common.files import write_atomically
-from dlroadmap.progress.state import State
+
+if TYPE_CHECKING:
+    from dlroadmap.progress.state import State
 
 MAP_NAME = "dlroadmap-sources.json"
 

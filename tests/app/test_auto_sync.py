@@ -8,6 +8,7 @@ from pathlib import Path
 from dlroadmap.app.app import RoadmapApp, Settings
 from dlroadmap.config import Config
 from dlroadmap.locations import data_dir, state_dir
+from dlroadmap.progress.lock import lock_of
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
@@ -52,3 +53,22 @@ async def test_sync_auto_without_a_remote_says_how_to_set_one(tmp_path: Path) ->
     async with app.run_test(message_hook=told.hook) as pilot:
         await until(pilot, lambda: bool(told.messages))
         assert any("dlroadmap sync --remote URL" in message for message in told.messages)
+
+
+async def test_a_look_while_a_sync_writes_waits_silently(tmp_path: Path) -> None:
+    """The app looks for others' saves every two seconds; finding the file locked by a
+    sync writing it, with nothing of its own to save, it looks again later, saying nothing."""
+    app = _app(Config())
+    told = Told()
+    async with app.run_test(message_hook=told.hook) as pilot:
+        await pilot.pause()
+        other = Store.open(app.roadmap, bundled_roadmap_path(), state_dir())
+        node = find(app.roadmap, MATH)
+        other.set_status(node, Status.DONE)
+        with lock_of(app.store.path, 1):
+            app.screen.take_in_other_sessions()  # what the app's timer does
+            await pilot.pause()
+        assert not told.messages
+        app.screen.take_in_other_sessions()
+        await pilot.pause()
+        assert app.store.status(node) is Status.DONE
