@@ -95,7 +95,9 @@ class Repo:
     def prepare(self, remote: str | None) -> None:
         """Make the folder a repository set up for sync (again: a moved Python is followed)."""
         if not self.exists():
-            self.git.run("init", "-q", f"--initial-branch={BRANCH}")
+            self.git.run("init", "-q")
+            # Not `init --initial-branch`: git before 2.28 has no such option.
+            self.git.run("symbolic-ref", "HEAD", f"refs/heads/{BRANCH}")
         for name, text in ((".gitignore", IGNORE), (".gitattributes", ATTRIBUTES)):
             path = self.folder / name
             if not path.is_file() or path.read_text("utf-8") != text:

@@ -79,7 +79,9 @@ def sync(data: Path, remote: str | None = None, timeout: float = NETWORK_TIMEOUT
 def _commit_here(repo: Repo, outcome: Outcome) -> None:
     """Commit what changed in the folder since the last commit, told in words."""
     repo.remember_sources()
-    repo.git.run("add", "--all", ".")
+    # A file deleted here (by hand, or moved aside as broken) is not deleted elsewhere: a
+    # sync never takes progress away from another machine. git keeps every version anyway.
+    repo.git.run("add", "--ignore-removal", ".")
     head = repo.head()
     changes = []
     for name in filter(is_state_file, _staged(repo)):

@@ -90,3 +90,21 @@ def test_a_sync_stopped_mid_merge_is_recovered(tmp_path: Path, remote: Path) -> 
     assert a.items()[ACTIVATIONS]["note"] == "written on the laptop"
     _synced(b)
     assert b.items() == a.items()
+
+
+def test_a_state_file_deleted_on_one_machine_stays_on_the_other(
+    tmp_path: Path, remote: Path
+) -> None:
+    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
+    a.change({WHAT_IS: "done"})
+    _synced(a, "--remote", str(remote))
+    _synced(b, "--remote", str(remote))
+    a.state_file.unlink()  # as a broken file moved aside, or a file deleted by hand
+    _synced(a)
+    _synced(b)
+    assert b.items()[WHAT_IS]["status"] == "done"
+    b.change({MATH: "done"})
+    _synced(b)
+    # The other machine's later changes bring it back here, nothing lost.
+    _synced(a)
+    assert a.items()[WHAT_IS]["status"] == a.items()[MATH]["status"] == "done"
