@@ -9,6 +9,7 @@ in the config folder, which is not in it: they stay per machine.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import stat
 import sys
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path, PurePosixPath
 
-from dlroadmap.common.files import write_atomically
+from dlroadmap.common.files import make_private_folder, write_atomically
 from dlroadmap.errors import StateError
 from dlroadmap.progress import recovery
 from dlroadmap.progress.lock import lock_of
@@ -120,7 +121,20 @@ class Repo:
             )
 
     def remote_url(self) -> str:
-        return self.git.run("config", "--local", "--get", f"remote.{REMOTE}.url").strip()
+        """The remote's URL as it can be shown: without a password or token in it."""
+        url = self.git.run("config", "--local", "--get", f"remote.{REMOTE}.url").strip()
+        return re.sub(r"(://)[^/@]*@", r"\1", url)
+
+    def foreign_files(self, revision: str) -> list[str]:
+        """Files a commit holds that no dlroadmap sync puts there (a wrong remote)."""
+        found = self.git.run("ls-tree", "-r", "-z", "--name-only", revision)
+        return [
+            name
+            for name in found.split("\0")
+            if name
+            and name not in (".gitignore", ".gitattributes")
+            and not name.startswith(f"{STATES}/")
+        ]
 
     # -- what is in it ---------------------------------------------------------
 
@@ -180,6 +194,7 @@ class Repo:
         """The state files' locks held: no session saves while git writes them."""
         from filelock import Timeout
 
+        make_private_folder(self.folder / STATES)  # before the lock files would make it
         with ExitStack() as stack:
             for name in sorted(set(names)):
                 lock = lock_of(self.folder / name, LOCK_TIMEOUT)

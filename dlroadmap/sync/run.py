@@ -132,6 +132,16 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
     theirs = repo.git.run("rev-parse", _THEIRS).strip()
     if before is not None and _is_ancestor(repo, theirs, before):
         return
+    if before is None or not repo.git.run("merge-base", before, theirs, check=False).strip():
+        # A first sync into a remote that has something: only progress is merged in.
+        foreign = repo.foreign_files(theirs)
+        if foreign:
+            raise SyncError(
+                repo.folder,
+                f"Not merged: {repo.remote_url()} holds more than dlroadmap progress "
+                f"({foreign[0]}...). Sync with an empty repository of its own "
+                "(dlroadmap sync --remote URL). Your progress here is untouched.",
+            )
     arriving = repo.state_files_at(theirs)
     with repo.saves_held(repo.state_files_here() + arriving):
         # A session may have saved since the commit above: git merges only what is committed.

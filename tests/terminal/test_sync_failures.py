@@ -108,3 +108,31 @@ def test_a_state_file_deleted_on_one_machine_stays_on_the_other(
     # The other machine's later changes bring it back here, nothing lost.
     _synced(a)
     assert a.items()[WHAT_IS]["status"] == a.items()[MATH]["status"] == "done"
+
+
+def test_a_remote_holding_other_things_is_not_merged_in(tmp_path: Path, remote: Path) -> None:
+    other = Machine(tmp_path, "elsewhere")
+    clone = tmp_path / "code"
+    other.run(["git", "clone", "-q", str(remote), str(clone)], check=True)
+    (clone / "README.md").write_text("a project, not progress\n", "utf-8")
+    who = ("-c", "user.name=x", "-c", "user.email=x@y")
+    other.run(["git", "-C", str(clone), "add", "."], check=True)
+    other.run(["git", "-C", str(clone), *who, "commit", "-qm", "code"], check=True)
+    other.run(["git", "-C", str(clone), "push", "-q", "origin", "HEAD:main"], check=True)
+    a = Machine(tmp_path, "laptop")
+    a.change({WHAT_IS: "done"})
+
+    failed = a.sync("--remote", str(remote))
+    assert failed.returncode == 1
+    assert len(failed.stderr.strip().splitlines()) == 1, failed.stderr
+    assert "holds more than dlroadmap progress (README.md" in failed.stderr
+    assert not (a.data / "README.md").exists()
+    assert a.items()[WHAT_IS]["status"] == "done"
+
+
+def test_a_password_in_the_remote_url_is_never_shown(tmp_path: Path) -> None:
+    a = Machine(tmp_path, "laptop")
+    failed = a.sync("--remote", "https://me:s3cret-token@127.0.0.1:9/progress.git")
+    assert failed.returncode == 1
+    assert "s3cret" not in failed.stderr + failed.stdout
+    assert "https://127.0.0.1:9/progress.git" in failed.stderr
