@@ -15,6 +15,10 @@ from typing import Any
 from dlroadmap.roadmap.source import bundled_roadmap_path
 
 STATE_NAME = "deep-learning-study-plan.toml"
+# Topics of the bundled plan.
+WHAT_IS = "What is Deep Learning?"
+MATH = "Learn key math foundations"
+ACTIVATIONS = "Activation Functions (ReLU, Sigmoid, etc.)"
 
 # Run in the machine's environment: the statuses and notes given, saved by the store.
 _CHANGE = """
@@ -91,3 +95,26 @@ class Machine:
     def items(self) -> dict[str, dict[str, Any]]:
         """Each saved topic by its text."""
         return {item["text"]: item for item in self.state().get("items", {}).values()}
+
+
+def bare_repository(tmp_path: Path) -> Path:
+    """An empty bare repository, as on a USB stick."""
+    path = tmp_path / "usb" / "progress.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(path)], check=True)
+    return path
+
+
+def synced(machine: Machine, *args: str) -> str:
+    """What `dlroadmap sync` printed, having succeeded."""
+    result = machine.sync(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def two_machines_synced(tmp_path: Path, remote: Path) -> tuple[Machine, Machine]:
+    """A laptop that marked one topic done, and a server: both synced with `remote` once."""
+    laptop, server = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
+    laptop.change({WHAT_IS: "done"})
+    synced(laptop, "--remote", str(remote))
+    synced(server, "--remote", str(remote))
+    return laptop, server

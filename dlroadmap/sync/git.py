@@ -17,6 +17,7 @@ import subprocess
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from dlroadmap.errors import DlroadmapError
 
@@ -50,6 +51,14 @@ def _stop_running() -> None:
     for process in list(_RUNNING):
         with suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
+
+
+class Options(TypedDict, total=False):
+    """How to run a git command (see Git.run_bytes)."""
+
+    check: bool
+    timeout: float
+    commits: bool
 
 
 class SyncError(DlroadmapError):
@@ -109,27 +118,18 @@ class Git:
             self._identity = tuple(options)
         return self._identity
 
-    def run(
-        self,
-        *args: str,
-        check: bool = True,
-        timeout: float = LOCAL_TIMEOUT,
-        stdin: bytes | None = None,
-        commits: bool = False,
-    ) -> str:
+    def run(self, *args: str, **options: Unpack[Options]) -> str:
         """git's output; GitFailed if it fails (`check`) or does not end within `timeout`."""
-        return self.run_bytes(
-            *args, check=check, timeout=timeout, stdin=stdin, commits=commits
-        ).decode("utf-8", "replace")
+        return self.run_bytes(*args, **options).decode("utf-8", "replace")
 
     def run_bytes(
         self,
         *args: str,
         check: bool = True,
         timeout: float = LOCAL_TIMEOUT,
-        stdin: bytes | None = None,
         commits: bool = False,
     ) -> bytes:
+        """As run(); `commits`: the command makes a commit (it needs an identity)."""
         identity = self.identity() if commits else ()
         command = [self.program, *_FOR_EVERY_COMMAND, *identity, *args]
         env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
@@ -139,14 +139,14 @@ class Git:
             command,
             cwd=self.folder,
             env=env,
-            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,
         )
         _RUNNING.add(process)
         try:
-            out, err = process.communicate(stdin, timeout=timeout)
+            out, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()

@@ -95,8 +95,9 @@ def _commit_here(repo: Repo, outcome: Outcome) -> None:
     if head is not None and not _staged(repo):
         return
     said = story(changes)
-    host = socket.gethostname()
-    message = ("-m", said or "Sync set up", "-m", f"dlroadmap sync on {host}")
+    others = [name for name in _staged(repo) if not is_state_file(name)]
+    subject = said or ("Sync set up" if head is None else f"Updated {', '.join(others)}")
+    message = ("-m", subject, "-m", f"dlroadmap sync on {socket.gethostname()}")
     repo.git.run("commit", "-q", "--no-verify", *message, commits=True)
     if said:
         outcome.sent.append(said)

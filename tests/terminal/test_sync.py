@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.synctools import STATE_NAME, Machine
+from tests.synctools import (
+    ACTIVATIONS,
+    MATH,
+    STATE_NAME,
+    WHAT_IS,
+    Machine,
+    bare_repository,
+    synced,
+    two_machines_synced,
+)
 
-WHAT_IS = "What is Deep Learning?"
-MATH = "Learn key math foundations"
-ACTIVATIONS = "Activation Functions (ReLU, Sigmoid, etc.)"
 LOSS = "Loss Functions (MSE, Cross-Entropy)"
 GRADIENTS = "Gradient Descent & Backpropagation"
 OVERFITTING = "Overfitting & Regularization (L1, L2, Dropout)"
@@ -24,15 +29,7 @@ CNNS = "Convolutional Neural Networks (CNNs)"
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
-    path = tmp_path / "usb" / "progress.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(path)], check=True)
-    return path
-
-
-def _synced(machine: Machine, *args: str) -> str:
-    result = machine.sync(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return bare_repository(tmp_path)
 
 
 def _check_file(machine: Machine) -> None:
@@ -51,9 +48,9 @@ def test_two_machines_with_progress_of_their_own_end_with_everything(
     a.change({WHAT_IS: "done", MATH: "done"}, {ACTIVATIONS: "sigmoid squashes"})
     b.change({LOSS: "in_progress"}, {GRADIENTS: "chain rule, backwards"})
 
-    first = _synced(a, "--remote", str(remote))
+    first = synced(a, "--remote", str(remote))
     assert "Sent: started deep-learning-study-plan (2 done, 1 note)." in first
-    second = _synced(b, "--remote", str(remote))
+    second = synced(b, "--remote", str(remote))
     assert "Received: 2 done, 1 note on deep-learning-study-plan." in second
     assert {WHAT_IS, MATH, ACTIVATIONS, LOSS, GRADIENTS} <= b.items().keys()
 
@@ -61,7 +58,7 @@ def test_two_machines_with_progress_of_their_own_end_with_everything(
     a.change({OVERFITTING: "done"}, {ACTIVATIONS: "laptop: ReLU is max(0, x)"})
     b.change({CNNS: "skipped"}, {ACTIVATIONS: "server: sigmoid saturates"})
     for machine in (a, b, a, b):
-        _synced(machine)
+        synced(machine)
 
     assert a.items() == b.items()
     items = a.items()
@@ -99,10 +96,7 @@ def _text(machine: Machine, key: str) -> str:
 def test_an_unreachable_remote_loses_nothing_and_the_next_sync_finishes(
     tmp_path: Path, remote: Path
 ) -> None:
-    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
-    a.change({WHAT_IS: "done"})
-    _synced(a, "--remote", str(remote))
-    _synced(b, "--remote", str(remote))
+    a, b = two_machines_synced(tmp_path, remote)
     a.change({MATH: "done"}, {ACTIVATIONS: "written offline"})
     away = remote.with_name("unplugged.git")
     remote.rename(away)
@@ -116,8 +110,8 @@ def test_an_unreachable_remote_loses_nothing_and_the_next_sync_finishes(
     _check_file(a)
 
     away.rename(remote)
-    assert "Sent: 1 done, 1 note on deep-learning-study-plan" not in _synced(a)  # sent before
-    assert "Received: 1 done, 1 note on deep-learning-study-plan." in _synced(b)
+    assert "Sent: 1 done, 1 note on deep-learning-study-plan" not in synced(a)  # sent before
+    assert "Received: 1 done, 1 note on deep-learning-study-plan." in synced(b)
     assert b.items()[ACTIVATIONS]["note"] == "written offline"
 
 

@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.synctools import STATE_NAME, Machine
-
-WHAT_IS = "What is Deep Learning?"
-MATH = "Learn key math foundations"
-ACTIVATIONS = "Activation Functions (ReLU, Sigmoid, etc.)"
+from tests.synctools import (
+    ACTIVATIONS,
+    MATH,
+    STATE_NAME,
+    WHAT_IS,
+    Machine,
+    bare_repository,
+    synced,
+    two_machines_synced,
+)
 
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
-    path = tmp_path / "progress.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(path)], check=True)
-    return path
-
-
-def _synced(machine: Machine, *args: str) -> str:
-    result = machine.sync(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return bare_repository(tmp_path)
 
 
 def _push_by_hand(machine: Machine, remote: Path, text: str) -> None:
@@ -44,7 +40,7 @@ def test_a_version_that_cannot_be_read_fails_the_merge_and_touches_nothing(
 ) -> None:
     a = Machine(tmp_path, "laptop")
     a.change({WHAT_IS: "done"})
-    _synced(a, "--remote", str(remote))
+    synced(a, "--remote", str(remote))
     other = Machine(tmp_path, "other")
     other.env["GIT_AUTHOR_NAME"] = other.env["GIT_COMMITTER_NAME"] = "someone"
     other.env["GIT_AUTHOR_EMAIL"] = other.env["GIT_COMMITTER_EMAIL"] = "someone@example.org"
@@ -63,18 +59,15 @@ def test_a_version_that_cannot_be_read_fails_the_merge_and_touches_nothing(
 
     # Fixed on the remote: the next sync finishes the job.
     _push_by_hand(other, remote, "schema = 2\n")
-    _synced(a)
+    synced(a)
     assert a.items()[MATH]["status"] == "done"
     assert a.items()[ACTIVATIONS]["note"] == "mine"
 
 
 def test_a_sync_stopped_mid_merge_is_recovered(tmp_path: Path, remote: Path) -> None:
-    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
-    a.change({WHAT_IS: "done"})
-    _synced(a, "--remote", str(remote))
-    _synced(b, "--remote", str(remote))
+    a, b = two_machines_synced(tmp_path, remote)
     b.change({MATH: "done"})
-    _synced(b)
+    synced(b)
     a.change({}, {ACTIVATIONS: "written on the laptop"})
     who = ("-c", "user.name=x", "-c", "user.email=x@y")
     a.git(*who, "commit", "-qam", "local")
@@ -83,30 +76,27 @@ def test_a_sync_stopped_mid_merge_is_recovered(tmp_path: Path, remote: Path) -> 
     a.git(*who, "merge", "--no-commit", "--no-ff", "origin/main")
     assert (a.data / ".git" / "MERGE_HEAD").exists()
 
-    told = _synced(a)
+    told = synced(a)
     assert "stopped in the middle of a merge" in told
     assert not (a.data / ".git" / "MERGE_HEAD").exists()
     assert a.items()[MATH]["status"] == "done"
     assert a.items()[ACTIVATIONS]["note"] == "written on the laptop"
-    _synced(b)
+    synced(b)
     assert b.items() == a.items()
 
 
 def test_a_state_file_deleted_on_one_machine_stays_on_the_other(
     tmp_path: Path, remote: Path
 ) -> None:
-    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
-    a.change({WHAT_IS: "done"})
-    _synced(a, "--remote", str(remote))
-    _synced(b, "--remote", str(remote))
+    a, b = two_machines_synced(tmp_path, remote)
     a.state_file.unlink()  # as a broken file moved aside, or a file deleted by hand
-    _synced(a)
-    _synced(b)
+    synced(a)
+    synced(b)
     assert b.items()[WHAT_IS]["status"] == "done"
     b.change({MATH: "done"})
-    _synced(b)
+    synced(b)
     # The other machine's later changes bring it back here, nothing lost.
-    _synced(a)
+    synced(a)
     assert a.items()[WHAT_IS]["status"] == a.items()[MATH]["status"] == "done"
 
 

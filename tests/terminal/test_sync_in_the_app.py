@@ -11,23 +11,12 @@ from pathlib import Path
 import pytest
 
 from tests.ptytools import Terminal
-from tests.synctools import Machine
-
-WHAT_IS = "What is Deep Learning?"
-MATH = "Learn key math foundations"
+from tests.synctools import MATH, Machine, bare_repository, synced, two_machines_synced
 
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
-    path = tmp_path / "progress.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(path)], check=True)
-    return path
-
-
-def _synced(machine: Machine, *args: str) -> str:
-    result = machine.sync(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return bare_repository(tmp_path)
 
 
 def _until(done: Callable[[], bool], seconds: float = 40) -> bool:
@@ -51,12 +40,9 @@ def _auto(machine: Machine) -> None:
 
 
 def test_the_app_syncs_as_it_starts_and_as_it_quits(tmp_path: Path, remote: Path) -> None:
-    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
-    a.change({WHAT_IS: "done"})
-    _synced(a, "--remote", str(remote))
-    _synced(b, "--remote", str(remote))
+    a, b = two_machines_synced(tmp_path, remote)
     a.change({MATH: "done"})
-    _synced(a)
+    synced(a)
     _auto(b)
 
     terminal = Terminal([str(b.markdown)], b.env)
@@ -68,12 +54,12 @@ def test_the_app_syncs_as_it_starts_and_as_it_quits(tmp_path: Path, remote: Path
         assert terminal.wait_for(b"dlroadmap: synced."), terminal.output
     finally:
         assert terminal.close() == 0
-    assert "Received: 1 skipped on deep-learning-study-plan." in _synced(a)
+    assert "Received: 1 skipped on deep-learning-study-plan." in synced(a)
 
 
 def test_quitting_waits_a_few_seconds_at_most_for_the_remote(tmp_path: Path, remote: Path) -> None:
     b = Machine(tmp_path, "server")
-    _synced(b, "--remote", str(remote))
+    synced(b, "--remote", str(remote))
     # A remote that never answers (as an SSH host gone quiet).
     b.git("remote", "set-url", "origin", "ssh://quiet.invalid/progress.git")
     b.env["GIT_SSH_COMMAND"] = "sh -c 'sleep 120' --"
@@ -95,4 +81,4 @@ def test_quitting_waits_a_few_seconds_at_most_for_the_remote(tmp_path: Path, rem
 
     b.git("remote", "set-url", "origin", str(remote))
     b.env.pop("GIT_SSH_COMMAND")
-    assert "Sent: started deep-learning-study-plan (1 skipped)." in _synced(b)
+    assert "Sent: started deep-learning-study-plan (1 skipped)." in synced(b)

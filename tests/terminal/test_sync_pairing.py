@@ -4,28 +4,19 @@ one roadmap under two names (copies of its markdown named differently) is merged
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.synctools import Machine
+from tests.synctools import Machine, bare_repository, synced
 
 NO_TITLE = "## Phase one\n\n- Alpha\n- Beta\n\n## Phase two\n\n- Gamma\n- Delta\n"
 
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
-    path = tmp_path / "progress.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(path)], check=True)
-    return path
-
-
-def _synced(machine: Machine, *args: str) -> str:
-    result = machine.sync(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return bare_repository(tmp_path)
 
 
 def _statuses(machine: Machine, markdown: Path) -> dict[str, str]:
@@ -59,14 +50,14 @@ def test_two_roadmaps_of_one_title_stay_apart(tmp_path: Path, remote: Path) -> N
     other = _markdown(b, "other.md", "# 🧠 Deep Learning Study Plan\n\n## Elsewhere\n\n- Kites\n")
     b.change({"Kites": "done"})
 
-    _synced(a, "--remote", str(remote))
-    told = _synced(b, "--remote", str(remote))
+    synced(a, "--remote", str(remote))
+    told = synced(b, "--remote", str(remote))
     assert "kept apart as roadmaps/deep-learning-study-plan-2.toml" in told
 
     assert _statuses(b, other) == {"Kites": "done"}
     assert _statuses(b, plan_on_b)["What is Deep Learning?"] == "done"
     # The laptop gets the other roadmap's progress too, and is told it lacks its markdown.
-    told = _synced(a)
+    told = synced(a)
     assert "its markdown is not on this machine" in told
     assert (a.data / "roadmaps" / "deep-learning-study-plan-2.toml").is_file()
     assert _statuses(a, a.markdown)["What is Deep Learning?"] == "done"
@@ -79,13 +70,13 @@ def test_one_roadmap_under_two_names_is_merged(tmp_path: Path, remote: Path) -> 
     a.change({"Alpha": "done"}, {"Beta": "from the laptop"})
     b.change({"Gamma": "in_progress"})
 
-    _synced(a, "--remote", str(remote))
-    told = _synced(b, "--remote", str(remote))
+    synced(a, "--remote", str(remote))
+    told = synced(b, "--remote", str(remote))
     assert "roadmaps/alpha-notes.toml merged into roadmaps/my-copy.toml" in told
     expected = {"Alpha": "done", "Beta": "todo", "Gamma": "in_progress", "Delta": "todo"}
     assert _statuses(b, on_b) == expected
 
-    told = _synced(a)
+    told = synced(a)
     assert "not on this machine" not in told
     assert _statuses(a, on_a) == expected
     assert sorted(path.name for path in (a.data / "roadmaps").glob("*.toml")) == ["my-copy.toml"]
