@@ -70,7 +70,7 @@ def sync(data: Path, remote: str | None = None, timeout: float = NETWORK_TIMEOUT
         for attempt in range(PUSH_TRIES):
             if _fetched(repo, timeout):
                 _merge(repo, outcome)
-            if _pushed(repo, timeout, last=attempt == PUSH_TRIES - 1):
+            if _pushed(repo, outcome, timeout, last=attempt == PUSH_TRIES - 1):
                 break
         outcome.missing = not_here(folder, repo.state_files_here())
     return outcome
@@ -99,8 +99,6 @@ def _commit_here(repo: Repo, outcome: Outcome) -> None:
     subject = said or ("Sync set up" if head is None else f"Updated {', '.join(others)}")
     message = ("-m", subject, "-m", f"dlroadmap sync on {socket.gethostname()}")
     repo.git.run("commit", "-q", "--no-verify", *message, commits=True)
-    if said:
-        outcome.sent.append(said)
 
 
 def _staged(repo: Repo) -> list[str]:
@@ -171,12 +169,7 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
         outcome.lines += unite(repo, sorted(arrived))
         adopt(repo)
         repo.keep_private()
-    changes = [
-        FileChange(
-            name, repo.state_at(before, name) if before else None, repo.state_at(after, name)
-        )
-        for name in _changed(repo, before, after)
-    ]
+    changes = _changes(repo, before, after)
     if said := story(changes):
         outcome.received.append(said)
     outcome.lines += [
@@ -234,13 +227,12 @@ def _readable(path: Path) -> bool:
     return True
 
 
-def _pushed(repo: Repo, timeout: float, *, last: bool) -> bool:
-    """Push; False when the remote moved on meanwhile (fetch and merge again)."""
+def _pushed(repo: Repo, outcome: Outcome, timeout: float, *, last: bool) -> bool:
+    """Push, telling what the remote gets; False when the remote moved on meanwhile (fetch
+    and merge again)."""
     head = repo.head()
-    if (
-        head is None
-        or repo.git.run("rev-parse", "-q", "--verify", _THEIRS, check=False).strip() == head
-    ):
+    theirs = repo.git.run("rev-parse", "-q", "--verify", _THEIRS, check=False).strip() or None
+    if head is None or theirs == head:
         return True
     try:
         repo.git.run("push", "-q", REMOTE, f"HEAD:refs/heads/{BRANCH}", timeout=timeout)
@@ -251,7 +243,20 @@ def _pushed(repo: Repo, timeout: float, *, last: bool) -> bool:
         raise SyncError(
             repo.folder, f"Not sent: could not push to {repo.remote_url()} ({failed.said}). {_KEPT}"
         ) from None
+    # All the remote did not have: this sync's commits and any an earlier one could not send.
+    if said := story(_changes(repo, theirs, head)):
+        outcome.sent.append(said)
     return True
+
+
+def _changes(repo: Repo, before: str | None, after: str) -> list[FileChange]:
+    """The state files that differ between two commits, as they were and are."""
+    return [
+        FileChange(
+            name, repo.state_at(before, name) if before else None, repo.state_at(after, name)
+        )
+        for name in _changed(repo, before, after)
+    ]
 
 
 def not_here(folder: Path, names: list[str]) -> list[str]:
