@@ -211,6 +211,7 @@ def _finish_or_undo(repo: Repo, failed: GitFailed) -> None:
         repo.git.run("commit", "-q", "--no-verify", "--no-edit", commits=True)
         return
     repo.git.run("merge", "--abort", check=False)
+    repo.keep_private()  # the files git put back
     why = next(
         (line for line in failed.output.splitlines() if line.startswith(_DRIVER_FAILED)),
         failed.said,

@@ -84,6 +84,8 @@ def test_two_machines_with_progress_of_their_own_end_with_everything(
     assert "1 skipped, 1 note on deep-learning-study-plan" in log
     assert "Merge the progress of another machine" in log
     assert f"dlroadmap <dlroadmap@{os.uname().nodename}>" in log
+    # git's own settings are left as they were: none, here.
+    assert not [path.name for path in (tmp_path / "home").iterdir()]
     # Settings, caches and lock files stay out.
     tracked = a.git("ls-files").split()
     assert tracked == [".gitattributes", ".gitignore", f"roadmaps/{STATE_NAME}"]

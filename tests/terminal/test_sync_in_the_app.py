@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 import time
 import tomllib
 from collections.abc import Callable
@@ -55,6 +56,22 @@ def test_the_app_syncs_as_it_starts_and_as_it_quits(tmp_path: Path, remote: Path
     finally:
         assert terminal.close() == 0
     assert "Received: 1 skipped on deep-learning-study-plan." in synced(a)
+
+
+def test_review_never_syncs(tmp_path: Path, remote: Path) -> None:
+    a, b = two_machines_synced(tmp_path, remote)
+    a.change({MATH: "done"})
+    synced(a)
+    _auto(b)
+    b.env["GIT_SSH_COMMAND"] = "sh -c 'sleep 120' --"
+    b.git("remote", "set-url", "origin", "ssh://quiet.invalid/progress.git")
+    log = b.git("log", "--oneline")
+    started = time.monotonic()
+    review = b.run([sys.executable, "-m", "dlroadmap", "review", str(b.markdown)], check=True)
+    assert time.monotonic() - started < 10
+    assert "Today" in review.stdout
+    assert b.git("log", "--oneline") == log
+    assert MATH not in b.items()  # what the laptop did is not fetched
 
 
 def test_quitting_waits_a_few_seconds_at_most_for_the_remote(tmp_path: Path, remote: Path) -> None:
