@@ -26,17 +26,20 @@ LOCAL_TIMEOUT = 60.0
 # Fetch and push, from the command line: long enough for a slow link, never forever.
 NETWORK_TIMEOUT = 30.0
 
-# For every command: no hooks or signing the user set up for their own repositories, and
-# plain output to read.
-_FOR_EVERY_COMMAND = (
-    "-c",
-    "core.hooksPath=/dev/null",
-    "-c",
-    "commit.gpgSign=false",
-    "-c",
-    "color.ui=false",
-    "-c",
-    "core.quotePath=false",
+# For every command: none of what the user set up for their own repositories applies to
+# this one (hooks, signing, a global ignore file, a file-system monitor daemon), and the
+# output is plain to read.
+_FOR_EVERY_COMMAND = tuple(
+    part
+    for setting in (
+        "core.hooksPath=/dev/null",
+        "commit.gpgSign=false",
+        "core.excludesFile=/dev/null",
+        "core.fsmonitor=false",
+        "color.ui=false",
+        "core.quotePath=false",
+    )
+    for part in ("-c", setting)
 )
 
 

@@ -152,6 +152,7 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
             repo.git.run(
                 "merge",
                 "-q",
+                "--ff",  # whatever merge.ff the user set: a merge commit where one is needed
                 "--no-edit",
                 "--allow-unrelated-histories",
                 "-X",
