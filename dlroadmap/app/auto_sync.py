@@ -19,6 +19,7 @@ from textual.app import App
 
 from dlroadmap.app.edits import Notice
 from dlroadmap.app.notices import tell
+from dlroadmap.common.printable import printable
 from dlroadmap.sync.git import SyncError
 from dlroadmap.sync.run import Outcome, is_set_up, sync
 
@@ -73,7 +74,8 @@ class AutoSync:
             self._app.call_from_thread(callback, *args)
 
     async def at_quit(self) -> str:
-        """Sync what this session did, waiting QUIT_SECONDS at most; a line to print."""
+        """Sync what this session did, waiting QUIT_SECONDS at most; a line to print
+        (printable: it may name files and quote git)."""
         if not is_set_up(self._data):
             return ""
         loop = asyncio.get_running_loop()
@@ -98,8 +100,9 @@ class AutoSync:
         except TimeoutError:
             result = SyncError(self._data, _NO_ANSWER)
         if isinstance(result, SyncError):
-            return f"dlroadmap: {result}"
-        return "dlroadmap: synced."
+            return printable(f"dlroadmap: {result}")
+        sent = "; ".join(result.sent)
+        return printable(f"dlroadmap: synced; sent {sent}." if sent else "dlroadmap: synced.")
 
 
 def _settle(done: asyncio.Future[Outcome | SyncError], result: Outcome | SyncError) -> None:

@@ -52,7 +52,8 @@ def test_the_app_syncs_as_it_starts_and_as_it_quits(tmp_path: Path, remote: Path
         terminal.type("x")  # the topic under the cursor: skipped
         terminal.read(1)
         terminal.type("q")
-        assert terminal.wait_for(b"dlroadmap: synced."), terminal.output
+        said = b"dlroadmap: synced; sent 1 skipped on deep-learning-study-plan."
+        assert terminal.wait_for(said), terminal.output
     finally:
         assert terminal.close() == 0
     assert "Received: 1 skipped on deep-learning-study-plan." in synced(a)
