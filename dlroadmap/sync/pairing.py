@@ -13,12 +13,13 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from dlroadmap.common.files import write_atomically
+from dlroadmap.common.printable import path_text
 from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir
 from dlroadmap.progress.locate import find_state, holds_progress_of
 from dlroadmap.progress.state import State, decode_state, dump_state
 from dlroadmap.roadmap.model import Roadmap
-from dlroadmap.roadmap.source import load_roadmap
+from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from dlroadmap.sync.driver import merge_states
 from dlroadmap.sync.repo import STATES, Repo
 from dlroadmap.sync.sources import markdown_here, read_map, with_source, write_map
@@ -130,17 +131,19 @@ def _arrived_for(repo: Repo, name: str, roadmap: Roadmap) -> bool:
 
 
 def adopt(repo: Repo) -> list[str]:
-    """Files whose markdown is not here, but is a markdown this machine had for another
-    file (one that a merge on the other machine united with it): they name it again."""
+    """Files whose markdown is not here, but is one this machine knows: the plan bundled
+    with dlroadmap, or a markdown this machine had for another file (one that a merge on
+    the other machine united with it). They name it."""
     sources = read_map(repo.git_dir)
     names = repo.state_files_here()
     states = {name: _here(repo, name) for name in names}
     in_use = {state.source for state in states.values() if state is not None}
+    known = {*sources.values(), path_text(bundled_roadmap_path().resolve())}
     told = []
     for name, state in states.items():
         if state is None or markdown_here(state) is not None or not state.items:
             continue
-        for source in sorted(set(sources.values()) - in_use):
+        for source in sorted(known - in_use):
             found = _markdown(State("", source))
             if found is not None and holds_progress_of(state, found[1]):
                 path = repo.folder / name

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dlroadmap.roadmap.source import bundled_roadmap_path
 from tests.synctools import Machine, bare_repository, synced
 
 NO_TITLE = "## Phase one\n\n- Alpha\n- Beta\n\n## Phase two\n\n- Gamma\n- Delta\n"
@@ -83,3 +84,12 @@ def test_one_roadmap_under_two_names_is_merged(tmp_path: Path, remote: Path) -> 
     a.state_file = a.data / "roadmaps" / "my-copy.toml"
     assert a.items()["Beta"]["note"] == "from the laptop"
     assert a.state()["roadmap"]["source"] == str(on_a.resolve())
+
+
+def test_the_bundled_plan_from_another_machine_is_known_here(tmp_path: Path, remote: Path) -> None:
+    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
+    a.change({"What is Deep Learning?": "done"})
+    synced(a, "--remote", str(remote))
+    told = synced(b, "--remote", str(remote))  # a new machine: it never opened the plan
+    assert "not on this machine" not in told
+    assert b.state()["roadmap"]["source"] == str(bundled_roadmap_path().resolve())
