@@ -131,3 +131,14 @@ def test_sync_before_a_remote_is_set_says_how(tmp_path: Path) -> None:
     result = Machine(tmp_path, "laptop").sync()
     assert result.returncode == 1
     assert "dlroadmap sync --remote URL" in result.stderr
+
+
+def test_a_configured_git_identity_is_used_and_left_as_it_was(tmp_path: Path, remote: Path) -> None:
+    a = Machine(tmp_path, "laptop")
+    settings = tmp_path / "home" / ".gitconfig"
+    settings.write_text("[user]\n\tname = Ada\n\temail = ada@example.org\n", "utf-8")
+    a.change({WHAT_IS: "done"})
+    synced(a, "--remote", str(remote))
+    assert a.git("log", "-1", "--format=%an <%ae>").strip() == "Ada <ada@example.org>"
+    assert settings.read_text("utf-8") == "[user]\n\tname = Ada\n\temail = ada@example.org\n"
+    assert "dlroadmap" in a.git("config", "--local", "--get", "merge.dlroadmap-state.driver")
