@@ -20,6 +20,7 @@ from textual.app import App
 from dlroadmap.app.edits import Notice
 from dlroadmap.app.notices import tell
 from dlroadmap.common.printable import printable
+from dlroadmap.errors import DlroadmapError
 from dlroadmap.sync.git import SyncError
 from dlroadmap.sync.run import Outcome, is_set_up, sync
 
@@ -60,8 +61,12 @@ class AutoSync:
         """In the sync's thread."""
         try:
             outcome = sync(self._data, timeout=START_SECONDS)
-        except SyncError as error:
-            self._call(tell, self._app, Notice(str(error), severity="warning", timeout=10))
+        except (DlroadmapError, OSError) as error:
+            self._call(tell, self._app, Notice(_failed(error), severity="warning", timeout=10))
+            return
+        except Exception as error:  # a bug of ours: worth a word, not the app
+            notice = Notice(f"Not synced ({type(error).__name__}: {error}).", severity="error")
+            self._call(tell, self._app, notice)
             return
         if outcome.received or outcome.lines:
             self._call(self._shown)
@@ -89,8 +94,8 @@ class AutoSync:
             if self._running is None or not self._running.is_alive():
                 try:
                     result = sync(self._data, timeout=max(1.0, deadline - loop.time()))
-                except SyncError as error:
-                    result = error
+                except (DlroadmapError, OSError) as error:
+                    result = SyncError(self._data, _failed(error))
             with suppress(RuntimeError):  # the app quit without waiting longer
                 loop.call_soon_threadsafe(_settle, done, result)
 
@@ -103,6 +108,11 @@ class AutoSync:
             return printable(f"dlroadmap: {result}")
         sent = "; ".join(result.sent)
         return printable(f"dlroadmap: synced; sent {sent}." if sent else "dlroadmap: synced.")
+
+
+def _failed(error: DlroadmapError | OSError) -> str:
+    """A sync's failure in one line (a SyncError says it all; others are named)."""
+    return str(error) if isinstance(error, SyncError) else f"Not synced: {error}"
 
 
 def _settle(done: asyncio.Future[Outcome | SyncError], result: Outcome | SyncError) -> None:

@@ -287,7 +287,10 @@ def run_command(remote: str | None) -> int:
     try:
         outcome = sync(data_dir(), remote)
     except SyncError as error:
-        print(f"dlroadmap: {error}", file=sys.stderr)
+        print(f"dlroadmap: {printable(str(error))}", file=sys.stderr)
+        return 1
+    except OSError as error:  # the data folder itself failing (a full disk, a read-only one)
+        print(f"dlroadmap: not synced: {printable(str(error))}", file=sys.stderr)
         return 1
     print("\n".join(printable(line) for line in outcome.told()))
     return 0
