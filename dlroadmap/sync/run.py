@@ -148,6 +148,9 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
         repo.remember_sources()
         outcome.lines += keep_apart(repo, theirs)
         before = repo.head()
+        assert before is not None  # _commit_here made a first commit
+        base = repo.git.run("merge-base", before, theirs, check=False).strip() or None
+        brought = story(_changes(repo, base, theirs)) or "nothing new"
         try:
             repo.git.run(
                 "merge",
@@ -158,7 +161,9 @@ def _merge(repo: Repo, outcome: Outcome) -> None:
                 "-X",
                 "no-renames",
                 "-m",
-                "Merge the progress of another machine",
+                f"Merged from another machine: {brought}",
+                "-m",
+                f"dlroadmap sync on {socket.gethostname()}",
                 theirs,
                 commits=True,
             )

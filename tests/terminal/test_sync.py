@@ -82,7 +82,7 @@ def test_two_machines_with_progress_of_their_own_end_with_everything(
     assert "started deep-learning-study-plan (1 in progress, 1 note)" in log
     assert "1 done, 1 note on deep-learning-study-plan" in log
     assert "1 skipped, 1 note on deep-learning-study-plan" in log
-    assert "Merge the progress of another machine" in log
+    assert "Merged from another machine: started deep-learning-study-plan (2 done, 1 note)" in log
     assert f"dlroadmap <dlroadmap@{os.uname().nodename}>" in log
     # git's own settings are left as they were: none, here.
     assert not [path.name for path in (tmp_path / "home").iterdir()]
