@@ -126,3 +126,23 @@ def test_a_password_in_the_remote_url_is_never_shown(tmp_path: Path) -> None:
     assert failed.returncode == 1
     assert "s3cret" not in failed.stderr + failed.stdout
     assert "https://127.0.0.1:9/progress.git" in failed.stderr
+
+
+def test_a_refused_push_loses_nothing_and_the_next_sync_sends_it(
+    tmp_path: Path, remote: Path
+) -> None:
+    a, b = two_machines_synced(tmp_path, remote)
+    a.change({MATH: "done"})
+    # The remote refuses to move its branch (as one another push holds, or a full disk).
+    held = remote / "refs" / "heads" / "main.lock"
+    held.write_text("", "utf-8")
+    failed = a.sync()
+    assert failed.returncode == 1
+    assert len(failed.stderr.strip().splitlines()) == 1, failed.stderr
+    assert "Not sent: could not push" in failed.stderr
+    assert a.items()[MATH]["status"] == "done"
+
+    held.unlink()
+    assert "Sent: 1 done on deep-learning-study-plan." in synced(a)
+    synced(b)
+    assert b.items()[MATH]["status"] == "done"
