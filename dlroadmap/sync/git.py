@@ -14,6 +14,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,15 +46,20 @@ _FOR_EVERY_COMMAND = tuple(
 
 # git commands running now, each the leader of its process group (with ssh under it).
 _RUNNING: set[subprocess.Popen[bytes]] = set()
+# Held while a command starts and while dlroadmap ends: none starts after the end began.
+_STARTING = threading.Lock()
+_ENDING = threading.Event()
 
 
 @atexit.register
 def _stop_running() -> None:
     """A sync still waiting on the network when dlroadmap ends (the app quit without
     waiting longer) is stopped with it, ssh and all, not left behind."""
-    for process in list(_RUNNING):
-        with suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+    with _STARTING:
+        _ENDING.set()
+        for process in list(_RUNNING):
+            with suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
 
 
 class Options(TypedDict, total=False):
@@ -138,16 +144,19 @@ class Git:
         env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
         # A session of its own: no terminal to ask a password on (ssh would wait for one),
         # and the whole group (git, ssh) can be stopped when it takes too long.
-        process = subprocess.Popen(
-            command,
-            cwd=self.folder,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        _RUNNING.add(process)
+        with _STARTING:
+            if _ENDING.is_set():
+                raise GitFailed(self.folder, "dlroadmap is ending", "dlroadmap is ending")
+            process = subprocess.Popen(
+                command,
+                cwd=self.folder,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+            )
+            _RUNNING.add(process)
         try:
             out, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
