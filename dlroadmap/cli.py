@@ -13,15 +13,13 @@ from typing import TYPE_CHECKING
 
 from dlroadmap import __version__, cli_shelf
 from dlroadmap.cli_shelf import source_of
-from dlroadmap.command import Command
+from dlroadmap.cli_store import open_store, read_only_store
+from dlroadmap.command import EXIT_USAGE, Command
 from dlroadmap.common.printable import printable, printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
-from dlroadmap.errors import DlroadmapError, StateError
-from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir, style_cache_dir
+from dlroadmap.errors import DlroadmapError
+from dlroadmap.locations import roadmap_cache_dir, state_dir, style_cache_dir
 from dlroadmap.progress.locate import state_path_for
-from dlroadmap.progress.set_aside import move_aside
-from dlroadmap.progress.state import decode_state
-from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from dlroadmap.shelf.access import ShelfAccess
@@ -29,8 +27,6 @@ from dlroadmap.shelf.recent import remember_opened
 
 if TYPE_CHECKING:
     import argparse
-
-EXIT_USAGE = 2
 
 
 def _roadmap_argument(parser: argparse.ArgumentParser) -> None:
@@ -109,7 +105,7 @@ def _where(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     source, roadmap = _open(args.roadmap)
-    store = _read_only_store(roadmap, source)
+    store = read_only_store(roadmap, source)
     # Imported here: the app's commands never pay for them, nor this one for Textual.
     from dlroadmap.review.build import build_review, to_json
     from dlroadmap.shelf.others import Shelved
@@ -179,7 +175,7 @@ def _export(args: argparse.Namespace) -> int:
             "that is the roadmap being exported, and dlroadmap never writes over a roadmap. "
             "Choose another file for -o, or leave -o out to print the export.",
         )
-    store = _read_only_store(roadmap, source)
+    store = read_only_store(roadmap, source)
     if args.format == "json":
         import json
 
@@ -195,46 +191,6 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_only_store(roadmap: Roadmap, source: Path) -> Store:
-    return Store.open(roadmap, source, state_dir(), writable=False, cache=state_cache_dir())
-
-
-def _open_store(roadmap: Roadmap, source: Path) -> Store:
-    """The roadmap's store; at a terminal, an unusable state file may be moved aside."""
-    try:
-        return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
-    except StateError as error:
-        if not (sys.stdin.isatty() and sys.stdout.isatty() and error.path.is_file()):
-            raise
-        try:
-            # What is moved aside, if the user says so: this file, and only while it holds this.
-            found = error.path.read_bytes()
-            decode_state(found, error.path)
-        except StateError:
-            pass  # unusable, as it was found: the user may move it aside
-        except OSError:
-            raise error from None
-        else:
-            raise error  # it reads well: the trouble is elsewhere (a lock held), not in it
-        print(f"dlroadmap: {error}", file=sys.stderr)
-        try:
-            answer = input("Move that file aside (nothing is deleted) and start afresh? [y/N] ")
-        except EOFError:
-            answer = ""
-        if answer.strip().casefold() not in ("y", "yes"):
-            raise SystemExit(EXIT_USAGE) from None
-        moved = move_aside(error.path, found)
-        if moved is None:
-            print(
-                "dlroadmap: that file was moved or replaced meanwhile (by another session?); "
-                "nothing was moved.",
-                file=sys.stderr,
-            )
-        else:
-            print(f"dlroadmap: moved it to {printable_path(moved)}", file=sys.stderr)
-        return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
-
-
 def _run_app(
     argument: str | None,
     *,
@@ -244,7 +200,7 @@ def _run_app(
 ) -> int:
     source = bundled_roadmap_path() if bundled else source_of(argument, fetch_new=True)
     roadmap = load_roadmap(source, cache=roadmap_cache_dir())
-    store = _open_store(roadmap, source)
+    store = open_store(roadmap, source)
     remember_opened(source)
     config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
@@ -270,6 +226,21 @@ def _run_app(
     # Non-zero when the app ended on an error (Textual has printed its traceback by now),
     # or when changes could not be saved nor kept (the app said which, on stderr).
     return app.return_code or 0
+
+
+def _sync_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--remote",
+        metavar="URL",
+        help="sync with this git remote from now on (once; any URL git knows: "
+        "git@host:me/progress.git, https://..., /media/usb/progress.git)",
+    )
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from dlroadmap.sync.run import run_command  # only a sync pays for it
+
+    return run_command(args.remote)
 
 
 # Every subcommand, in the order `dlroadmap --help` lists them. Any other first argument
@@ -318,6 +289,17 @@ COMMANDS = {
             "tab runs its own session.",
             _serve_options,
             _serve,
+        ),
+        Command(
+            "sync",
+            "sync progress and notes with your other machines through git",
+            "Sync progress and notes with a git remote: commit what changed here, fetch, "
+            "merge (dlroadmap's own merge: nothing is lost, a note rewritten on two machines "
+            "keeps both texts), push. Run it once with --remote URL; after that, plain "
+            '`dlroadmap sync` (or sync = "auto" in the settings). Settings are not synced.',
+            _sync_options,
+            _sync,
+            takes_roadmap=False,
         ),
     )
 }

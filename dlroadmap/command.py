@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     import argparse
 
+# The exit status of a command that was asked for something it cannot do as asked.
+EXIT_USAGE = 2
+
 
 # A NamedTuple: defined at every start, at a fraction of a frozen dataclass's cost.
 class Command(NamedTuple):

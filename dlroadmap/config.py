@@ -4,6 +4,7 @@
     mouse = false           # like --no-mouse: the terminal's own selection works
     show = "not_done"       # which topics the tree shows: all, not_done, in_progress, todo
     tree_width = 40         # the tree's share of the width, in percent (`<` `>` set it)
+    sync = "auto"           # sync through git when the app starts and quits (or "off")
     [keymap]                # remap keys by binding id (the README lists them)
     "status.done" = "d"
 
@@ -47,6 +48,8 @@ class Config:
     show: str = "all"
     tree_width: int = TREE_WIDTH
     keymap: dict[str, str] = field(default_factory=dict)
+    # "auto": the app syncs (dlroadmap sync) as it starts and as it quits.
+    sync: str = "off"
     # Keys of a newer dlroadmap, written back as they were.
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -75,6 +78,7 @@ def load_config(path: Path) -> tuple[Config, str | None]:
         )
     theme, mouse, keymap = data.get("theme"), data.get("mouse", True), data.get("keymap", {})
     show, width = data.get("show", "all"), data.get("tree_width", TREE_WIDTH)
+    sync = data.get("sync", "off")
     if not (
         (theme is None or isinstance(theme, str))
         and isinstance(mouse, bool)
@@ -83,18 +87,20 @@ def load_config(path: Path) -> tuple[Config, str | None]:
         and width in TREE_WIDTHS
         and isinstance(keymap, dict)
         and all(isinstance(v, str) for v in keymap.values())
+        and sync in ("auto", "off")
     ):
         return Config(), (
             f"Settings in {printable_path(path)} were not used: theme should be a string, "
-            f"mouse true or false, show one of {', '.join(SHOWS)}, tree_width a number from "
-            f"{TREE_WIDTHS[0]} to {TREE_WIDTHS[-1]}, and [keymap] binding ids set to keys. "
+            f'mouse true or false, sync "auto" or "off", show one of {", ".join(SHOWS)}, '
+            f"tree_width a number from {TREE_WIDTHS[0]} to {TREE_WIDTHS[-1]}, and [keymap] "
+            "binding ids set to keys. "
             "Running on defaults."
         )
     extra = {k: v for k, v in data.items() if k not in _KNOWN}
-    return Config(theme, mouse, show, width, keymap, extra), None
+    return Config(theme, mouse, show, width, keymap, sync, extra), None
 
 
-_KNOWN = ("theme", "mouse", "show", "tree_width", "keymap")
+_KNOWN = ("theme", "mouse", "show", "tree_width", "keymap", "sync")
 
 
 def unused_settings(
@@ -133,6 +139,8 @@ def save_config(path: Path, config: Config) -> None:
         data["show"] = config.show
     if config.tree_width != TREE_WIDTH:
         data["tree_width"] = config.tree_width
+    if config.sync != "off":
+        data["sync"] = config.sync
     if config.keymap:
         data["keymap"] = dict(sorted(config.keymap.items()))
     try:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -32,6 +33,9 @@ from dlroadmap.roadmap.filtering import Show
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.shelf.access import ShelfAccess
 from dlroadmap.shelf.kept import url_of
+
+if TYPE_CHECKING:
+    from dlroadmap.app.auto_sync import AutoSync
 
 
 @dataclass
@@ -93,6 +97,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self._style_cache = style_cache
         # Why the last save at quit failed, to say so.
         self._save_problem = ""
+        self._auto_sync = self._syncing(settings)
+        self._quitting = False
         if settings is not None:
             self.set_keymap(settings.config.keymap)
             show_palette_key(
@@ -107,6 +113,15 @@ class RoadmapApp(OrderlyKeysApp[None]):
                 themes=self.available_themes,
                 keymap_problems=keymap_problems(keymap_in_force(self)),
             )
+
+    def _syncing(self, settings: Settings | None) -> AutoSync | None:
+        """The app's own syncs, when the settings say sync = "auto"."""
+        if settings is None or settings.config.sync != "auto":
+            return None
+        from dlroadmap.app.auto_sync import AutoSync  # only a syncing app loads sync's code
+        from dlroadmap.locations import data_dir
+
+        return AutoSync(self, data_dir(), shown=self.on_app_focus)
 
     def watch_theme(self, theme: str) -> None:
         # The choice (from the palette's "Change theme") is there after a restart.
@@ -242,6 +257,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
         (start-up makes objects by the hundred thousand and frees almost none)."""
         gc.enable()
         self._lifecycle.watch()
+        if self._auto_sync is not None:
+            self._auto_sync.at_start()
 
     def on_unmount(self) -> None:
         self._lifecycle.stop()
@@ -295,8 +312,10 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.exit(message=Text(told + "the next start merges them back in."))
 
     async def action_quit(self) -> None:
+        if self._quitting:
+            return  # syncing before quitting already
         if self._saved_now():
-            self.exit()
+            await self._exit_synced()
             return
         from dlroadmap.app.screens.unsaved import UnsavedScreen
 
@@ -312,6 +331,16 @@ class RoadmapApp(OrderlyKeysApp[None]):
             self._exit_keeping_unsaved()
         else:
             await self.action_quit()
+
+    async def _exit_synced(self) -> None:
+        """Exit, after a sync of at most a few seconds when the settings ask for it."""
+        if self._auto_sync is None:
+            self.exit()
+            return
+        self._quitting = True
+        tell(self, Notice("Syncing before quitting…", title="Sync", timeout=10))
+        said = await self._auto_sync.at_quit()
+        self.exit(message=Text(said) if said else None)
 
     async def _unsaved_chosen(self, choice: str | None) -> None:
         if choice == "retry":

@@ -161,7 +161,10 @@ class Edits:
         try:
             changed = self._store.refresh()
         except SaveWaiting as error:
-            self._tell_waiting(error)
+            # With nothing of ours waiting, another writer (a session, a sync) is mid-save:
+            # the next look takes its changes in, and there is nothing to tell.
+            if self._store.pending:
+                self._tell_waiting(error)
             return []
         except (OSError, DlroadmapError) as error:
             # Looked for every few seconds: a lasting problem is told once.

@@ -27,6 +27,16 @@ def _belongs(state: State, roadmap_ids: set[str], source: Path, roadmap: Roadmap
         return True
     if not state.items:
         return True
+    return _mostly_its_items(state, roadmap_ids, roadmap)
+
+
+def holds_progress_of(state: State, roadmap: Roadmap) -> bool:
+    """Whether `state`'s items are mostly this roadmap's, whichever markdown it names."""
+    ids = {node.id for node in roadmap.items()}
+    return bool(state.items) and _mostly_its_items(state, ids, roadmap)
+
+
+def _mostly_its_items(state: State, roadmap_ids: set[str], roadmap: Roadmap) -> bool:
     shared = sum(1 for key in state.items if key in roadmap_ids)
     if shared / len(state.items) >= SAME_ROADMAP_OVERLAP:
         return True
