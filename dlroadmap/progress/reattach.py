@@ -15,7 +15,7 @@ key of its own that names none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from enum import Enum
 from typing import NamedTuple
@@ -123,11 +123,15 @@ def _words(text: str) -> str:
     return slugify(text, max_length=10_000).replace("-", " ")
 
 
-def reattach(items: Mapping[str, ItemState], roadmap: Roadmap) -> list[Reattached]:
+def reattach(
+    items: Mapping[str, ItemState], roadmap: Roadmap, known_texts: Collection[str] = ()
+) -> list[Reattached]:
     """Where each saved item went whose id left the roadmap or now names another topic.
 
     One that went nowhere keeps its key, unless that key is now another topic's id:
-    then it is set aside under a key of its own.
+    then it is set aside under a key of its own. `known_texts` are the topics of the
+    version read before (on a live reload): a topic already there was not renamed from
+    anything, so it takes no rename, however alike the names.
     """
     places = dict(_places(roadmap.phases))
     orphans = sorted(
@@ -143,8 +147,10 @@ def reattach(items: Mapping[str, ItemState], roadmap: Roadmap) -> list[Reattache
     orphans = _renumbered(items, orphans, free, roadmap, found)
     orphans = _unmarked(items, orphans, free, found)
     orphans = _same_text(items, orphans, free, found)
-    if orphans and free:
-        orphans = _renames(items, orphans, free, found)
+    known = {_normal(text) for text in known_texts}
+    new = {key: place for key, place in free.items() if _normal(place.text) not in known}
+    if orphans and new:
+        orphans = _renames(items, orphans, new, found)
     taken = set(items) | {moved.new_id for moved in found}
     for old in orphans:
         if old in places:

@@ -232,8 +232,10 @@ class Store:
 
     def reload(self, roadmap: Roadmap) -> list[reattach.Reattached]:
         """Take the markdown as edited: saved items follow their topics where they went."""
+        # A topic of the version before was not renamed from a deleted one.
+        known = {node.text for node in self.roadmap.items()}
         self.roadmap = roadmap
-        found = reattach.reattach(self.state.items, roadmap)
+        found = reattach.reattach(self.state.items, roadmap, known)
         if found:
             moves = {item.old_id: item.new_id for item in found}
             self._moves.update(moves)

@@ -55,3 +55,18 @@ async def test_a_broken_edit_keeps_the_roadmap_as_it_was(tmp_path: Path) -> None
         shown = await shown_when(pilot, told, "UTF-8")
         assert "Still showing the roadmap as it was" in shown
         assert "Optimizers" in screen_text(app)
+
+
+async def test_a_deleted_topics_note_never_lands_on_a_like_named_one_already_there(
+    tmp_path: Path,
+) -> None:
+    plan = "# Plan\n## Phase 1: Basics\n### Topics\n- Beta topic\n- Delta topic\n"
+    app, path = watched_app(tmp_path, plan)
+    told = Told()
+    async with app.run_test(size=(100, 30), message_hook=told.hook) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"beta only", "escape")
+        path.write_text(plan.replace("- Beta topic\n", ""), encoding="utf-8")
+        await shown_when(pilot, told, "1 removed")
+        assert app.store.note(find(app.roadmap, "Delta topic")) == ""
+        assert "beta only" in [item.note for _, item in app.store.unmatched()]

@@ -181,3 +181,22 @@ def test_a_topic_whose_written_status_left_its_title_keeps_its_state_quietly() -
         ("s/done-course-1/week-1", "s/course-1/week-1", Why.RENUMBERED),
         ("s/course-2-in-progress", "s/course-2", Why.RENUMBERED),
     }
+
+
+def test_a_deleted_topic_never_lands_on_a_like_named_topic_that_was_there_already() -> None:
+    # "Beta topic" is deleted; "Delta topic" was there all along, with nothing saved on it.
+    # Nearly the same words, but not a rename: the note stays unmatched, not on Delta.
+    before = "# Plan\n## Phase\n- Beta topic\n- Delta topic\n"
+    after = "# Plan\n## Phase\n- Delta topic\n"
+    items = saved(before, "Beta topic")
+    known = {node.text for node in parse_roadmap(before, "x").items()}
+    assert reattach(items, parse_roadmap(after, "x"), known_texts=known) == []
+
+
+def test_a_rename_is_still_found_when_the_old_topics_are_known() -> None:
+    before = "# Plan\n## Phase\n- Learning Rate Scheduling\n- Delta topic\n"
+    after = "# Plan\n## Phase\n- Learning-rate schedules\n- Delta topic\n"
+    items = saved(before, "Learning Rate Scheduling")
+    known = {node.text for node in parse_roadmap(before, "x").items()}
+    [moved] = reattach(items, parse_roadmap(after, "x"), known_texts=known)
+    assert moved.new_text == "Learning-rate schedules" and moved.why is Why.FOLLOWED
