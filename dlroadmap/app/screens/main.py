@@ -328,7 +328,7 @@ class MainScreen(Screen[None]):
         from dlroadmap.app.screens.today import TodayScreen
 
         self.app.push_screen(
-            TodayScreen(self.store, ascii_glyphs=self._ascii, today=self._today),
+            TodayScreen(self.store, self._set_status, ascii_glyphs=self._ascii, today=self._today),
             self._back_from_today,
         )
 
