@@ -82,6 +82,9 @@ class TodayScreen(Screen[str | None]):
         self._today = today
         self._ascii = ascii_glyphs
         self._revisit_ids: set[str] = set()
+        # The rows of Now, Next and Revisit, and which is picked (drawn plain).
+        self._rows: list[Line] = []
+        self._picked: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="today-header")
@@ -96,6 +99,8 @@ class TodayScreen(Screen[str | None]):
     def on_mount(self) -> None:
         self.show_review()
         self.query_one(TodayList).focus()
+        # The theme's colours are in the texts shown: shown again in the new ones.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_review())
 
     def on_resize(self) -> None:
         self.show_review()
@@ -133,11 +138,13 @@ class TodayScreen(Screen[str | None]):
         }
         return styles.get(code, Style())
 
-    def _line(self, line: Line) -> Text:
+    def _line(self, line: Line, *, plain: bool = False) -> Text:
+        """`plain`: bold kept, no colours (the picked row: on the cursor's background, the
+        colours chosen for the screen's would not all be readable)."""
         # Segments are already printable() text: appended, never parsed as markup.
         text = Text(no_wrap=True, end="")
         for segment, code in line:
-            text.append(segment, self._style(code))
+            text.append(segment, self._style(code) if not plain or code == BOLD else None)
         return text
 
     def _text(self, lines: list[Line]) -> Text:
@@ -148,7 +155,9 @@ class TodayScreen(Screen[str | None]):
         highlighted = items.highlighted_option.id if items.highlighted_option else None
         items.clear_options()
         self._revisit_ids = {line.node_id for line in review.revisit}
-        for line, node_id in item_rows(review, width=width - 1, ascii_only=self._ascii):
+        rows = item_rows(review, width=width - 1, ascii_only=self._ascii)
+        self._rows, self._picked = [line for line, _ in rows], None
+        for line, node_id in rows:
             items.add_option(Option(self._line(line), id=node_id, disabled=node_id is None))
         ids = [option.id for option in items.options]
         # The same topic stays picked; else (at first, or once it left the lists) the
@@ -165,8 +174,14 @@ class TodayScreen(Screen[str | None]):
         return self.store.roadmap.get(option.id)
 
     @on(OptionList.OptionHighlighted)
-    def _highlight_moved(self) -> None:
+    def _highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
         self.refresh_bindings()  # the rating keys apply to Revisit items only
+        items = self.query_one(TodayList)
+        if self._picked is not None:
+            items.replace_option_prompt_at_index(self._picked, self._line(self._rows[self._picked]))
+        index = event.option_index
+        items.replace_option_prompt_at_index(index, self._line(self._rows[index], plain=True))
+        self._picked = index
 
     @on(OptionList.OptionSelected)
     def action_jump(self) -> None:

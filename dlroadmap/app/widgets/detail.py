@@ -23,6 +23,8 @@ from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.roadmap.tally import percent
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from dlroadmap.app.widgets.note_editor import NoteEditor
 
 
@@ -64,6 +66,12 @@ class DetailPane(Vertical):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_editor_if_running)
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _theme: Theme) -> None:
+        """The theme's colours are in the texts shown: shown again in the new ones."""
+        self._shown.clear()
+        self.watch_view(self.view)
 
     def _mount_editor_if_running(self) -> None:
         # Not if the app quit meanwhile (`q` typed ahead): the pane has gone already.
@@ -118,7 +126,10 @@ class DetailPane(Vertical):
     def _show_item(self, view: ItemView) -> None:
         today = datetime.now().astimezone()
         status = Text.assemble(
-            (f"{self._glyphs[view.status]} {LABELS[view.status]}", status_style(self, view.status)),
+            # The mark in the status's colour; the word muted, as readable in every theme
+            # as the words around it (a light theme's green is not, as text).
+            (f"{self._glyphs[view.status]} ", status_style(self, view.status)),
+            (LABELS[view.status], muted_style(self)),
             f" · changed {when(view.status_changed, today)}" if view.status_changed else "",
             f" · note edited {when(view.note_changed, today)}" if view.note else "",
         )
