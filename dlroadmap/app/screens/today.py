@@ -109,7 +109,9 @@ class TodayScreen(Screen[str | None]):
         review = build_review(
             self.store.roadmap, self.store.state, self.store.status, self._today()
         )
-        width = max(20, self.size.width - 2)
+        # The body's room: a column of padding each side and the scrollbar's gutter, kept
+        # whether the scrollbar shows or not, so that rows laid out for it never wrap.
+        width = max(20, self.size.width - 3)
         side_by_side = width >= SIDE_BY_SIDE
         parts = screen_parts(review, self.store.roadmap.text, width=width, ascii_only=self._ascii)
         phases = screen_parts(
@@ -155,7 +157,7 @@ class TodayScreen(Screen[str | None]):
         highlighted = items.highlighted_option.id if items.highlighted_option else None
         items.clear_options()
         self._revisit_ids = {line.node_id for line in review.revisit}
-        rows = item_rows(review, width=width - 1, ascii_only=self._ascii)
+        rows = item_rows(review, width=width, ascii_only=self._ascii)
         self._rows, self._picked = [line for line, _ in rows], None
         for line, node_id in rows:
             items.add_option(Option(self._line(line), id=node_id, disabled=node_id is None))
