@@ -18,7 +18,7 @@ from dlroadmap.app.detail_views import ChildLine, DetailView, GroupView, ItemVie
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
-from dlroadmap.common.glyphs import LABELS, bar, glyphs
+from dlroadmap.common.glyphs import LABELS, bar, glyphs, path_separator
 from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.roadmap.tally import percent
 
@@ -114,7 +114,8 @@ class DetailPane(Vertical):
     def watch_view(self, view: DetailView | None) -> None:
         if view is None:
             return
-        self._show("#detail-where", Text(" › ".join(map(printable, view.where))))
+        where = path_separator(self._ascii).join(map(printable, view.where))
+        self._show("#detail-where", Text(where))
         title = inline_text(view.title)
         title.no_wrap = False
         self._show("#detail-title", title)

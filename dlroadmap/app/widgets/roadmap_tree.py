@@ -14,7 +14,7 @@ from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import UNMATCHED_LABEL
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
-from dlroadmap.common.glyphs import glyphs
+from dlroadmap.common.glyphs import BRANCH_ICONS, GUIDES, glyphs
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
 from dlroadmap.roadmap.tally import Tally
 
@@ -38,6 +38,9 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self.auto_expand = True
         self.guide_depth = 3
         self._glyphs = glyphs(ascii_glyphs)
+        self.ICON_NODE, self.ICON_NODE_EXPANDED = BRANCH_ICONS[ascii_glyphs]
+        # Bold and double guides are never asked for here: the one set serves for all.
+        self.LINES = dict.fromkeys(("default", "bold", "double"), GUIDES[ascii_glyphs])
         self._status_of: Callable[[Node], Status] = lambda node: node.initial_status
         self._tallies: dict[str, Tally] = {}
         self._by_id: dict[str, TreeNode[TreeData]] = {}
