@@ -244,6 +244,23 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         elif node.parent is not None and not node.parent.is_root:
             self.move_cursor(node.parent)
 
+    # The sibling moves stop at the ends of the tree: Textual's would move the cursor to
+    # the hidden root, which puts it back on the first line without a word.
+    def action_cursor_next_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None and (node.next_sibling or _parent_next(node)):
+            super().action_cursor_next_sibling()
+
+    def action_cursor_previous_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None and (node.previous_sibling or not _under_root(node)):
+            super().action_cursor_previous_sibling()
+
+    def action_cursor_parent_next_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None and _parent_next(node):
+            super().action_cursor_parent_next_sibling()
+
     def toggle_cursor(self) -> None:
         """Open or close the branch under the cursor; on an overview line, go to its phase."""
         node = self.cursor_node
@@ -254,6 +271,14 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         elif node.allow_expand:
             self._fill_later(node)
             node.toggle()
+
+
+def _under_root(node: TreeNode[TreeData]) -> bool:
+    return node.parent is None or node.parent.is_root
+
+
+def _parent_next(node: TreeNode[TreeData]) -> TreeNode[TreeData] | None:
+    return None if node.parent is None else node.parent.next_sibling
 
 
 def _with_ancestors(roadmap: Roadmap, ids: Collection[str]) -> set[str]:
