@@ -54,12 +54,12 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         status_of: Callable[[Node], Status],
         tallies: dict[str, Tally],
         only: Collection[str] | None = None,
-        open_phase: str | None = None,
+        open_phases: Collection[str] = (),
         unmatched: list[Node] | None = None,
     ) -> None:
         """Fill the tree; with `only`, just those nodes and their ancestors, all expanded.
 
-        Otherwise phases start closed but `open_phase`, so the first screen is about now.
+        Otherwise phases start closed but `open_phases`, so the first screen is about now.
         `unmatched` are saved items no longer in the markdown, listed last.
         """
         self._roadmap = roadmap
@@ -75,7 +75,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         if only is not None:
             self._fill(self.root, roadmap.phases, _with_ancestors(roadmap, only))
         else:
-            self._fill(self.root, roadmap.phases, open_phase=open_phase)
+            self._fill(self.root, roadmap.phases, open_phases=open_phases)
         if unmatched and only is None:
             group = self.root.add(Text(f"{UNMATCHED_LABEL} ({len(unmatched)})"), data=None)
             for orphan in unmatched:
@@ -86,7 +86,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         parent: TreeNode[TreeData],
         nodes: list[Node],
         keep: set[str] | None = None,
-        open_phase: str | None = None,
+        open_phases: Collection[str] = (),
     ) -> None:
         """Add `nodes` under `parent`, and below them what starts open.
 
@@ -102,13 +102,23 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             if keep is not None and node.id not in keep:
                 continue
             top = under is self.root
-            expand = keep is not None or (not node.trackable and (not top or node.id == open_phase))
+            expand = keep is not None or (
+                not node.trackable and (not top or node.id in open_phases)
+            )
             branch = under.add(Text(), data=node, expand=expand, allow_expand=bool(node.children))
             self._by_id[node.id] = branch
             if expand:
                 stack.extend((branch, child) for child in reversed(node.children))
             elif node.children:
                 self._unfilled.add(node.id)
+
+    def open_phases(self) -> set[str]:
+        """The ids of the phases open now."""
+        return {
+            branch.data.id
+            for branch in self.root.children
+            if branch.is_expanded and isinstance(branch.data, Node)
+        }
 
     def _fill_later(self, branch: TreeNode[TreeData]) -> None:
         """Give a branch that was closed until now its children."""

@@ -45,6 +45,8 @@ class TreePane(Vertical):
         self._query: str | None = ""  # the filter as last applied, normalised
         self._first_match: str | None = None
         self._filter_mounted: AwaitMount | None = None
+        # The phases open when a filter narrowed the tree, opened again when it clears.
+        self._open_before_filter: set[str] | None = None
 
     def compose(self) -> ComposeResult:
         yield RoadmapTree(ascii_glyphs=self._ascii, id="tree")
@@ -98,13 +100,18 @@ class TreePane(Vertical):
         self.roadmap_tree.select_id(node_id)
 
     def _show_whole(self, cursor: Node | None) -> None:
-        """The whole tree, the cursor's phase open, the cursor on `cursor`."""
+        """The whole tree, the phases open that were (before the filter, if there was
+        one) and the cursor's, the cursor on `cursor`."""
         phase = self._roadmap.ancestors(cursor.id)[:1] if cursor else []
+        opened = self._open_before_filter
+        if opened is None:
+            opened = self.roadmap_tree.open_phases()
+        self._open_before_filter = None
         self.roadmap_tree.show_roadmap(
             self._roadmap,
             self._status_of,
             self._tallies,
-            open_phase=phase[0].id if phase else None,
+            open_phases={*opened, *(p.id for p in phase)},
             unmatched=self._unmatched,
         )
         if cursor is not None:
@@ -154,8 +161,10 @@ class TreePane(Vertical):
             self._show_whole(self.selected_node())
             self.border_subtitle = ""
         else:
-            matches = matching_items(self._roadmap, self._notes(), query)
             tree = self.roadmap_tree
+            if self._open_before_filter is None:  # the whole tree is shown yet
+                self._open_before_filter = tree.open_phases()
+            matches = matching_items(self._roadmap, self._notes(), query)
             tree.show_roadmap(self._roadmap, self._status_of, self._tallies, only=matches)
             self.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
             self._first_match = matches[0] if matches else None
