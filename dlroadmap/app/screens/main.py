@@ -160,7 +160,8 @@ class MainScreen(Screen[None]):
         self._show_tree(cursor or self.shown.first_open_item())
         self._show_progress()
         self._refresh_detail()
-        self._tell(notice)
+        if notice is not None:
+            self._tell(notice)
 
     def _show_tree(self, cursor: Node | None) -> None:
         """The tree anew, as the filter says; with no filter, the cursor on `cursor`."""
