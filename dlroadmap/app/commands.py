@@ -256,7 +256,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", Scope.TODAY, footer=True),
     Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", Scope.TODAY, footer=True),
     Command(
-        "help.close", "escape,question_mark,q", "dismiss", "Close help", "Close help", Scope.HELP
+        "help.close", "escape,question_mark,q", "dismiss", "Close", "Close", Scope.HELP, footer=True
     ),
     Command(
         "app.quit", "q", "quit", "Quit", "Save and quit", Scope.APP, footer=True, palette="Quit"

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from dlroadmap.app.commands import Scope, bindings, commands_in, key_names, keys_in_force
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
@@ -40,6 +40,8 @@ class HelpScreen(ModalScreen[None]):
                 for scopes in COLUMNS:
                     yield Static(_table(scopes, keymap), classes="help-column")
             yield Static(Text("\n\n".join(self._notes)), id="help-notes")
+        # Its own footer: the main screen's would offer keys that do nothing here.
+        yield Footer()
 
 
 def _table(scopes: Iterable[Scope], keymap: Mapping[str, str]) -> Table:
