@@ -17,7 +17,7 @@ from dlroadmap.cli_store import open_store, read_only_store
 from dlroadmap.command import EXIT_USAGE, Command
 from dlroadmap.common.printable import printable, printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
-from dlroadmap.errors import DlroadmapError
+from dlroadmap.errors import DlroadmapError, RoadmapError
 from dlroadmap.locations import roadmap_cache_dir, state_dir, style_cache_dir
 from dlroadmap.progress.locate import state_path_for
 from dlroadmap.roadmap.model import Roadmap
@@ -379,7 +379,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.roadmap, bundled=args.bundled, ascii_glyphs=args.ascii, no_mouse=args.no_mouse
         )
     except DlroadmapError as error:
-        print(f"dlroadmap: {error}", file=sys.stderr)
+        print(f"dlroadmap: {error}{_did_you_mean(arguments, error)}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         gc.enable()
+
+
+def _did_you_mean(arguments: list[str], error: DlroadmapError) -> str:
+    """A first argument that is no file, but close to a command's name: that command,
+    misspelt (`dlroadmap revew`)."""
+    if not (isinstance(error, RoadmapError) and arguments and error.path == Path(arguments[0])):
+        return ""
+    if error.path.exists():
+        return ""
+    import difflib  # only on this error
+
+    close = difflib.get_close_matches(arguments[0], COMMANDS, n=1)
+    return f" Did you mean `dlroadmap {close[0]}`?" if close else ""

@@ -8,20 +8,20 @@
     [keymap]                # remap keys by binding id (the README lists them)
     "status.done" = "d"
 
-A file that cannot be read is reported and left alone; the app runs on defaults. Settings
+A file that cannot be read is reported and left alone, never written over; the app runs
+on defaults. Saving a setting changes that setting's line only, comments and all kept. Settings
 that cannot work as meant (an unknown theme or binding id, a key taken twice) are reported
 too, each by name, and the rest is used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomli_w
 
 from dlroadmap.common.files import open_file, write_atomically
 from dlroadmap.common.printable import printable_path
@@ -50,8 +50,6 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     # "auto": the app syncs (dlroadmap sync) as it starts and as it quits.
     sync: str = "off"
-    # Keys of a newer dlroadmap, written back as they were.
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def with_theme(self, theme: str) -> Config:
         return replace(self, theme=theme)
@@ -73,9 +71,26 @@ def load_config(path: Path) -> tuple[Config, str | None]:
     except FileNotFoundError:
         return Config(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Config(), (
-            f"Settings in {printable_path(path)} were not used: {error}. Running on defaults."
-        )
+        return Config(), _not_used(path, str(error))
+    config = _config_from(data)
+    if config is None:
+        return Config(), _not_used(path, _WRONG_TYPES)
+    return config, None
+
+
+def _not_used(path: Path, problem: str) -> str:
+    return f"Settings in {printable_path(path)} were not used: {problem}. Running on defaults."
+
+
+_WRONG_TYPES = (
+    f'theme should be a string, mouse true or false, sync "auto" or "off", show one of '
+    f"{', '.join(SHOWS)}, tree_width a number from {TREE_WIDTHS[0]} to {TREE_WIDTHS[-1]}, "
+    "and [keymap] binding ids set to keys"
+)
+
+
+def _config_from(data: Mapping[str, Any]) -> Config | None:
+    """The settings in a parsed file; None if a value is not of its kind."""
     theme, mouse, keymap = data.get("theme"), data.get("mouse", True), data.get("keymap", {})
     show, width = data.get("show", "all"), data.get("tree_width", TREE_WIDTH)
     sync = data.get("sync", "off")
@@ -89,18 +104,8 @@ def load_config(path: Path) -> tuple[Config, str | None]:
         and all(isinstance(v, str) for v in keymap.values())
         and sync in ("auto", "off")
     ):
-        return Config(), (
-            f"Settings in {printable_path(path)} were not used: theme should be a string, "
-            f'mouse true or false, sync "auto" or "off", show one of {", ".join(SHOWS)}, '
-            f"tree_width a number from {TREE_WIDTHS[0]} to {TREE_WIDTHS[-1]}, and [keymap] "
-            "binding ids set to keys. "
-            "Running on defaults."
-        )
-    extra = {k: v for k, v in data.items() if k not in _KNOWN}
-    return Config(theme, mouse, show, width, keymap, sync, extra), None
-
-
-_KNOWN = ("theme", "mouse", "show", "tree_width", "keymap", "sync")
+        return None
+    return Config(theme, mouse, show, width, dict(keymap), sync)
 
 
 def unused_settings(
@@ -130,23 +135,56 @@ class SettingsNotSaved(DlroadmapError):
 
 
 def save_config(path: Path, config: Config) -> None:
-    """Write the settings; SettingsNotSaved (never a bare OSError) if they cannot be."""
-    data: dict[str, Any] = dict(config.extra)
-    if config.theme is not None:
-        data["theme"] = config.theme
-    data["mouse"] = config.mouse
-    if config.show != "all":
-        data["show"] = config.show
-    if config.tree_width != TREE_WIDTH:
-        data["tree_width"] = config.tree_width
-    if config.sync != "off":
-        data["sync"] = config.sync
-    if config.keymap:
-        data["keymap"] = dict(sorted(config.keymap.items()))
+    """Write into the settings file what differs in `config`, leaving the rest of it (other
+    keys, comments, order, spacing) byte for byte as it was; SettingsNotSaved (never a bare
+    OSError) if that cannot be done, and never over a file that cannot be read.
+    """
+    # Imported here: only a change of setting needs it, never a start.
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     try:
-        write_atomically(path, tomli_w.dumps(data))
+        with open_file(path) as file:
+            text = file.read().decode("utf-8")
+        document = tomlkit.parse(text)
+    except FileNotFoundError:
+        document = tomlkit.document()
+    except (UnicodeDecodeError, TOMLKitError) as error:
+        raise SettingsNotSaved(
+            path, f"it cannot be read ({error}), so it is left as it is."
+        ) from None
     except OSError as error:
         raise SettingsNotSaved(path, f"{error.strerror or error}.") from None
+    if _config_from(document.unwrap()) is None:
+        # What was not used is not replaced with defaults either: the user mends it.
+        raise SettingsNotSaved(path, f"{_WRONG_TYPES}, so it is left as it is.")
+    _put(document, "theme", config.theme, None)
+    _put(document, "mouse", config.mouse, True)
+    _put(document, "show", config.show, "all")
+    _put(document, "tree_width", config.tree_width, TREE_WIDTH)
+    _put(document, "sync", config.sync, "off")
+    keymap = document.get("keymap")
+    if config.keymap != (keymap or {}):
+        if not isinstance(keymap, dict):
+            keymap = document["keymap"] = tomlkit.table()
+        for binding in [b for b in keymap if b not in config.keymap]:
+            del keymap[binding]
+        for binding, keys in sorted(config.keymap.items()):
+            _put(keymap, binding, keys, None)
+    try:
+        write_atomically(path, tomlkit.dumps(document))
+    except OSError as error:
+        raise SettingsNotSaved(path, f"{error.strerror or error}.") from None
+
+
+def _put(table: MutableMapping[str, Any], key: str, value: object, default: object) -> None:
+    """Set `key` only if its value changes: an unchanged line keeps its form and comment."""
+    if table.get(key, default) == value:
+        return
+    if value is None:
+        del table[key]
+    else:
+        table[key] = value
 
 
 @dataclass(slots=True)

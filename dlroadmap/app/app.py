@@ -91,6 +91,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
             self, source, lambda: self.roadmap, self._show_roadmap, self._save_and_exit
         )
         self._ascii = ascii_glyphs
+        # Borders too (app.tcss): a terminal without the symbols has no box drawing either.
+        self.set_class(ascii_glyphs, "-ascii")
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
         self._settings = settings

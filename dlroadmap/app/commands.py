@@ -340,7 +340,7 @@ COMMANDS: tuple[Command, ...] = (
         footer=True,
     ),
     Command(
-        "help.close", "escape,question_mark,q", "dismiss", "Close help", "Close help", Scope.HELP
+        "help.close", "escape,question_mark,q", "dismiss", "Close", "Close", Scope.HELP, footer=True
     ),
     Command(
         "app.quit", "q", "quit", "Quit", "Save and quit", Scope.APP, footer=True, palette="Quit"

@@ -90,14 +90,33 @@ def edit_text(text: str, command: list[str], at: Path | None = None) -> str | No
             file.write(written)
         status = _run(command, path)
         if status:
-            raise EditorError(
-                f"{Path(command[0]).name} exited with status {status}; the note is unchanged."
-            )
+            raise EditorError(_failed(Path(command[0]).name, status, text, path, at))
         edited = _read_back(path)
     finally:
         if at is None:
             path.unlink(missing_ok=True)
     return changed_text(text, edited)
+
+
+def _failed(editor: str, status: int, text: str, path: Path, at: Path | None) -> str:
+    """What to say of an editor that exited with an error (vim's `:cq`): the note stays
+    as it was; what the editor wrote is kept aside, where the next start will not take
+    it back into the note, if there is somewhere to keep it."""
+    said = f"{editor} exited with status {status}, so the note is unchanged"
+    try:
+        wrote = changed_text(text, _read_back(path)) is not None
+    except EditorError:
+        wrote = True  # something unreadable: kept as it is
+    if not wrote:
+        return f"{said} (the editor had not changed it)."
+    if at is None:
+        return f"{said}; the text it wrote was not kept."
+    kept = at.with_suffix(".kept")
+    try:
+        path.replace(kept)
+    except OSError as error:
+        return f"{said}; the text it wrote could not be kept: {error.strerror or error}."
+    return f"{said}; the text it wrote is kept in {kept}."
 
 
 def changed_text(text: str, edited: str) -> str | None:

@@ -118,11 +118,20 @@ def terminal_handed_over(app: App[Any]) -> Iterator[None]:
 
     from dlroadmap.app.external_editor import EditorError
 
+    failure: Exception | None = None
     try:
         with app.suspend():
-            yield
+            # Textual resumes only when the block ends without an exception: one raised
+            # in it (an editor that failed) would leave the terminal in line mode, the
+            # app frozen. It is raised again once the app has the terminal back.
+            try:
+                yield
+            except Exception as error:
+                failure = error
     except SuspendNotSupported:
         raise EditorError("This terminal cannot hand the screen to another program.") from None
+    if failure is not None:
+        raise failure
 
 
 def _terminal_present() -> bool:

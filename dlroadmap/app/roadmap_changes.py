@@ -16,9 +16,12 @@ SHOWN_CHANGES = 3
 SHOWN_REATTACHED = 5
 
 
-def reload_notice(before: Roadmap, after: Roadmap, moved: list[Reattached]) -> Notice:
-    """The markdown was edited while the app ran: topics added, removed, moved."""
+def reload_notice(before: Roadmap, after: Roadmap, moved: list[Reattached]) -> Notice | None:
+    """The markdown was edited while the app ran: topics added, removed, moved. None if
+    none was (a heading reworded, a file put back as it was): the tree shows it."""
     found = changes(before, after, moved)
+    if not (found.added or found.removed or found.moved):
+        return None
     lines = [f"+ {text}" for text in found.added[:SHOWN_CHANGES]]
     lines += [f"- {text}" for text in found.removed[:SHOWN_CHANGES]]
     lines += [f"→ {now}" for _before, now in found.moved[:SHOWN_CHANGES]]

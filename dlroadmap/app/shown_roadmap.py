@@ -52,9 +52,9 @@ class ShownRoadmap:
         status = self._store.status
         return next((n for n in self.roadmap.items() if status(n) not in finished), None)
 
-    def replace(self, roadmap: Roadmap) -> tuple[dict[str, str], Notice]:
+    def replace(self, roadmap: Roadmap) -> tuple[dict[str, str], Notice | None]:
         """The markdown as edited: saved items follow their topics where they went. The
-        ids that moved (old to new), and what to tell the user."""
+        ids that moved (old to new), and what to tell the user (None: nothing)."""
         moved = self._store.reload(roadmap)
         notice = reload_notice(self.roadmap, roadmap, moved)
         self.roadmap = roadmap

@@ -21,8 +21,24 @@ STATUS_COMPONENT_CLASSES = {*STATUS_CLASSES.values(), MUTED_CLASS}
 
 
 def status_style(widget: Widget, status: Status) -> Style:
-    return widget.get_component_rich_style(STATUS_CLASSES[status], partial=True)
+    return _solid(widget, STATUS_CLASSES[status])
 
 
 def muted_style(widget: Widget) -> Style:
-    return widget.get_component_rich_style(MUTED_CLASS, partial=True)
+    return _solid(widget, MUTED_CLASS)
+
+
+def _solid(widget: Widget, name: str) -> Style:
+    """The component's style, its colour made solid over the widget's background.
+
+    A Rich style has no transparency: a theme colour given with some (`$text-muted` is
+    `auto 60%`, a contrasting colour at 60%) would be drawn at full strength, white on a
+    light theme. Blended here as Textual blends the widget's own text.
+    """
+    style = widget.get_component_rich_style(name, partial=True)
+    styles = widget.get_component_styles(name)
+    if not styles.has_rule("color") or styles.color.ansi is not None:
+        return style  # none, or the terminal's own colour (ANSI themes): left to it
+    _, background = widget.background_colors
+    color = background.get_contrast_text(styles.color.a) if styles.auto_color else styles.color
+    return style + Style(color=(background + color).rich_color)

@@ -35,6 +35,17 @@ def glyphs(ascii_only: bool) -> dict[Status, str]:
     return ASCII if ascii_only else UNICODE
 
 
+# The tree's marks for a closed and an open branch, and its guides (space, vertical,
+# last child, child), as Textual's Tree takes them.
+BRANCH_ICONS = {False: ("▶ ", "▼ "), True: ("> ", "v ")}
+GUIDES = {False: ("  ", "│ ", "└─", "├─"), True: ("  ", "| ", "`-", "|-")}
+
+
+def path_separator(ascii_only: bool) -> str:
+    """Between the parts of a topic's place (Phase 1, Goals)."""
+    return " > " if ascii_only else " › "
+
+
 def bar(fraction: float, width: int, ascii_only: bool = False) -> str:
     filled = round(max(0.0, min(1.0, fraction)) * width)
     full, empty = ("#", ".") if ascii_only else ("█", "░")

@@ -99,11 +99,15 @@ class Look:
         return truncate(text, max(0, cells), self.ellipsis)
 
 
+def line_width(line: Line) -> int:
+    return sum(cell_width(text) for text, _ in line)
+
+
 def clip(line: Line, look: Look) -> Line:
     """The line cut to the width, without trailing blanks or empty segments."""
     out: Line = []
     room = look.width
-    if sum(cell_width(text) for text, _ in line) > room:
+    if line_width(line) > room:
         ellipsis = look.ellipsis if cell_width(look.ellipsis) <= room else ""
         room -= cell_width(ellipsis)
         for text, style in line:
@@ -130,7 +134,7 @@ def paint(line: Line, color: bool) -> str:
 
 def spread(left: Line, right: Line, look: Look) -> Line:
     """`left` at the start and `right` flush with the end, when both fit."""
-    used = sum(cell_width(text) for text, _ in left + right)
+    used = line_width(left + right)
     if used + 2 > look.width:
         return left
     return [*left, (" " * (look.width - used), ""), *right]

@@ -23,6 +23,7 @@ from dlroadmap.review.lines import (
     Look,
     cell_width,
     clip,
+    line_width,
     pad,
     paint,
     spread,
@@ -315,17 +316,21 @@ def _calendar(review: Review, look: Look) -> list[Line]:
                 line.append((" ", ""))
             line.append((" ", ""))
         lines.append(line)
-    return [*lines, _legend(review, look)]
+    return [*lines, *_legend(review, look)]
 
 
-def _legend(review: Review, look: Look) -> Line:
+def _legend(review: Review, look: Look) -> list[Line]:
+    """The shades, and the counts beside them or, where there is no room, under them."""
     shades = ASCII_SHADES if look.ascii_only else SHADES
     actions = sum(count for _, count in review.calendar)
     days = sum(1 for _, count in review.calendar if count)
     line: Line = [(" " * 6, ""), ("less ", DIM), (shades[0], DIM)]
     line += [(f" {shade}", GREEN) for shade in shades[1:]]
+    line.append((" more", DIM))
     summary = f"{plural(actions, 'action')} on {plural(days, 'day')}"
-    return [*line, (" more", DIM), (f"   {summary}", DIM)]
+    if line_width(line) + 3 + cell_width(summary) <= look.width:
+        return [[*line, (f"   {summary}", DIM)]]
+    return [line, [(" " * 6, ""), (summary, DIM)]]
 
 
 # -- all of it --------------------------------------------------------------------

@@ -98,6 +98,21 @@ def test_unknown_option_is_a_usage_error() -> None:
     assert "--no-such-option" in result.stderr
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("revew", "review"), ("exprot", "export")])
+def test_a_misspelt_command_is_named(typed: str, meant: str) -> None:
+    result = run_cli(typed)
+    assert result.returncode == 2
+    assert f"Did you mean `dlroadmap {meant}`?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_roadmap_far_from_any_command_is_not_taken_for_one() -> None:
+    result = run_cli("no-such-plan.md")
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+    assert "Did you mean" not in result.stderr
+
+
 # where ---------------------------------------------------------------------------------
 
 

@@ -183,3 +183,48 @@ def test_a_kill_9_with_the_editor_open_is_taken_back_at_the_next_start(tmp_path:
     assert again.quit() == 0
     assert saved_note(tmp_path, FIRST) == "saved with :w"
     assert editing_files(tmp_path) == []
+
+
+def saved_status(tmp_path: Path, text: str) -> str:
+    folder = tmp_path / "data" / "dlroadmap" / "roadmaps"
+    path = bundled_roadmap_path()
+    store = Store.open(load_roadmap(path), path, folder)
+    return store.status(find(store.roadmap, text)).value
+
+
+@pytest.mark.parametrize(
+    ("body", "told", "kept"),
+    [
+        ("exit 3", b"had not changed it", []),
+        (
+            'printf "half-written\\n" >> "$1"; exit 3',
+            b"the text it wrote is kept in",
+            ["half-written\n"],
+        ),
+    ],
+)
+def test_an_editor_that_fails_gives_back_a_working_app(
+    tmp_path: Path, body: str, told: bytes, kept: list[str]
+) -> None:
+    """`:cq` in vim, or any editor exiting non-zero: the app comes back whole, says so,
+    and the note is as it was."""
+    editor = write_script(tmp_path / "failing", body)
+    terminal = Terminal([], {**state_home(tmp_path), "VISUAL": "", "EDITOR": str(editor)})
+    assert terminal.wait_for(b"Deep Learning Study Plan")
+    handed = len(terminal.output)
+    terminal.type("e")
+    assert shows(terminal, b"exited with status 3")
+    assert shows(terminal, told)
+    # The screen is drawn again, and the app reads keys one at a time (no line mode,
+    # no echo): space marks the topic done.
+    assert b"Deep Learning Study Plan" in _CONTROL_SEQUENCE.sub(b"", terminal.output[handed:])
+    terminal.type(" ")
+    assert shows(terminal, b"changed today")
+    terminal.type("q")
+    assert terminal.close() == 0
+    assert saved_note(tmp_path, FIRST) == ""
+    assert saved_status(tmp_path, FIRST) == "done"
+    # What the editor wrote is kept aside, not taken into the note at the next start.
+    folder = tmp_path / "data" / "dlroadmap" / "editing"
+    assert [path.read_text() for path in folder.glob("*.kept")] == kept
+    assert editing_files(tmp_path) == []

@@ -51,3 +51,10 @@ def test_the_readmes_example_settings_work_as_written() -> None:
 def test_the_readme_lists_every_binding_id() -> None:
     listed = set(re.findall(r"`([a-z_]+\.[a-z_]+)`", _settings_section()))
     assert listed == {command.id for command in COMMANDS if command.keys}
+
+
+def test_the_readme_names_palette_commands_as_the_palette_does() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = set(re.findall(r"`ctrl\+p` → \"([^\"]+)\"", readme))
+    named = {command.palette for command in COMMANDS if command.palette}
+    assert quoted and quoted <= named

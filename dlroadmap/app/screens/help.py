@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from dlroadmap.app.commands import Scope, bindings, commands_in, keys_in_force
 from dlroadmap.app.key_names import key_names
@@ -44,6 +44,8 @@ class HelpScreen(ModalScreen[None]):
                 for scopes in COLUMNS:
                     yield Static(_table(scopes, keymap), classes="help-column")
             yield Static(Text("\n\n".join(self._notes)), id="help-notes")
+        # Its own footer: the main screen's would offer keys that do nothing here.
+        yield Footer()
 
     def on_mount(self) -> None:
         # Taller than a small terminal: ↓, pagedown and end scroll it.

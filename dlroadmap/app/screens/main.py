@@ -183,7 +183,8 @@ class MainScreen(TreeViewScreen):
         self._show_tree(cursor or self.shown.first_open_item())
         self._show_progress()
         self._refresh_detail()
-        self._tell(notice)
+        if notice is not None:
+            self._tell(notice)
         self._tell_warnings(roadmap, told)
 
     def _show_tree(self, cursor: Node | None) -> None:
@@ -359,7 +360,7 @@ class MainScreen(TreeViewScreen):
         from dlroadmap.app.screens.today import TodayScreen
 
         self.app.push_screen(
-            TodayScreen(self.store, ascii_glyphs=self._ascii, today=self._today),
+            TodayScreen(self.store, self._set_status, ascii_glyphs=self._ascii, today=self._today),
             self._back_from_today,
         )
 

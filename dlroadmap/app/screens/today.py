@@ -7,18 +7,20 @@ theme colours, with Now, Next and Revisit as a list to pick from.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from dlroadmap.app.commands import Scope, bindings
+from dlroadmap.app.commands import BY_ID, Scope, bindings
 from dlroadmap.app.edits import Notice
 from dlroadmap.app.notices import tell
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
@@ -33,25 +35,56 @@ SIDE_BY_SIDE = 76
 CALENDAR_WIDTH = 34
 
 
+# The tree's moves, by the list's own actions; and the items' status keys. Bound by the
+# same ids, so that a remap in the settings changes them here too.
+_TREE_MOVES = {
+    "tree.down": "cursor_down",
+    "tree.up": "cursor_up",
+    "tree.page_up": "page_up",
+    "tree.page_down": "page_down",
+    "tree.first": "first",
+    "tree.last": "last",
+}
+_STATUS_KEYS = ("status.done", "status.in_progress", "status.skipped", "status.todo")
+
+
+def _as(command_id: str, action: str | None = None) -> BindingType:
+    binding = BY_ID[command_id].binding()
+    return binding if action is None else replace(binding, action=action)
+
+
 class TodayList(OptionList):
     """Now, Next and Revisit: the items the review suggests, each one a jump away."""
 
+    BINDINGS = [_as(command_id, action) for command_id, action in _TREE_MOVES.items()]
     COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
 
 
 class TodayScreen(Screen[str | None]):
-    """Dismissed with the id of the item to jump to in the tree, or None."""
+    """Dismissed with the id of the item to jump to in the tree, or None.
 
-    BINDINGS = bindings(Scope.TODAY)
+    `set_status` is the main screen's: a status changed here is undone, saved and shown
+    in the tree as one changed there."""
+
+    BINDINGS = [*bindings(Scope.TODAY), *map(_as, _STATUS_KEYS)]
 
     def __init__(
-        self, store: Store, *, ascii_glyphs: bool = False, today: Callable[[], date] = date.today
+        self,
+        store: Store,
+        set_status: Callable[[Node, Status], None],
+        *,
+        ascii_glyphs: bool = False,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self.store = store
+        self._set_status = set_status
         self._today = today
         self._ascii = ascii_glyphs
         self._revisit_ids: set[str] = set()
+        # The rows of Now, Next and Revisit, and which is picked (drawn plain).
+        self._rows: list[Line] = []
+        self._picked: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="today-header")
@@ -66,6 +99,8 @@ class TodayScreen(Screen[str | None]):
     def on_mount(self) -> None:
         self.show_review()
         self.query_one(TodayList).focus()
+        # The theme's colours are in the texts shown: shown again in the new ones.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_review())
 
     def on_resize(self) -> None:
         self.show_review()
@@ -74,7 +109,9 @@ class TodayScreen(Screen[str | None]):
         review = build_review(
             self.store.roadmap, self.store.state, self.store.status, self._today()
         )
-        width = max(20, self.size.width - 2)
+        # The body's room: a column of padding each side and the scrollbar's gutter, kept
+        # whether the scrollbar shows or not, so that rows laid out for it never wrap.
+        width = max(20, self.size.width - 3)
         side_by_side = width >= SIDE_BY_SIDE
         parts = screen_parts(review, self.store.roadmap.text, width=width, ascii_only=self._ascii)
         phases = screen_parts(
@@ -103,11 +140,13 @@ class TodayScreen(Screen[str | None]):
         }
         return styles.get(code, Style())
 
-    def _line(self, line: Line) -> Text:
+    def _line(self, line: Line, *, plain: bool = False) -> Text:
+        """`plain`: bold kept, no colours (the picked row: on the cursor's background, the
+        colours chosen for the screen's would not all be readable)."""
         # Segments are already printable() text: appended, never parsed as markup.
         text = Text(no_wrap=True, end="")
         for segment, code in line:
-            text.append(segment, self._style(code))
+            text.append(segment, self._style(code) if not plain or code == BOLD else None)
         return text
 
     def _text(self, lines: list[Line]) -> Text:
@@ -118,11 +157,17 @@ class TodayScreen(Screen[str | None]):
         highlighted = items.highlighted_option.id if items.highlighted_option else None
         items.clear_options()
         self._revisit_ids = {line.node_id for line in review.revisit}
-        for line, node_id in item_rows(review, width=width - 1, ascii_only=self._ascii):
+        rows = item_rows(review, width=width, ascii_only=self._ascii)
+        self._rows, self._picked = [line for line, _ in rows], None
+        for line, node_id in rows:
             items.add_option(Option(self._line(line), id=node_id, disabled=node_id is None))
         ids = [option.id for option in items.options]
-        if highlighted in ids:
+        # The same topic stays picked; else (at first, or once it left the lists) the
+        # first one there is to act on, so that enter and the status keys work at once.
+        if highlighted is not None and highlighted in ids:
             items.highlighted = ids.index(highlighted)
+        else:
+            items.highlighted = next((i for i, id_ in enumerate(ids) if id_ is not None), None)
 
     def _selected(self) -> Node | None:
         option = self.query_one(TodayList).highlighted_option
@@ -131,8 +176,14 @@ class TodayScreen(Screen[str | None]):
         return self.store.roadmap.get(option.id)
 
     @on(OptionList.OptionHighlighted)
-    def _highlight_moved(self) -> None:
+    def _highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
         self.refresh_bindings()  # the rating keys apply to Revisit items only
+        items = self.query_one(TodayList)
+        if self._picked is not None:
+            items.replace_option_prompt_at_index(self._picked, self._line(self._rows[self._picked]))
+        index = event.option_index
+        items.replace_option_prompt_at_index(index, self._line(self._rows[index], plain=True))
+        self._picked = index
 
     @on(OptionList.OptionSelected)
     def action_jump(self) -> None:
@@ -149,6 +200,21 @@ class TodayScreen(Screen[str | None]):
         saved = self.store.item(node.id)
         due = saved.revisit["due"][:10] if saved and saved.revisit else "later"
         tell(self, Notice(f"{node.text}: {rating.name.lower()}, back on {due}."))
+        self.show_review()
+
+    def action_toggle_done(self) -> None:
+        node = self._selected()
+        if node is not None:
+            done = self.store.status(node) == Status.DONE
+            self._change(node, Status.TODO if done else Status.DONE)
+
+    def action_set_status(self, status: str) -> None:
+        node = self._selected()
+        if node is not None:
+            self._change(node, Status(status))
+
+    def _change(self, node: Node, status: Status) -> None:
+        self._set_status(node, status)
         self.show_review()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -18,11 +18,13 @@ from dlroadmap.app.inline import inline_text
 from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
-from dlroadmap.common.glyphs import LABELS, bar, glyphs
+from dlroadmap.common.glyphs import LABELS, bar, glyphs, path_separator
 from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.roadmap.tally import percent
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from dlroadmap.app.widgets.note_editor import NoteEditor
 
 
@@ -64,6 +66,12 @@ class DetailPane(Vertical):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_editor_if_running)
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _theme: Theme) -> None:
+        """The theme's colours are in the texts shown: shown again in the new ones."""
+        self._shown.clear()
+        self.watch_view(self.view)
 
     def _mount_editor_if_running(self) -> None:
         # Not if the app quit meanwhile (`q` typed ahead): the pane has gone already.
@@ -106,7 +114,8 @@ class DetailPane(Vertical):
     def watch_view(self, view: DetailView | None) -> None:
         if view is None:
             return
-        self._show("#detail-where", Text(" › ".join(map(printable, view.where))))
+        where = path_separator(self._ascii).join(map(printable, view.where))
+        self._show("#detail-where", Text(where))
         title = inline_text(view.title)
         title.no_wrap = False
         self._show("#detail-title", title)
@@ -118,7 +127,10 @@ class DetailPane(Vertical):
     def _show_item(self, view: ItemView) -> None:
         today = datetime.now().astimezone()
         status = Text.assemble(
-            (f"{self._glyphs[view.status]} {LABELS[view.status]}", status_style(self, view.status)),
+            # The mark in the status's colour; the word muted, as readable in every theme
+            # as the words around it (a light theme's green is not, as text).
+            (f"{self._glyphs[view.status]} ", status_style(self, view.status)),
+            (LABELS[view.status], muted_style(self)),
             f" · changed {when(view.status_changed, today)}" if view.status_changed else "",
             f" · note edited {when(view.note_changed, today)}" if view.note else "",
         )

@@ -22,7 +22,8 @@ class ProgressHeader(Static):
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        heading = Text.assemble(("dlroadmap", "bold"), " — ", inline_text(title))
+        dash = " - " if self._ascii else " — "
+        heading = Text.assemble(("dlroadmap", "bold"), dash, inline_text(title))
         figures = f"{tally.done}/{tally.total}  {percent(tally)}%"
         # The bar gives way first on a narrow terminal; the figures stay.
         width = max(0, min(20, self.size.width // 4))

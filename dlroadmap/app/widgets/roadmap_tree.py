@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from rich.style import Style
 from rich.text import Text
@@ -14,7 +14,7 @@ from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import UNMATCHED_LABEL
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
-from dlroadmap.common.glyphs import glyphs, note_mark
+from dlroadmap.common.glyphs import BRANCH_ICONS, GUIDES, glyphs, note_mark
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
 from dlroadmap.roadmap.tally import Tally
 
@@ -46,6 +46,9 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self._glyphs = glyphs(ascii_glyphs)
         self._note_of = note_of
         self._note_mark = f" {note_mark(ascii_glyphs)}"
+        self.ICON_NODE, self.ICON_NODE_EXPANDED = BRANCH_ICONS[ascii_glyphs]
+        # Bold and double guides are never asked for here: the one set serves for all.
+        self.LINES = dict.fromkeys(("default", "bold", "double"), GUIDES[ascii_glyphs])
         self._status_of: Callable[[Node], Status] = lambda node: node.initial_status
         self._tallies: dict[str, Tally] = {}
         self._by_id: dict[str, TreeNode[TreeData]] = {}
@@ -67,13 +70,13 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         *,
         keep: set[str] | None = None,
         open_all: bool = False,
-        open_phase: str | None = None,
+        open_phases: Collection[str] = (),
         unmatched: list[Node] | None = None,
     ) -> None:
         """Fill the tree; with `keep`, just those nodes (it holds each one's ancestors).
 
         `open_all` (a filter's matches): every branch open, and no overview. Otherwise
-        phases start closed but `open_phase`, so the first screen is about now.
+        phases start closed but `open_phases`, so the first screen is about now.
         `unmatched` are saved items no longer in the markdown, listed last.
         """
         self._roadmap = roadmap
@@ -88,14 +91,14 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             overview = self.root.add(Text(OVERVIEW_LABEL), data=None)
             for entry in roadmap.overview:
                 overview.add_leaf(inline_text(entry.title), data=entry)
-        self._fill(self.root, roadmap.phases, open_phase=open_phase)
+        self._fill(self.root, roadmap.phases, open_phases=open_phases)
         if unmatched:
             group = self.root.add(Text(f"{UNMATCHED_LABEL} ({len(unmatched)})"), data=None)
             for orphan in unmatched:
                 self._by_id[orphan.id] = group.add_leaf(Text(), data=orphan)
 
     def _fill(
-        self, parent: TreeNode[TreeData], nodes: list[Node], open_phase: str | None = None
+        self, parent: TreeNode[TreeData], nodes: list[Node], open_phases: Collection[str] = ()
     ) -> None:
         """Add `nodes` under `parent` (those kept), and below them what starts open.
 
@@ -111,7 +114,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             if keep is not None and node.id not in keep:
                 continue
             top = under is self.root
-            expand = self._open_all or (not node.trackable and (not top or node.id == open_phase))
+            expand = self._open_all or (not node.trackable and (not top or node.id in open_phases))
             children = node.children if keep is None else [c for c in node.children if c.id in keep]
             branch = under.add(Text(), data=node, expand=expand, allow_expand=bool(children))
             self._by_id[node.id] = branch
@@ -119,6 +122,14 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
                 stack.extend((branch, child) for child in reversed(children))
             elif children:
                 self._unfilled.add(node.id)
+
+    def open_phases(self) -> set[str]:
+        """The ids of the phases open now."""
+        return {
+            branch.data.id
+            for branch in self.root.children
+            if branch.is_expanded and isinstance(branch.data, Node)
+        }
 
     def _fill_later(self, branch: TreeNode[TreeData]) -> None:
         """Give a branch that was closed until now its children."""
@@ -308,6 +319,23 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             self.move_cursor(node)
             self.scroll_to_line(node.line, animate=False)
 
+    # The sibling moves stop at the ends of the tree: Textual's would move the cursor to
+    # the hidden root, which puts it back on the first line without a word.
+    def action_cursor_next_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None and (node.next_sibling or _parent_next(node)):
+            super().action_cursor_next_sibling()
+
+    def action_cursor_previous_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None and (node.previous_sibling or not _under_root(node)):
+            super().action_cursor_previous_sibling()
+
+    def action_cursor_parent_next_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None and _parent_next(node):
+            super().action_cursor_parent_next_sibling()
+
     def toggle_cursor(self) -> None:
         """Open or close the branch under the cursor; on an overview line, go to its phase."""
         node = self.cursor_node
@@ -318,3 +346,11 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         elif node.allow_expand:
             self._fill_later(node)
             node.toggle()
+
+
+def _under_root(node: TreeNode[TreeData]) -> bool:
+    return node.parent is None or node.parent.is_root
+
+
+def _parent_next(node: TreeNode[TreeData]) -> TreeNode[TreeData] | None:
+    return None if node.parent is None else node.parent.next_sibling

@@ -56,6 +56,8 @@ class TreePane(Vertical):
         self._query: str | None = ""  # the filter as last applied, normalised
         self._matches: list[str] = []
         self._filter_mounted: AwaitMount | None = None
+        # The phases open when a filter narrowed the tree, opened again when it clears.
+        self._open_before_filter: set[str] | None = None
 
     def compose(self) -> ComposeResult:
         yield RoadmapTree(self._note_of, ascii_glyphs=self._ascii, id="tree")
@@ -147,20 +149,25 @@ class TreePane(Vertical):
         return shown_nodes(self._roadmap, self._status_of, self._show)
 
     def _show_whole(self, cursor: Node | None) -> None:
-        """The whole tree (as the status view has it), the cursor's phase open, the
-        cursor on `cursor` or, if it is hidden, on the next topic shown."""
+        """The whole tree (as the status view has it), the phases open that were (before
+        the filter, if there was one) and the cursor's, the cursor on `cursor` or, if it is
+        hidden, on the next topic shown."""
         keep = self._shown_nodes()
         if keep is not None:
             # Phases stay, with their counts, when all their topics are hidden.
             keep.update(phase.id for phase in self._roadmap.phases)
             cursor = _next_shown(self._roadmap, cursor, keep)
         phase = self._roadmap.ancestors(cursor.id)[:1] if cursor else []
+        opened = self._open_before_filter
+        if opened is None:
+            opened = self.roadmap_tree.open_phases()
+        self._open_before_filter = None
         self.roadmap_tree.show_roadmap(
             self._roadmap,
             self._status_of,
             self._tallies,
             keep=keep,
-            open_phase=phase[0].id if phase else None,
+            open_phases={*opened, *(p.id for p in phase)},
             unmatched=self._unmatched,
         )
         if cursor is not None:
@@ -210,6 +217,8 @@ class TreePane(Vertical):
             self._show_whole(self.selected_node())
             self.border_subtitle = ""
         else:
+            if self._open_before_filter is None:  # the whole tree is shown yet
+                self._open_before_filter = self.roadmap_tree.open_phases()
             shown = self._shown_nodes()
             items = self._roadmap.items()
             if shown is not None:
