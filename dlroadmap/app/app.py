@@ -18,11 +18,11 @@ from dlroadmap.app.commands import (
     Scope,
     bindings,
     in_palette,
-    keymap_problems,
     keys_in_force,
     palette_help,
 )
 from dlroadmap.app.edits import Notice
+from dlroadmap.app.keymap_check import keymap_problems
 from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.notices import tell
 from dlroadmap.app.screens.main import MainScreen

@@ -82,6 +82,22 @@ class Edits:
         self.history.push(Change(node.id, "status", before, self._store.status(node)))
         return True
 
+    def set_statuses(self, section: Node, changes: list[tuple[Node, Status]]) -> list[str]:
+        """Set the statuses of a section's topics as one change, saved and undone at once;
+        the ids that changed."""
+        before = {node.id: self._store.status(node) for node, _ in changes}
+        if not self.write(lambda: bool(self._store.set_statuses(changes))):
+            return []
+        from dlroadmap.progress.history import Batch, Change
+
+        done = tuple(
+            Change(node.id, "status", before[node.id], self._store.status(node))
+            for node, _ in changes
+            if self._store.status(node) != before[node.id]
+        )
+        self.history.push(Batch(section.id, done))
+        return [change.node_id for change in done]
+
     def begin_edit(self) -> None:
         """A new stay in an editor starts: its saves are one edit to undo."""
         self._edit_group += 1
@@ -286,7 +302,10 @@ class Edits:
         """
         from dlroadmap.progress.history import step
 
-        done = step(self.history, direction, partial(self._now, catch_up=catch_up), self._put_back)
+        history = self.history
+        if (history.next_undo() if direction == "undo" else history.next_redo()) is not None:
+            catch_up()
+        done = step(history, direction, self._now, self._put_back)
         change = done.change
         node = self._find(change.node_id) if change else None
         title = node.text if node is not None else change.node_id if change else ""
@@ -294,22 +313,25 @@ class Edits:
             Notice(
                 done.message(title),
                 severity="warning" if done.outcome in ("gone", "changed") else "information",
-                timeout=8 if done.outcome == "changed" else None,
+                timeout=8 if done.outcome == "changed" or done.left else None,
             )
         )
         return done
 
-    def _now(self, change: Change, catch_up: Callable[[], None]) -> str | None:
+    def _now(self, change: Change) -> str | None:
         node = self._find(change.node_id)
         if node is None:
             return None
-        catch_up()
         return self._store.status(node) if change.field == "status" else self._store.note(node)
 
-    def _put_back(self, change: Change, value: str) -> None:
-        node = self._find(change.node_id)
-        assert node is not None  # `step` writes only what `_now` found
-        if change.field == "status":
-            self.write(lambda: self._store.set_status(node, Status(value)))
-        else:
-            self.write(lambda: self._store.set_note(node, value))
+    def _put_back(self, changes: list[tuple[Change, str]]) -> None:
+        statuses: list[tuple[Node, Status]] = []
+        for change, value in changes:
+            node = self._find(change.node_id)
+            assert node is not None  # `step` writes only what `_now` found
+            if change.field == "status":
+                statuses.append((node, Status(value)))
+            else:
+                self.write(partial(self._store.set_note, node, value))
+        if statuses:
+            self.write(lambda: bool(self._store.set_statuses(statuses)))

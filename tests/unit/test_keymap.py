@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import tomllib
 
-from dlroadmap.app.commands import COMMANDS, keymap_problems
+from dlroadmap.app.commands import COMMANDS
+from dlroadmap.app.keymap_check import keymap_problems
 from tests.repo import ROOT
 
 

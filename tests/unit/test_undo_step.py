@@ -15,9 +15,10 @@ class Fields:
     def current(self, change: Change) -> str | None:
         return self.values.get((change.node_id, change.field))
 
-    def write(self, change: Change, value: str) -> None:
-        self.writes.append((change.node_id, change.field, value))
-        self.values[change.node_id, change.field] = value
+    def write(self, changes: list[tuple[Change, str]]) -> None:
+        for change, value in changes:
+            self.writes.append((change.node_id, change.field, value))
+            self.values[change.node_id, change.field] = value
 
 
 def test_undo_puts_the_field_back_and_redo_makes_it_again() -> None:
