@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -25,6 +26,7 @@ from dlroadmap.app.edits import Notice
 from dlroadmap.app.keymap_check import keymap_problems
 from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.notices import tell
+from dlroadmap.app.open_link import Browse, system_browser
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
@@ -73,8 +75,10 @@ class RoadmapApp(OrderlyKeysApp[None]):
         today: Callable[[], date] = date.today,
         settings: Settings | None = None,
         source: Path | None = None,
+        browse: Browse | Literal["system"] | None = "system",
     ) -> None:
         super().__init__()
+        # The roadmap as parsed (the store's has what the learner brought into the plan).
         self.roadmap = roadmap
         self.store = store
         # The markdown file, watched for edits (None: not watched).
@@ -85,6 +89,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self._ascii = ascii_glyphs
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
+        # Opens a link (`o`); None: copy it to the clipboard instead. Injected by tests.
+        self._browse = system_browser() if browse == "system" else browse
         self._settings = settings
         # Why the last save at quit failed, to say so.
         self._save_problem = ""
@@ -115,7 +121,9 @@ class RoadmapApp(OrderlyKeysApp[None]):
                 tell(self, Notice(str(error), severity="warning", timeout=10))
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.roadmap, self.store, ascii_glyphs=self._ascii, today=self._today)
+        return MainScreen(
+            self.store, ascii_glyphs=self._ascii, today=self._today, browse=self._browse
+        )
 
     def action_help(self) -> None:
         # Imported here: the review's code loads when first wanted.
@@ -152,7 +160,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
         try:
             target = export_progress(
-                self.roadmap, self.store.status, self.store.note, self._source, Path.cwd()
+                self.store.roadmap, self.store.status, self.store.note, self._source, Path.cwd()
             )
         except ExportError as error:
             message = f"Could not export to {error.path}: {error.reason}"

@@ -21,6 +21,8 @@ class Scope(Enum):
     MAIN = "Items"  # the main screen, whatever has focus there
     EDITOR = "Notes editor"
     FILTER = "Filter"
+    LINKS = "Pick a link"
+    CONFIRM = "Asked to confirm"
     TODAY = "Today"
     HELP = "Help"
     APP = "App"
@@ -166,6 +168,24 @@ COMMANDS: tuple[Command, ...] = (
         palette="Edit note in $EDITOR",
     ),
     Command(
+        "links.open",
+        "o",
+        "open_link",
+        "Link",
+        "Open the item's link (over SSH: copy it)",
+        Scope.MAIN,
+        palette="Open link",
+    ),
+    Command(
+        "plan.toggle",
+        "b",
+        "toggle_plan",
+        "Plan",
+        "Bring a set-aside section into the plan (again: set it aside)",
+        Scope.MAIN,
+        palette="Bring into the plan / set aside",
+    ),
+    Command(
         "history.undo", "u", "undo", "Undo", "Undo the last change", Scope.MAIN, palette="Undo"
     ),
     Command(
@@ -226,6 +246,11 @@ COMMANDS: tuple[Command, ...] = (
         footer=True,
     ),
     Command("filter.go", "enter", "submit", "Go", "First match, back to the tree", Scope.FILTER),
+    # Digits pick a link by its number too (typed, not bound: as many as there are links).
+    Command("links.go", "enter", "go", "Open", "Open the link picked", Scope.LINKS),
+    Command("links.cancel", "escape", "dismiss(None)", "Cancel", "Open none", Scope.LINKS),
+    # Any other key says no.
+    Command("confirm.yes", "y,enter", "confirm", "Yes", "Yes, do it", Scope.CONFIRM),
     Command(
         "today.back",
         "escape,r",

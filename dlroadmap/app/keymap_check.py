@@ -12,6 +12,8 @@ _TOGETHER = (
     {Scope.TREE, Scope.MAIN, Scope.APP},
     {Scope.EDITOR, Scope.MAIN, Scope.APP},
     {Scope.FILTER, Scope.MAIN, Scope.APP},
+    {Scope.LINKS, Scope.APP},
+    {Scope.CONFIRM, Scope.APP},
     {Scope.TODAY, Scope.APP},
     {Scope.HELP, Scope.APP},
 )

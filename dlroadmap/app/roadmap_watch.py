@@ -129,4 +129,14 @@ def _shape(node: Node | None) -> tuple[object, ...] | None:
     # With the walk's order, the number of children fixes where each node sits.
     if node is None:
         return None
-    return (node.id, node.title, node.trackable, node.initial_status, len(node.children))
+    return (
+        node.id,
+        node.title,
+        node.trackable,
+        node.initial_status,
+        len(node.children),
+        node.aside,
+        node.description,
+        node.fields,
+        node.resources,
+    )

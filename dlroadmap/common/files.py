@@ -6,7 +6,6 @@ import errno
 import os
 import stat
 import tempfile
-import time
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -35,11 +34,10 @@ class Seen(NamedTuple):
     at: int
 
 
-def still_holds(path: Path, seen: Seen, racy_ns: int) -> tuple[bool, Seen]:
+def still_holds(path: Path, seen: Seen, racy_ns: int, now: int) -> tuple[bool, Seen]:
     """Whether the file surely still holds what was last `seen`, and what to remember of
-    it now. A signature taken less than `racy_ns` after the write it stamps is not
-    trusted alone: the bytes decide."""
-    now = time.time_ns()
+    it `now` (ns). A signature taken less than `racy_ns` after the write it stamps is
+    not trusted alone: the bytes decide."""
     found = signature_of(path)
     if found != seen.signature:
         return False, seen

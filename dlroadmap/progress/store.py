@@ -256,12 +256,13 @@ class Store:
                 self.save()
         return _followed(found)
 
-    def bring_back(self, section_id: str, *, back: bool = True) -> None:
+    def bring_back(self, section_id: str, *, back: bool = True) -> bool:
         """Bring a set-aside section into the plan (`back` False: set it aside again)."""
         ids = set(self.state.brought_back) - {section_id}
         self.state.brought_back = tuple(sorted(ids | {section_id} if back else ids))
         self.roadmap = bring_back(self.parsed, self.state.brought_back)
         self.save()
+        return True
 
     def warm_up(self, state: State) -> None:
         """Do a save's slow parts ahead of the first save (from a worker thread).
@@ -322,7 +323,7 @@ class Store:
 
     def _unchanged(self) -> bool:
         """Whether the file surely still holds what was last seen."""
-        unchanged, self._seen = still_holds(self.path, self._seen, RACY_NS)
+        unchanged, self._seen = still_holds(self.path, self._seen, RACY_NS, time.time_ns())
         return unchanged
 
     def _take_in_theirs(self) -> tuple[list[str], bool]:

@@ -19,8 +19,11 @@ MOUSE_NOTE = (
     "the terminal's own selection while the app runs, hold Shift (Option on macOS) as you drag."
 )
 # The sections of each column, as the table's scopes; a screen's title names its key.
-COLUMNS = ((Scope.TREE, Scope.EDITOR, Scope.FILTER), (Scope.MAIN, Scope.TODAY, Scope.APP))
-_OPENED_BY = {Scope.TODAY: "today.open"}
+COLUMNS = (
+    (Scope.TREE, Scope.EDITOR, Scope.FILTER, Scope.LINKS, Scope.CONFIRM),
+    (Scope.MAIN, Scope.TODAY, Scope.APP),
+)
+_OPENED_BY = {Scope.TODAY: "today.open", Scope.LINKS: "links.open"}
 
 
 class HelpScreen(ModalScreen[None]):

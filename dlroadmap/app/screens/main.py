@@ -18,6 +18,7 @@ from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
 from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
+from dlroadmap.app.node_keys import NodeKeys
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
 from dlroadmap.app.roadmap_changes import reattached_notice
@@ -30,6 +31,7 @@ from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
+    from dlroadmap.app.open_link import Browse
     from dlroadmap.progress.history import Direction
 
 # How often to look for what another session saved (a stat() call, once a save is
@@ -44,6 +46,8 @@ _ITEM_ACTIONS = {
     "redo",
     "open_filter",
     "today",
+    "open_link",
+    "toggle_plan",
 }
 
 
@@ -52,15 +56,16 @@ class MainScreen(Screen[None]):
 
     def __init__(
         self,
-        roadmap: Roadmap,
         store: Store,
         *,
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
+        browse: Browse | None = None,
     ) -> None:
         super().__init__()
         self.store = store
-        self.shown = ShownRoadmap(roadmap, store)
+        self.shown = ShownRoadmap(store)
+        self.node_keys = NodeKeys(self, browse)
         self._today = today
         self._ascii = ascii_glyphs
         self.edits = Edits(store, self._node, self._tell)
@@ -135,8 +140,10 @@ class MainScreen(Screen[None]):
     def take_in_other_sessions(self) -> None:
         """Show what another session saved since we last looked."""
         changed = self.edits.catch_up()
+        if self.store.roadmap is not self.roadmap:
+            self.plan_changed(None)  # another session brought a section in or set it aside
         if changed:
-            self._after_change(changed)
+            self.after_change(changed)
             self.open_note.changed_elsewhere(changed)
 
     def _tell(self, notice: Notice) -> None:
@@ -208,21 +215,45 @@ class MainScreen(Screen[None]):
     # -- status ------------------------------------------------------------
 
     def action_toggle_done(self) -> None:
-        node = self.selected_item()
-        if node is not None:
-            done = self.store.status(node) == Status.DONE
-            self._set_status(node, Status.TODO if done else Status.DONE)
+        self._status_key(Status.DONE, toggle=True)
 
     def action_set_status(self, status: str) -> None:
+        self._status_key(Status(status))
+
+    def _status_key(self, status: Status, *, toggle: bool = False) -> None:
+        """On an item, its status; on a phase or section, every topic's under it."""
+        node = self.selected_node()
+        if node is not None and not node.is_topic:
+            self.node_keys.mark_section(node, status, toggle=toggle)
+            return
         node = self.selected_item()
-        if node is not None:
-            self._set_status(node, Status(status))
-
-    def _set_status(self, node: Node, status: Status) -> None:
+        if node is None:
+            return
+        if toggle and self.store.status(node) == Status.DONE:
+            status = Status.TODO
         if self.edits.set_status(node, status):
-            self._after_change([node.id])
+            self.after_change([node.id])
 
-    def _after_change(self, changed: list[str]) -> None:
+    def action_open_link(self) -> None:
+        node = self.selected_node()
+        if node is not None:
+            self.node_keys.open_link(node)
+
+    def action_toggle_plan(self) -> None:
+        node = self.selected_node()
+        if node is not None:
+            self.node_keys.toggle_plan(node)
+
+    def plan_changed(self, cursor_id: str | None) -> None:
+        """A section came into the plan or left it: the tree and counts anew."""
+        keep = self.selected_node()
+        self.shown.take_plan()
+        cursor = self._node(cursor_id) if cursor_id else None
+        self._show_tree(cursor or (self._node(keep.id) if keep else None))
+        self._show_progress()
+        self._refresh_detail()
+
+    def after_change(self, changed: list[str]) -> None:
         self.shown.recount(changed)
         self.tree_pane.update_tallies(self.shown.tallies, changed)
         self._show_progress()
@@ -289,7 +320,7 @@ class MainScreen(Screen[None]):
         self._end_editing()  # what was typed in the pane is saved first, not lost
         handed_over = partial(terminal_handed_over, self.app)
         if self.edits.edit_externally(node, handed_over, self.take_in_other_sessions):
-            self._after_change([node.id])
+            self.after_change([node.id])
 
     # -- undo and redo -----------------------------------------------------
 
@@ -303,7 +334,7 @@ class MainScreen(Screen[None]):
         self._end_editing()  # an edit still in the pane is the last change: save it first
         done = self.edits.undo(direction, self.take_in_other_sessions)
         if done.outcome == "applied" and done.change is not None:
-            self._after_change([done.change.node_id])
+            self.after_change(done.changed_ids)
             # The cursor goes to what changed, so the user sees it.
             self.roadmap_tree.select_id(done.change.node_id)
 

@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
+from dlroadmap.app.about_text import about_text
 from dlroadmap.app.commands import named_keys
 from dlroadmap.app.detail_views import ChildLine, DetailView, GroupView, ItemView
 from dlroadmap.app.inline import inline_text
@@ -57,8 +58,10 @@ class DetailPane(Vertical):
         yield Static(id="detail-where")
         yield Static(id="detail-title")
         yield Static(id="detail-status")
-        yield Static(id="detail-notes-label")
+        # What the roadmap says about the node, then the learner's note (or its contents).
         with VerticalScroll(id="detail-body"):
+            yield Static(id="detail-about")
+            yield Static(id="detail-notes-label")
             yield Static(id="detail-text")
         yield Static(id="detail-hint")
 
@@ -110,6 +113,9 @@ class DetailPane(Vertical):
         title = inline_text(view.title)
         title.no_wrap = False
         self._show("#detail-title", title)
+        about = about_text(view.about, self._keys("plan.toggle"), muted_style(self))
+        self.query_one("#detail-about").display = bool(about)
+        self._show("#detail-about", about)
         if isinstance(view, ItemView):
             self._show_item(view)
         else:
@@ -137,6 +143,8 @@ class DetailPane(Vertical):
         keys = self._keys
         marks = " ".join(keys(f"status.{s}") for s in ("in_progress", "skipped", "todo"))
         hint = f"{keys('note.edit')} note · {keys('status.done')} done · {marks} status"
+        if view.about.links:
+            hint = f"{keys('links.open')} link · {hint}"
         self._show("#detail-hint", Text(hint))
 
     def _show_group(self, view: GroupView) -> None:
@@ -154,7 +162,12 @@ class DetailPane(Vertical):
         self._show("#detail-text", self._children_text(view.children))
         keys = self._keys
         arrows = f"{keys('tree.collapse', first=True)} {keys('tree.expand', first=True)}"
-        self._show("#detail-hint", Text(f"{keys('tree.activate')} open/close · {arrows}"))
+        hint = f"{keys('tree.activate')} open/close · {arrows}"
+        if view.about.aside:
+            hint = f"{keys('plan.toggle')} into the plan · {hint}"
+        elif tally.total:
+            hint = f"{keys('status.done')} {keys('status.skipped')} all · {hint}"
+        self._show("#detail-hint", Text(hint))
 
     def _keys(self, command_id: str, *, first: bool = False, short: bool = True) -> str:
         """The keys in force for a command, named as the hints name them."""
