@@ -102,7 +102,8 @@ def _review(args: argparse.Namespace) -> int:
     # Imported here: the app's commands never pay for them, nor this one for Textual.
     from dlroadmap.review.build import build_review, to_json
 
-    review = build_review(roadmap, store.state, store.status, date.today())
+    # The store's roadmap: what the learner brought back into the plan counts too.
+    review = build_review(store.roadmap, store.state, store.status, date.today())
     if args.json:
         import json  # only --json pays for it
 
@@ -155,10 +156,10 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        data = to_json(roadmap, store.status, store.item)
+        data = to_json(store.roadmap, store.status, store.item)
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
-        text = to_markdown(roadmap, store.status, store.note)
+        text = to_markdown(store.roadmap, store.status, store.note)
     if output is None:
         sys.stdout.write(text)
     else:

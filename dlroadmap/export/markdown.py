@@ -32,6 +32,7 @@ from dlroadmap.export.titles import (
     render_struck,
     unitalic,
 )
+from dlroadmap.roadmap.in_plan import plan_only
 from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
 from dlroadmap.roadmap.syntax import (
     DASHES,
@@ -60,9 +61,12 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
-    """The roadmap as markdown: title, tagline, overview, then the tree with progress."""
+    """The roadmap as markdown: title, tagline, overview, then the tree with progress.
+
+    What is set aside (a table of contents, a licence) is not the plan, and not written.
+    """
     with checking():
-        return _to_markdown(roadmap, status_of, note_of)
+        return _to_markdown(plan_only(roadmap), status_of, note_of)
 
 
 def _to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
@@ -109,6 +113,7 @@ def _write_tree(
             lines += ["", _heading_line(node, status, place.level)]
             if note:
                 lines += ["", *_quote(note, "")]
+            lines += _about(node, "")
             lines.append("")
             child_places = [
                 _Place(True, min(place.level + 1, 6)) if heading else _Place(False, 0)
@@ -121,8 +126,42 @@ def _write_tree(
                 if place.level >= _QUOTE_DEPTH_LIMIT:
                     lines.append("")
                 lines += _quote(note, indent + _INDENT)
+            lines += _about(node, indent + _INDENT)
             child_places = [_Place(False, place.level + 1) for _ in node.children]
         stack.extend(reversed(list(zip(node.children, child_places, strict=True))))
+
+
+def _about(node: Node, indent: str) -> list[str]:
+    """What the roadmap says of a node beyond its title, under it: its fields on one line
+    and its description as paragraphs (read again as text, not items), its resources as
+    plain bullets (read again as a task's resources)."""
+    paragraphs = []
+    if node.fields:
+        paragraphs.append(
+            " · ".join(f"{escape(name)}: {render(value)}" for name, value in node.fields)
+        )
+    if node.description:
+        paragraphs.append(render(node.description))
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += ["", indent + _not_a_block(paragraph)]
+    if node.resources:
+        lines.append("")
+        lines += [f"{indent}- {render(resource)}" for resource in node.resources]
+    return lines
+
+
+def _not_a_block(text: str) -> str:
+    """A line of text that no parser reads as a heading, quote, list or rule."""
+    first = text[:1]
+    bullet_or_rule = first in ("-", "+", "*", "_") and (
+        text[1:2] in ("", " ", "\t") or not text.replace(" ", "").strip(first)
+    )
+    if first in ("#", ">", "=") or bullet_or_rule:
+        return "\\" + text
+    if ordered := _ORDERED_START.match(text):
+        return f"{text[: ordered.end()]}\\{text[ordered.end() :]}"
+    return text
 
 
 def _top_modes(phases: list[Node]) -> list[bool]:
