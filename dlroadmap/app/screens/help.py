@@ -42,7 +42,22 @@ class HelpScreen(ModalScreen[None]):
             with Horizontal(id="help-columns"):
                 for scopes in COLUMNS:
                     yield Static(_table(scopes, keymap), classes="help-column")
-            yield Static(Text("\n\n".join(self._notes)), id="help-notes")
+            yield Static(Text("\n\n".join((_section_note(keymap), *self._notes))), id="help-notes")
+
+
+def _section_note(keymap: Mapping[str, str]) -> str:
+    """What the status keys do on a phase or section, by the keys in force."""
+    marks = " ".join(
+        key_names(keys_in_force(f"status.{name}", keymap))
+        for name in ("done", "in_progress", "skipped", "todo")
+    )
+    undo = key_names(keys_in_force("history.undo", keymap))
+    return (
+        f"On a phase or section, {marks} act on every topic under it, as one change that "
+        f"{undo} undoes (done stays done on {key_names(keys_in_force('status.skipped', keymap))}"
+        f" and {key_names(keys_in_force('status.in_progress', keymap))}); past 5 topics you "
+        "are asked first."
+    )
 
 
 def _table(scopes: Iterable[Scope], keymap: Mapping[str, str]) -> Table:
