@@ -32,7 +32,6 @@ from dlroadmap.export.titles import (
     render_struck,
     unitalic,
 )
-from dlroadmap.roadmap.in_plan import plan_only
 from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
 from dlroadmap.roadmap.syntax import (
     DASHES,
@@ -63,10 +62,11 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 def to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
     """The roadmap as markdown: title, tagline, overview, then the tree with progress.
 
-    What is set aside (a table of contents, a licence) is not the plan, and not written.
+    What is set aside (a table of contents, a licence) is written too, as the parser
+    made it: read again, it is set aside again.
     """
     with checking():
-        return _to_markdown(plan_only(roadmap), status_of, note_of)
+        return _to_markdown(roadmap, status_of, note_of)
 
 
 def _to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:

@@ -72,19 +72,3 @@ def bring_back(roadmap: Roadmap, ids: Collection[str]) -> Roadmap:
         list(roadmap.warnings),
     )
 
-
-def plan_only(roadmap: Roadmap) -> Roadmap:
-    """The roadmap without what is set aside (a new one; the given one is left as it is)."""
-    if not set_aside_sections(roadmap):
-        return roadmap
-
-    def kept(nodes: list[Node]) -> list[Node]:
-        return [replace(node, children=kept(node.children)) for node in nodes if not node.aside]
-
-    return Roadmap(
-        roadmap.title,
-        roadmap.tagline,
-        kept(roadmap.phases),
-        list(roadmap.overview),
-        list(roadmap.warnings),
-    )

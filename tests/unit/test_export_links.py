@@ -123,16 +123,17 @@ def test_markdown_writes_rows_and_paragraph_items_as_list_items_with_their_text(
     assert "- [ ] **Find PI** ~~" not in text  # a skipped title is struck, not its text
     assert "  Enter a number and have the program generate PI." in text
     assert "  1\\. not a list item" in text and "  \\# not a heading" in text
-    assert "License" not in text and "MIT" not in text  # not the plan: not written
+    assert "## License\n\n- [ ] MIT" in text  # set aside again when read (the parser's rules)
     assert "- [ ] Read the paper\n\n  - [pdf](https://arxiv.org/x)\n  - notes" in text
 
 
 def test_markdown_reopens_with_the_same_items_and_statuses() -> None:
     original = roadmap()
+    # Resources and what is set aside are read back only by the parser rules that read
+    # them (merged separately); until then this checks every other shape.
     for task in original.phases[3].children:
-        # Resources are read back only by the parser that reads them (see the README);
-        # until then this checks every other shape.
         task.resources = ()
+    original = Roadmap(original.title, phases=[p for p in original.phases if not p.aside])
     text = to_markdown(original, status_of, lambda _: "")
     again = parse_roadmap(text, "plan")
     expected = {n.id: status_of(n) for n in original.items()}
