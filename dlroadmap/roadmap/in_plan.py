@@ -71,4 +71,3 @@ def bring_back(roadmap: Roadmap, ids: Collection[str]) -> Roadmap:
         list(roadmap.overview),
         list(roadmap.warnings),
     )
-

@@ -87,7 +87,7 @@ async def test_the_detail_pane_shows_what_the_roadmap_says_of_an_item(tmp_path: 
     assert "Duration 13 weeks · Effort 8-10 hours/week" in shown
     assert "• Lecture notes" in shown
     assert "1 Course 1" in shown and CS50 in shown and "2 the book" in shown
-    assert "o link · n note" in shown
+    assert "o link · n note · space p x t status" in shown
 
 
 @pytest.mark.parametrize("no_color", [False, True])

@@ -142,9 +142,11 @@ class DetailPane(Vertical):
         self._show("#detail-text", body)
         keys = self._keys
         marks = " ".join(keys(f"status.{s}") for s in ("in_progress", "skipped", "todo"))
-        hint = f"{keys('note.edit')} note · {keys('status.done')} done · {marks} status"
-        if view.about.links:
-            hint = f"{keys('links.open')} link · {hint}"
+        if view.about.links:  # room for one more key at 80 columns: "done" goes
+            hint = f"{keys('links.open')} link · {keys('note.edit')} note · "
+            hint += f"{keys('status.done')} {marks} status"
+        else:
+            hint = f"{keys('note.edit')} note · {keys('status.done')} done · {marks} status"
         self._show("#detail-hint", Text(hint))
 
     def _show_group(self, view: GroupView) -> None:
