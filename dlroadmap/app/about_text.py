@@ -17,17 +17,9 @@ from dlroadmap.common.printable import printable
 _HEADING = Style(bold=True)
 
 
-def about_text(about: About, bring_back_key: str, muted: Style) -> Text:
+def about_text(about: About, muted: Style) -> Text:
     """The node's description, fields, resources and links; empty if it has none."""
     parts: list[Text] = []
-    if about.aside:
-        parts.append(
-            Text(
-                f"Not in the plan: {printable(about.aside)}. "
-                f"{bring_back_key} brings it into the plan.",
-                muted,
-            )
-        )
     if about.description:
         parts.append(_wrapped(inline_text(about.description, hyperlinks=True)))
     if about.fields:

@@ -53,7 +53,7 @@ def test_only_web_and_mail_links_that_are_plain_text_are_followed() -> None:
 
 
 def test_the_pane_shows_fields_on_one_line_and_every_link() -> None:
-    text = about_text(about(course()), "b", Style())
+    text = about_text(about(course()), Style())
     lines = text.plain.splitlines()
     assert "Read the notes first." in lines
     assert "Duration 13 weeks · Prerequisites [bold]Calculus" in lines
@@ -66,7 +66,7 @@ def test_the_pane_shows_fields_on_one_line_and_every_link() -> None:
 
 
 def test_followed_links_are_hyperlinks_and_the_rest_plain_text() -> None:
-    text = about_text(about(course()), "b", Style())
+    text = about_text(about(course()), Style())
     spans = {text.plain[s.start : s.end]: s.style for s in text.spans if isinstance(s.style, Style)}
     linked = {shown: style.link for shown, style in spans.items() if style.link}
     assert linked["the notes"] == "https://b.example"
@@ -76,7 +76,7 @@ def test_followed_links_are_hyperlinks_and_the_rest_plain_text() -> None:
 
 def test_a_hostile_url_is_shown_as_symbols_and_never_a_hyperlink() -> None:
     node = Node("h", (Span("Evil", link=HOSTILE),), trackable=True)
-    text = about_text(about(node), "b", Style())
+    text = about_text(about(node), Style())
     assert "\x1b" not in text.plain
     assert "https://x.example/[bold]red[/bold]␛]8;;https://evil.example␛\\" in text.plain
     assert not any(isinstance(s.style, Style) and s.style.link for s in text.spans)

@@ -21,7 +21,7 @@ from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, st
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.common.glyphs import LABELS, bar, glyphs
 from dlroadmap.common.printable import printable, printable_lines
-from dlroadmap.roadmap.tally import percent
+from dlroadmap.roadmap.tally import Tally, percent
 
 if TYPE_CHECKING:
     from dlroadmap.app.widgets.note_editor import NoteEditor
@@ -113,7 +113,7 @@ class DetailPane(Vertical):
         title = inline_text(view.title)
         title.no_wrap = False
         self._show("#detail-title", title)
-        about = about_text(view.about, self._keys("plan.toggle"), muted_style(self))
+        about = about_text(view.about, muted_style(self))
         self.query_one("#detail-about").display = bool(about)
         self._show("#detail-about", about)
         if isinstance(view, ItemView):
@@ -151,14 +151,12 @@ class DetailPane(Vertical):
 
     def _show_group(self, view: GroupView) -> None:
         tally = view.tally
-        summary = Text(
-            f"{bar(tally.fraction, 20, self._ascii)} {tally.done}/{tally.total} done"
-            f" · {percent(tally)}%"
-        )
-        if tally.in_progress:
-            summary.append(f" · {tally.in_progress} in progress")
-        if tally.skipped:
-            summary.append(f" · {tally.skipped} skipped (not counted)")
+        if view.about.aside:
+            # Nothing in it is counted: why, instead of a bar of nothing.
+            why = f"Not in the plan: {printable(view.about.aside)}"
+            summary = Text(f"{why} · {self._keys('plan.toggle')} brings it in", muted_style(self))
+        else:
+            summary = self._summary(tally)
         self._show("#detail-status", summary)
         self._show("#detail-notes-label", Text("Contents"))
         self._show("#detail-text", self._children_text(view.children))
@@ -170,6 +168,18 @@ class DetailPane(Vertical):
         elif tally.total:
             hint = f"{keys('status.done')} {keys('status.skipped')} all · {hint}"
         self._show("#detail-hint", Text(hint))
+
+    def _summary(self, tally: Tally) -> Text:
+        """A group's progress: a bar, done of all, and what is in progress or skipped."""
+        summary = Text(
+            f"{bar(tally.fraction, 20, self._ascii)} {tally.done}/{tally.total} done"
+            f" · {percent(tally)}%"
+        )
+        if tally.in_progress:
+            summary.append(f" · {tally.in_progress} in progress")
+        if tally.skipped:
+            summary.append(f" · {tally.skipped} skipped (not counted)")
+        return summary
 
     def _keys(self, command_id: str, *, first: bool = False, short: bool = True) -> str:
         """The keys in force for a command, named as the hints name them."""
