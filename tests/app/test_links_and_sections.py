@@ -121,16 +121,21 @@ async def test_a_hostile_link_is_shown_as_written_never_followed(tmp_path: Path)
 # -- o ------------------------------------------------------------------------------
 
 
-async def test_o_opens_the_items_only_link_in_the_browser(tmp_path: Path) -> None:
-    browser = Browser()
-    app = make(tmp_path, browser)
+async def o_on(app: RoadmapApp, title: str) -> list[str]:
+    """`o` on the item with this title; what the app told."""
     told = Told()
     async with app.run_test(size=SIZE, message_hook=told.hook) as pilot:
-        await point_at(pilot, "Course 2")
+        await point_at(pilot, title)
         await pilot.press("o")
         await pilot.pause()
+    return told.messages
+
+
+async def test_o_opens_the_items_only_link_in_the_browser(tmp_path: Path) -> None:
+    browser = Browser()
+    told = await o_on(make(tmp_path, browser), "Course 2")
     assert browser == [CS50]
-    assert f"Opening in your browser: {CS50}" in told.messages
+    assert f"Opening in your browser: {CS50}" in told
 
 
 async def test_o_with_several_links_lets_the_learner_pick(tmp_path: Path) -> None:
@@ -154,25 +159,16 @@ async def test_o_with_several_links_lets_the_learner_pick(tmp_path: Path) -> Non
 
 async def test_o_with_no_browser_here_copies_the_link(tmp_path: Path) -> None:
     app = make(tmp_path, browse=None)
-    told = Told()
-    async with app.run_test(size=SIZE, message_hook=told.hook) as pilot:
-        await point_at(pilot, "Course 2")
-        await pilot.press("o")
-        await pilot.pause()
-        assert app.clipboard == CS50
-    assert f"Copied to your terminal's clipboard (no browser here): {CS50}" in told.messages
+    told = await o_on(app, "Course 2")
+    assert app.clipboard == CS50
+    assert f"Copied to your terminal's clipboard (no browser here): {CS50}" in told
 
 
 async def test_o_on_an_item_without_a_link_says_so(tmp_path: Path) -> None:
     browser = Browser()
-    app = make(tmp_path, browser)
-    told = Told()
-    async with app.run_test(size=SIZE, message_hook=told.hook) as pilot:
-        await point_at(pilot, "Course 3")
-        await pilot.press("o")
-        await pilot.pause()
+    told = await o_on(make(tmp_path, browser), "Course 3")
     assert browser == []
-    assert "“Course 3” has no link to open." in told.messages
+    assert "“Course 3” has no link to open." in told
 
 
 # -- one key for a whole section ----------------------------------------------------
