@@ -32,7 +32,7 @@ def about_text(about: About, muted: Style) -> Text:
             line.append_text(inline_text(value, hyperlinks=True))
         parts.append(_wrapped(line))
     if about.resources:
-        listed = Text("Resources", _HEADING)
+        listed = _heading("Resources")
         for resource in about.resources:
             listed.append("\n• ")
             listed.append_text(inline_text(resource, hyperlinks=True))
@@ -44,7 +44,7 @@ def about_text(about: About, muted: Style) -> Text:
 
 def links_text(links: tuple[Link, ...], muted: Style) -> Text:
     """Numbered, as `o` offers them: the text linked, and under it where it goes."""
-    text = Text("Links", _HEADING)
+    text = _heading("Links")
     for number, link in enumerate(links, 1):
         url = printable(link.url)
         text.append(f"\n{number} ")
@@ -53,6 +53,13 @@ def links_text(links: tuple[Link, ...], muted: Style) -> Text:
             text.append(shown, link_style(link.url) + Style(underline=True))
             text.append("\n  ")
         text.append(url, link_style(link.url) + muted)
+    return text
+
+
+def _heading(words: str) -> Text:
+    # Appended, not Text(words, style): that style would be the whole text's.
+    text = Text()
+    text.append(words, _HEADING)
     return text
 
 

@@ -65,6 +65,14 @@ def test_the_pane_shows_fields_on_one_line_and_every_link() -> None:
     ]
 
 
+def test_only_the_headings_are_bold() -> None:
+    text = about_text(about(course()), Style())
+    for words, bold in (("Resources", True), ("Slides", False), ("Links", True), ("1 ", False)):
+        at = text.plain.index(words)
+        styles = [s.style for s in text.spans if s.start <= at < s.end]
+        assert any(isinstance(s, Style) and s.bold for s in styles) is bold, words
+
+
 def test_followed_links_are_hyperlinks_and_the_rest_plain_text() -> None:
     text = about_text(about(course()), Style())
     spans = {text.plain[s.start : s.end]: s.style for s in text.spans if isinstance(s.style, Style)}
