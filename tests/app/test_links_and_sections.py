@@ -11,6 +11,7 @@ import pytest
 
 from dlroadmap.app.app import RoadmapApp
 from dlroadmap.app.screens.confirm import ConfirmScreen
+from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.screens.pick_link import PickLinkScreen
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
@@ -265,3 +266,17 @@ async def test_a_set_aside_section_is_listed_apart_and_brought_back(tmp_path: Pa
         await pilot.pause()
         assert "0/10" in screen_text(again) and "Not in the plan (1)" in screen_text(again)
     assert "brought_back" not in saved_state(again)
+
+
+async def test_a_section_brought_back_in_another_session_shows_here(tmp_path: Path) -> None:
+    app = make(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other = Store.open(plan(), tmp_path / "plan.md", tmp_path / "state")
+        other.bring_back("contributing")
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.take_in_other_sessions()  # what its timer does every two seconds
+        await pilot.pause()
+        shown = screen_text(app)
+    assert "0/12" in shown and "Not in the plan" not in shown

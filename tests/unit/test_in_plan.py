@@ -122,3 +122,19 @@ def test_the_store_applies_what_was_brought_back_on_every_load(tmp_path: Path) -
     assert [n.id for n in Store.open(roadmap(), source, tmp_path / "state").roadmap.items()] == [
         "study/tensors"
     ]
+
+
+def test_a_section_brought_back_in_one_session_comes_into_the_others(tmp_path: Path) -> None:
+    source = tmp_path / "plan.md"
+    source.write_text("# Plan\n", encoding="utf-8")
+    one = Store.open(roadmap(), source, tmp_path / "state")
+    other = Store.open(roadmap(), source, tmp_path / "state")
+    one.bring_back("contents")
+    other.bring_back("study/license")
+    assert other.state.brought_back == ("contents", "study/license")
+    assert one.refresh() == [] and one.state.brought_back == ("contents", "study/license")
+    assert [n.id for n in one.roadmap.items()] == [
+        "contents/a",
+        "study/tensors",
+        "study/license/mit",
+    ]
