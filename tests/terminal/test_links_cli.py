@@ -1,13 +1,15 @@
-"""`o` in the real app over SSH: the link goes to the terminal's clipboard as OSC 52."""
+"""Links in the real command: `o` over SSH puts one on the terminal's clipboard (OSC 52);
+the JSON export carries them."""
 
 from __future__ import annotations
 
 import base64
+import json
 import re
 import time
 from pathlib import Path
 
-from tests.ptytools import Terminal, state_home
+from tests.ptytools import Terminal, run_cli, state_home
 
 URL = "https://example.org/course?id=1"
 PLAN = f"# Plan\n\n## Phase\n\n- [The course]({URL})\n- Another topic\n"
@@ -29,3 +31,17 @@ def test_o_over_ssh_copies_the_link_to_the_terminals_clipboard(tmp_path: Path) -
         assert time.monotonic() < deadline, "no notice that the link was copied"
         terminal.read(0.1)
     assert terminal.quit() == 0
+
+
+def test_the_json_export_carries_every_items_urls(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.md"
+    plan.write_text(PLAN + "- See [a](https://a.example) and [b](mailto:b@b.example)\n", "utf-8")
+    result = run_cli("export", plan, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (phase,) = json.loads(result.stdout)["phases"]
+    assert phase["kind"] == "group" and phase["urls"] == []
+    assert [(item["kind"], item["urls"]) for item in phase["children"]] == [
+        ("item", [URL]),
+        ("item", []),
+        ("item", ["https://a.example", "mailto:b@b.example"]),
+    ]
