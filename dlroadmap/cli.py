@@ -156,10 +156,11 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        data = to_json(store.roadmap, store.status, store.item)
+        data = to_json(store.roadmap, store.status, store.item, store.unmatched())
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
-        text = to_markdown(store.roadmap, store.status, store.note)
+        unmatched = [(saved.text, saved.note) for _, saved in store.unmatched()]
+        text = to_markdown(store.roadmap, store.status, store.note, unmatched)
     if output is None:
         sys.stdout.write(text)
     else:

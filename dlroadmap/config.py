@@ -2,6 +2,8 @@
 
     theme = "nord"          # any Textual theme (the palette's "Change theme" sets it)
     mouse = false           # like --no-mouse: the terminal's own selection works
+    show = "not_done"       # which topics the tree shows: all, not_done, in_progress, todo
+    tree_width = 40         # the tree's share of the width, in percent (`<` `>` set it)
     [keymap]                # remap keys by binding id (the README lists them)
     "status.done" = "d"
 
@@ -30,18 +32,29 @@ def config_path() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.toml"
 
 
+# The tree's share of the window's width, in percent, and how far it may go.
+TREE_WIDTH = 50
+TREE_WIDTHS = range(20, 81)
+SHOWS = ("all", "not_done", "in_progress", "todo")
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """The user's settings (config.toml)."""
 
     theme: str | None = None
     mouse: bool = True
+    show: str = "all"
+    tree_width: int = TREE_WIDTH
     keymap: dict[str, str] = field(default_factory=dict)
     # Keys of a newer dlroadmap, written back as they were.
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_theme(self, theme: str) -> Config:
         return replace(self, theme=theme)
+
+    def with_view(self, show: str, tree_width: int) -> Config:
+        return replace(self, show=show, tree_width=tree_width)
 
 
 def load_config(path: Path) -> tuple[Config, str | None]:
@@ -61,18 +74,27 @@ def load_config(path: Path) -> tuple[Config, str | None]:
             f"Settings in {printable_path(path)} were not used: {error}. Running on defaults."
         )
     theme, mouse, keymap = data.get("theme"), data.get("mouse", True), data.get("keymap", {})
+    show, width = data.get("show", "all"), data.get("tree_width", TREE_WIDTH)
     if not (
         (theme is None or isinstance(theme, str))
         and isinstance(mouse, bool)
+        and show in SHOWS
+        and isinstance(width, int)
+        and width in TREE_WIDTHS
         and isinstance(keymap, dict)
         and all(isinstance(v, str) for v in keymap.values())
     ):
         return Config(), (
             f"Settings in {printable_path(path)} were not used: theme should be a string, "
-            "mouse true or false, and [keymap] binding ids set to keys. Running on defaults."
+            f"mouse true or false, show one of {', '.join(SHOWS)}, tree_width a number from "
+            f"{TREE_WIDTHS[0]} to {TREE_WIDTHS[-1]}, and [keymap] binding ids set to keys. "
+            "Running on defaults."
         )
-    extra = {k: v for k, v in data.items() if k not in ("theme", "mouse", "keymap")}
-    return Config(theme, mouse, keymap, extra), None
+    extra = {k: v for k, v in data.items() if k not in _KNOWN}
+    return Config(theme, mouse, show, width, keymap, extra), None
+
+
+_KNOWN = ("theme", "mouse", "show", "tree_width", "keymap")
 
 
 def unused_settings(
@@ -107,6 +129,10 @@ def save_config(path: Path, config: Config) -> None:
     if config.theme is not None:
         data["theme"] = config.theme
     data["mouse"] = config.mouse
+    if config.show != "all":
+        data["show"] = config.show
+    if config.tree_width != TREE_WIDTH:
+        data["tree_width"] = config.tree_width
     if config.keymap:
         data["keymap"] = dict(sorted(config.keymap.items()))
     try:

@@ -15,14 +15,9 @@ from textual.app import App, SystemCommand
 from textual.command import Provider
 from textual.screen import Screen
 
-from dlroadmap.app.commands import (
-    Scope,
-    bindings,
-    in_palette,
-    keys_in_force,
-    palette_help,
-)
+from dlroadmap.app.commands import Scope, bindings, in_palette, keys_in_force
 from dlroadmap.app.edits import Notice
+from dlroadmap.app.key_names import palette_help
 from dlroadmap.app.keymap_check import keymap_problems
 from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.notices import tell
@@ -30,9 +25,11 @@ from dlroadmap.app.open_link import Browse, system_browser
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
+from dlroadmap.app.view import View
 from dlroadmap.config import Config, config_path, unused_settings
 from dlroadmap.errors import DlroadmapError
 from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.filtering import Show
 from dlroadmap.roadmap.model import Roadmap
 
 
@@ -111,18 +108,32 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
     def watch_theme(self, theme: str) -> None:
         # The choice (from the palette's "Change theme") is there after a restart.
-        from dlroadmap.config import SettingsNotSaved  # only this method needs it
-
         if self._settings is not None and theme != self._settings.config.theme:
-            try:
-                self._settings.keep(self._settings.config.with_theme(theme))
-            except SettingsNotSaved as error:
-                # The theme is in use all the same; only the next start will not have it.
-                tell(self, Notice(str(error), severity="warning", timeout=10))
+            self._keep(self._settings.config.with_theme(theme))
+
+    def _keep_view(self, show: Show, tree_width: int) -> None:
+        """What the tree shows and how wide it is, there after a restart."""
+        if self._settings is not None:
+            self._keep(self._settings.config.with_view(show.value, tree_width))
+
+    def _keep(self, config: Config) -> None:
+        from dlroadmap.config import SettingsNotSaved  # only a change of settings needs it
+
+        assert self._settings is not None
+        try:
+            self._settings.keep(config)
+        except SettingsNotSaved as error:
+            # The setting is in use all the same; only the next start will not have it.
+            tell(self, Notice(str(error), severity="warning", timeout=10))
 
     def get_default_screen(self) -> MainScreen:
+        config = self._settings.config if self._settings is not None else Config()
         return MainScreen(
-            self.store, ascii_glyphs=self._ascii, today=self._today, browse=self._browse
+            self.store,
+            ascii_glyphs=self._ascii,
+            today=self._today,
+            browse=self._browse,
+            view=View(Show(config.show), config.tree_width, self._keep_view),
         )
 
     def action_help(self) -> None:
@@ -159,8 +170,14 @@ class RoadmapApp(OrderlyKeysApp[None]):
         from dlroadmap.export.files import ExportError, export_progress  # only an export pays
 
         try:
+            unmatched = [(saved.text, saved.note) for _, saved in self.store.unmatched()]
             target = export_progress(
-                self.store.roadmap, self.store.status, self.store.note, self._source, Path.cwd()
+                self.store.roadmap,
+                self.store.status,
+                self.store.note,
+                self._source,
+                Path.cwd(),
+                unmatched,
             )
         except ExportError as error:
             message = f"Could not export to {error.path}: {error.reason}"
@@ -246,6 +263,16 @@ class RoadmapApp(OrderlyKeysApp[None]):
 
         topics = [item.text or key for key, item in sorted(self.store.unsaved_items().items())]
         self.push_screen(UnsavedScreen(self._save_problem, topics), self._unsaved_chosen)
+
+    async def action_interrupt(self) -> None:
+        """`ctrl+c`: quit, saving, from any screen; pressed again while asked about changes
+        that cannot be saved, they go to the recovery file, so it always gets out."""
+        from dlroadmap.app.screens.unsaved import UnsavedScreen
+
+        if isinstance(self.screen, UnsavedScreen):
+            self._exit_keeping_unsaved()
+        else:
+            await self.action_quit()
 
     async def _unsaved_chosen(self, choice: str | None) -> None:
         if choice == "retry":

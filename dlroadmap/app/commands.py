@@ -6,50 +6,22 @@ made from it, so they cannot disagree; `[keymap]` in config.toml remaps keys by 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
-from enum import Enum
 
-from textual.binding import Binding, BindingType
-from textual.markup import escape
+from textual.binding import BindingType
 
+from dlroadmap.app.command import Command, Scope
 
-class Scope(Enum):
-    """Where a command's keys are bound: whose `BINDINGS` it is in. The value titles its
-    keys on the help screen."""
-
-    TREE = "Roadmap tree"
-    MAIN = "Items"  # the main screen, whatever has focus there
-    EDITOR = "Notes editor"
-    FILTER = "Filter"
-    LINKS = "Pick a link"
-    CONFIRM = "Asked to confirm"
-    TODAY = "Today"
-    HELP = "Help"
-    APP = "App"
-
-
-@dataclass(frozen=True, slots=True)
-class Command:
-    id: str
-    keys: str  # the default keys, as Textual names them ("down,j"); "" for the palette only
-    action: str  # run in the scope's widget (or screen, or app)
-    label: str  # the footer's word
-    description: str  # the help screen's line, the palette's and the footer's tooltip
-    scope: Scope
-    footer: bool = False
-    palette: str | None = None  # its name in the command palette, if it is there
-    priority: bool = False
-
-    def binding(self) -> Binding:
-        return Binding(
-            self.keys,
-            self.action,
-            self.label,
-            show=self.footer,
-            id=self.id,
-            tooltip=self.description,
-            priority=self.priority,
-        )
+# Scope and Command too: every user of the table names its scopes.
+__all__ = [
+    "BY_ID",
+    "COMMANDS",
+    "Command",
+    "Scope",
+    "bindings",
+    "commands_in",
+    "in_palette",
+    "keys_in_force",
+]
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -106,7 +78,32 @@ COMMANDS: tuple[Command, ...] = (
     Command("tree.page_up", "pageup", "page_up", "Page up", "A page up", Scope.TREE),
     Command("tree.page_down", "pagedown", "page_down", "Page down", "A page down", Scope.TREE),
     Command("tree.first", "home", "scroll_home", "First", "The first line", Scope.TREE),
-    Command("tree.last", "end", "scroll_end", "Last", "The last line", Scope.TREE),
+    # Pressed twice, as vi's `g g`: Textual binds single keys, the tree counts the presses.
+    Command("tree.top", "g", "top_on_second", "Top", "Twice: the first line", Scope.TREE),
+    Command("tree.last", "end,G", "scroll_end", "Last", "The last line", Scope.TREE),
+    Command("tree.half_down", "ctrl+d", "half_page(1)", "½ down", "Half a page down", Scope.TREE),
+    Command("tree.half_up", "ctrl+u", "half_page(-1)", "½ up", "Half a page up", Scope.TREE),
+    Command("tree.close_all", "minus", "close_all", "Close all", "Close every branch", Scope.TREE),
+    Command(
+        "tree.open_all", "plus,equals_sign", "open_all", "Open all", "Open every branch", Scope.TREE
+    ),
+    # `n` is the note's key: matches go by brackets, and `N` as in vi.
+    Command(
+        "tree.next_match",
+        "right_square_bracket",
+        "screen.next_match(1)",
+        "Next match",
+        "The filter's next match",
+        Scope.TREE,
+    ),
+    Command(
+        "tree.previous_match",
+        "left_square_bracket,N",
+        "screen.next_match(-1)",
+        "Previous match",
+        "The filter's previous match",
+        Scope.TREE,
+    ),
     # The main screen: whatever has focus, its item.
     Command(
         "status.done",
@@ -167,15 +164,7 @@ COMMANDS: tuple[Command, ...] = (
         Scope.MAIN,
         palette="Edit note in $EDITOR",
     ),
-    Command(
-        "links.open",
-        "o",
-        "open_link",
-        "Link",
-        "Open a link (no browser: copy it)",
-        Scope.MAIN,
-        palette="Open link",
-    ),
+    Command("links.open", "o", "open_link", "Link", "Open a link", Scope.MAIN, palette="Open link"),
     Command(
         "plan.toggle",
         "b",
@@ -212,6 +201,49 @@ COMMANDS: tuple[Command, ...] = (
         palette="Today",
     ),
     Command(
+        "notes.open",
+        "ctrl+n",
+        "notes",
+        "Notes",
+        "Every note, with its topic",
+        Scope.MAIN,
+        palette="Notes",
+    ),
+    Command(
+        "show.finished",
+        "full_stop",
+        "toggle_finished",
+        "Hide done",
+        "Hide / show done and skipped topics",
+        Scope.MAIN,
+        palette="Hide done and skipped",
+    ),
+    Command(
+        "show.next",
+        "comma",
+        "next_show",
+        "Show",
+        "Show all / not done / in progress / to do",
+        Scope.MAIN,
+        palette="Show next: all, not done, in progress, to do",
+    ),
+    Command(
+        "pane.narrower",
+        "less_than_sign",
+        "tree_width(-1)",
+        "Narrower",
+        "Narrower tree, wider detail",
+        Scope.MAIN,
+    ),
+    Command(
+        "pane.wider",
+        "greater_than_sign",
+        "tree_width(1)",
+        "Wider",
+        "Wider tree, narrower detail",
+        Scope.MAIN,
+    ),
+    Command(
         "filter.clear_from_tree",
         "escape",
         "clear_filter",
@@ -246,11 +278,6 @@ COMMANDS: tuple[Command, ...] = (
         footer=True,
     ),
     Command("filter.go", "enter", "submit", "Go", "First match, back to the tree", Scope.FILTER),
-    # Digits pick a link by its number too (typed, not bound: as many as there are links).
-    Command("links.go", "enter", "go", "Open", "Open the link picked", Scope.LINKS),
-    Command("links.cancel", "escape", "dismiss(None)", "Cancel", "Open none", Scope.LINKS),
-    # Any other key says no.
-    Command("confirm.yes", "y,enter", "confirm", "Yes", "Yes, do it", Scope.CONFIRM),
     Command(
         "today.back",
         "escape,r",
@@ -270,10 +297,45 @@ COMMANDS: tuple[Command, ...] = (
     Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", Scope.TODAY, footer=True),
     Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", Scope.TODAY, footer=True),
     Command(
+        "notes.jump", "enter", "jump", "Go to", "Show it in the tree", Scope.NOTES, footer=True
+    ),
+    Command(
+        "notes.attach",
+        "a",
+        "attach",
+        "Attach",
+        "Unmatched: attach it to a topic",
+        Scope.NOTES,
+        footer=True,
+    ),
+    Command(
+        "notes.delete", "d", "delete", "Delete", "Unmatched: delete it", Scope.NOTES, footer=True
+    ),
+    Command(
+        "notes.back",
+        "escape,ctrl+n",
+        "dismiss(None)",
+        "Back",
+        "Back to the tree",
+        Scope.NOTES,
+        footer=True,
+    ),
+    Command("confirm.yes", "y,enter", "confirm", "Yes", "Yes (any other key: no)", Scope.CONFIRM),
+    Command(
         "help.close", "escape,question_mark,q", "dismiss", "Close help", "Close help", Scope.HELP
     ),
     Command(
         "app.quit", "q", "quit", "Quit", "Save and quit", Scope.APP, footer=True, palette="Quit"
+    ),
+    # As in any terminal program; in the editor too, where it would otherwise copy.
+    Command(
+        "app.interrupt",
+        "ctrl+c,ctrl+q",
+        "interrupt",
+        "Quit",
+        "Save and quit, from anywhere",
+        Scope.APP,
+        priority=True,
     ),
     Command(
         "app.help",
@@ -336,42 +398,3 @@ def keys_in_force(command_id: str, keymap: Mapping[str, str]) -> str:
     """A command's keys, remapped or not; `keymap` as Textual holds it (see keymap_in_force)."""
     # An empty remap is no remap to Textual either.
     return keymap.get(command_id) or BY_ID[command_id].keys
-
-
-# Key names as people say them; the rest (p, x, ctrl+p) read fine as they are.
-_KEY_NAMES = {
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "question_mark": "?",
-    "slash": "/",
-}
-# Where room is short (the help screen's narrow key column, the palette's help line).
-_SHORT_NAMES = {"escape": "esc"}
-
-
-def key_names(keys: str, *, short: bool = True) -> str:
-    """`shift+up,k` as `shift+↑ k`."""
-    names = []
-    for key in keys.split(","):
-        modifiers, _, name = key.strip().rpartition("+")
-        name = _KEY_NAMES.get(name) or (_SHORT_NAMES.get(name, name) if short else name)
-        names.append(f"{modifiers}+{name}" if modifiers else name)
-    return " ".join(names)
-
-
-def named_keys(
-    command_id: str, keymap: Mapping[str, str], *, first: bool = False, short: bool = True
-) -> str:
-    """A command's keys in force, named as hints name them (`first`: only its first key)."""
-    keys = keys_in_force(command_id, keymap)
-    return key_names(keys.split(",")[0] if first else keys, short=short)
-
-
-def palette_help(command: Command, keymap: Mapping[str, str]) -> str:
-    """The line under a command in the palette: what it does, and its keys. Markup, as the
-    palette reads it: the keys come from the user's file, so they are escaped."""
-    if not command.keys:
-        return command.description
-    return escape(f"{command.description} · {key_names(keys_in_force(command.id, keymap))}")

@@ -8,7 +8,7 @@ and how to suspend itself around the editor, so all of this runs without a termi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -124,6 +124,20 @@ class Edits:
         after = self._store.note(node)
         self.history.push(Change(node_id, "note", current, after, group=self._edit_group))
         return after
+
+    def set_notes(self, notes: Sequence[tuple[Node, str]]) -> None:
+        """Set several notes as one change, undone as one (an unmatched note attached to
+        a topic, or deleted)."""
+        from dlroadmap.progress.history import Batch, Change
+
+        changes = []
+        for node, text in notes:
+            before = self._store.note(node)
+            self.write(partial(self._store.set_note, node, text))
+            changes.append(Change(node.id, "note", before, self._store.note(node)))
+        done = tuple(change for change in changes if change.before != change.after)
+        if done:
+            self.history.push(Batch(done[0].node_id, done))
 
     def write(self, change: Callable[[], bool]) -> bool:
         """Make a change through the store; whether it changed anything.

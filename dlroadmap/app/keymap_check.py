@@ -1,10 +1,11 @@
-"""Remaps in a user's `[keymap]` that cannot work as meant, found from the table of commands."""
+"""What in a user's `[keymap]` cannot work as meant: ids that name no binding, keys taken twice."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dlroadmap.app.commands import BY_ID, COMMANDS, Command, Scope, key_names, keys_in_force
+from dlroadmap.app.commands import BY_ID, COMMANDS, Command, Scope, keys_in_force
+from dlroadmap.app.key_names import key_names
 
 # Scopes whose keys are in force at the same moment (a focused widget, its screen, the
 # app): two commands there must not share a key.
@@ -12,9 +13,9 @@ _TOGETHER = (
     {Scope.TREE, Scope.MAIN, Scope.APP},
     {Scope.EDITOR, Scope.MAIN, Scope.APP},
     {Scope.FILTER, Scope.MAIN, Scope.APP},
-    {Scope.LINKS, Scope.APP},
-    {Scope.CONFIRM, Scope.APP},
     {Scope.TODAY, Scope.APP},
+    {Scope.NOTES, Scope.APP},
+    {Scope.CONFIRM, Scope.APP},
     {Scope.HELP, Scope.APP},
 )
 

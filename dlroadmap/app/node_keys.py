@@ -7,9 +7,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from dlroadmap.app.commands import named_keys
 from dlroadmap.app.detail_views import links_of
 from dlroadmap.app.edits import Notice
+from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.notices import tell
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.common.glyphs import LABELS

@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
@@ -56,6 +56,8 @@ class RoadmapCommands(Provider):
     (Today, Keys...), not hundreds of topics.
     """
 
+    KINDS: ClassVar[tuple[str, ...]] = ("phase", "section", "topic", "not in the plan")
+
     def __init__(self, screen: Screen[Any], match_style: Style | None = None) -> None:
         super().__init__(screen, match_style)
         self._targets: list[_Target] = []
@@ -74,7 +76,8 @@ class RoadmapCommands(Provider):
             kind = "topic" if node.is_topic else ("section" if above else "phase")
             if node.aside:
                 kind = "not in the plan"
-            self._targets.append(_Target(node.id, text, _where(above), kind))
+            if kind in self.KINDS:
+                self._targets.append(_Target(node.id, text, _where(above), kind))
             stack.extend((child, (*above, text)) for child in reversed(node.children))
 
     def _go(self, node_id: str) -> Callable[[], None]:
@@ -152,3 +155,15 @@ def _highlight(text: str, offsets: Sequence[int], style: Style) -> Content:
         if offset < SHOWN_CHARACTERS - 1 and offset < len(text) and not text[offset].isspace():
             content = content.stylize(style, offset, offset + 1)
     return content
+
+
+def topic_picker(chosen: Callable[[str], None]) -> type[Provider]:
+    """Every topic, to choose one by a few of its letters: `chosen` gets its id."""
+
+    class TopicPicker(RoadmapCommands):
+        KINDS = ("topic",)
+
+        def _go(self, node_id: str) -> Callable[[], None]:
+            return partial(chosen, node_id)
+
+    return TopicPicker

@@ -25,10 +25,7 @@ class ShownRoadmap:
         self.unmatched = self._unmatched()
 
     def _unmatched(self) -> dict[str, Node]:
-        return {
-            key: Node(key, (Span(item.text),), trackable=True)
-            for key, item in self._store.unmatched()
-        }
+        return {key: _orphan(key, item.text) for key, item in self._store.unmatched()}
 
     def count(self) -> None:
         self.tallies = tally_groups(self.roadmap, self._store.status)
@@ -43,7 +40,12 @@ class ShownRoadmap:
         self.unmatched = self._unmatched()
 
     def node(self, node_id: str) -> Node | None:
-        return self.roadmap.get(node_id) or self.unmatched.get(node_id)
+        """A node of the roadmap, or a saved item no longer in it (its note deleted
+        too: an undo may bring it back)."""
+        found = self.roadmap.get(node_id) or self.unmatched.get(node_id)
+        if found is None and (saved := self._store.item(node_id)) is not None:
+            return _orphan(node_id, saved.text)
+        return found
 
     def first_open_item(self) -> Node | None:
         """Where the user left off: the first item neither done nor skipped."""
@@ -64,3 +66,7 @@ class ShownRoadmap:
         self.roadmap = self._store.roadmap
         self.find_unmatched()
         self.count()
+
+
+def _orphan(key: str, text: str) -> Node:
+    return Node(key, (Span(text),), trackable=True)

@@ -22,6 +22,15 @@ LABELS = {
 }
 
 
+# Beside a topic in the tree: it has a note.
+NOTE_MARK = "✎"
+NOTE_MARK_ASCII = "*"
+
+
+def note_mark(ascii_only: bool) -> str:
+    return NOTE_MARK_ASCII if ascii_only else NOTE_MARK
+
+
 def glyphs(ascii_only: bool) -> dict[Status, str]:
     return ASCII if ascii_only else UNICODE
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -15,8 +15,14 @@ __all__ = ["to_json"]
 ItemStateOf = Callable[[str], "ItemState | None"]
 
 
-def to_json(roadmap: Roadmap, status_of: StatusOf, item_state_of: ItemStateOf) -> dict[str, Any]:
-    """The roadmap with progress and notes as JSON-ready data (plain text titles)."""
+def to_json(
+    roadmap: Roadmap,
+    status_of: StatusOf,
+    item_state_of: ItemStateOf,
+    unmatched: Sequence[tuple[str, ItemState]] = (),
+) -> dict[str, Any]:
+    """The roadmap with progress and notes as JSON-ready data (plain text titles), and the
+    saved items with a note whose topic left the markdown (`unmatched`, by id)."""
     phases: list[dict[str, Any]] = []
     stack: list[tuple[Node, list[dict[str, Any]]]] = [
         (phase, phases) for phase in reversed(roadmap.phases)
@@ -45,6 +51,15 @@ def to_json(roadmap: Roadmap, status_of: StatusOf, item_state_of: ItemStateOf) -
             for entry in roadmap.overview
         ],
         "phases": phases,
+        "unmatched": [
+            {
+                "id": key,
+                "title": saved.text,
+                "note": saved.note,
+                "note_changed": _when(saved.note_changed),
+            }
+            for key, saved in unmatched
+        ],
     }
 
 

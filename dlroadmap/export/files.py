@@ -7,7 +7,7 @@ import contextlib
 import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dlroadmap.common.files import open_file, write_atomically
@@ -149,13 +149,14 @@ def export_progress(
     note_of: Callable[[Node], str],
     source: Path | None,
     folder: Path,
+    unmatched: Sequence[tuple[str, str]] = (),
 ) -> Path:
     """Write the roadmap with its progress as markdown to `NAME-progress.md` in `folder`,
     where NAME is the roadmap's title; the file written. When that name is the roadmap
     file itself (`source`) or a file not to replace, the next of `NAME-progress-export.md`,
     `NAME-progress-export-2.md` and so on."""
     stem = f"{slugify(roadmap.text, max_length=40) or 'roadmap'}-progress"
-    text = to_markdown(roadmap, status_of, note_of)
+    text = to_markdown(roadmap, status_of, note_of, unmatched)
     names = [stem, f"{stem}-export", *(f"{stem}-export-{n}" for n in range(2, _TRIES))]
     refused: ExportRefused | None = None
     for name in names:

@@ -21,7 +21,7 @@ its sub-items, which keeps the sub-items but makes it a group.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dlroadmap.export.titles import (
@@ -59,14 +59,25 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # -- markdown ---------------------------------------------------------------------------
 
 
-def to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:
-    """The roadmap as markdown: title, tagline, overview, then the tree with progress.
+def to_markdown(
+    roadmap: Roadmap,
+    status_of: StatusOf,
+    note_of: NoteOf,
+    unmatched: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The roadmap as markdown: title, tagline, overview, then the tree with progress, and
+    last the `unmatched` notes (topic text, note) whose topics left the markdown.
 
     What is set aside (a table of contents, a licence) is written too, as the parser
     made it: read again, it is set aside again.
     """
     with checking():
-        return _to_markdown(roadmap, status_of, note_of)
+        text = _to_markdown(roadmap, status_of, note_of)
+    # Quotes, which a roadmap passes over: opened again, the export has the same topics.
+    for topic, note in unmatched:
+        heading = f"Unmatched note on “{topic}” (no longer in the roadmap):"
+        text += "\n" + "\n".join([*_quote(heading, ""), ">", *_quote(note, "")]) + "\n"
+    return text
 
 
 def _to_markdown(roadmap: Roadmap, status_of: StatusOf, note_of: NoteOf) -> str:

@@ -126,7 +126,7 @@ class Step:
     left: int = 0
 
     @property
-    def changed_ids(self) -> list[str]:
+    def node_ids(self) -> list[str]:
         """The items this step wrote."""
         if self.outcome != "applied" or self.change is None:
             return []
@@ -148,8 +148,10 @@ class Step:
         if not isinstance(self.change, Batch):
             return f"{done}: {what} on “{title}”"
         count = len(self.change.changes)
+        # A section's statuses are named by the section; notes moved as one, by count.
+        where = f" in “{title}”" if first.field == "status" else ""
         left = f"; {self.left} changed since elsewhere left as they are" if self.left else ""
-        return f"{done}: {what} on {count} topic{'s' * (count != 1)} in “{title}”{left}"
+        return f"{done}: {what} on {count} topic{'s' * (count != 1)}{where}{left}"
 
 
 def step(

@@ -1,8 +1,11 @@
 """Roadmap markdown -> Roadmap model.
 
 Structure comes only from mistune's AST: headings nest by level, list items hang
-under the heading they follow, nested lists under their item. Everything else
-(prose, tables, code, HTML, rules, link definitions) is passed over.
+under the heading they follow, nested lists under their item; so do the rows of a
+table that stands in for a list (tables.py) and paragraphs that are a list in all but
+syntax (paragraph_items.py). Prose describes the topic it belongs to (prose.py), and a
+task's plain sub-bullets are its resources (resources.py). Everything else (data
+tables, code, HTML, rules, link definitions) is passed over.
 
 mistune stops nesting lists and block quotes at 20 levels (its ``max_nested_level``,
 syntax.MAX_NESTING); deeper list lines come back as lazy continuation text of the
@@ -24,6 +27,7 @@ from typing import cast
 import mistune
 
 from dlroadmap.roadmap.front_matter import strip_front_matter
+from dlroadmap.roadmap.gfm_tables import gfm_tables
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.inline import (
     Token,
@@ -33,7 +37,11 @@ from dlroadmap.roadmap.inline import (
     text_of,
 )
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
+from dlroadmap.roadmap.paragraph_items import ParagraphItem, ParagraphRuns
+from dlroadmap.roadmap.prose import MAX_PARAGRAPHS, describe, item_prose
+from dlroadmap.roadmap.resources import is_task, task_resources
 from dlroadmap.roadmap.syntax import names_overview
+from dlroadmap.roadmap.tables import ItemTables, TableRow
 
 __all__ = ["parse_roadmap"]
 
@@ -52,7 +60,9 @@ _STOPWORDS = frozenset(
 @cache
 def _markdown() -> mistune.Markdown:
     # Built on first use, then shared: a Markdown object keeps no per-document state.
-    return mistune.create_markdown(renderer="ast", plugins=["table", "task_lists", "strikethrough"])
+    return mistune.create_markdown(
+        renderer="ast", plugins=[gfm_tables, "task_lists", "strikethrough"]
+    )
 
 
 @dataclass(slots=True, eq=False)
@@ -65,6 +75,13 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
     lists: int = 0  # lists directly under this heading; the overview has exactly one
     subheadings: bool = False
+    # Read from tables and paragraphs, kinds of item older releases did not know: their
+    # ids are claimed after their siblings' (see _siblings).
+    late: bool = False
+    fields: tuple[tuple[str, Inline], ...] = ()
+    description: Inline = ()
+    resources: tuple[Inline, ...] = ()
+    prose: tuple[Token, ...] = ()  # a heading's first paragraphs: its description if a topic
 
 
 def parse_roadmap(text: str, fallback_title: str) -> Roadmap:
@@ -122,10 +139,17 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
     title: Inline = ()
     tagline: Inline = ()
     expect_tagline = False
+    run: list[Token] = []  # paragraphs one after another, read as items or not once ended
+    paragraphs = ParagraphRuns[_Draft]()
+    tables = ItemTables[_Draft]()
     for index, token in enumerate(tokens):
         kind = token["type"]
         if kind == "blank_line":
             continue
+        if run and kind != "paragraph":
+            parent = open_headings[-1] if open_headings else root
+            parent.children += map(_late_draft, paragraphs.read(parent, run, kind == "list"))
+            run = []
         if index == title_at:
             title = inline_title(token.get("children") or [])
             # The title heading is the root itself: what follows is top level.
@@ -137,6 +161,11 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             if kind == "paragraph" and _is_emphasis_only(token):
                 tagline = inline_title(token["children"])
                 continue
+        if kind == "paragraph":
+            run.append(token)
+            if open_headings and len(open_headings[-1].prose) < MAX_PARAGRAPHS:
+                open_headings[-1].prose += (token,)
+            continue
         if kind == "heading":
             level = token["attrs"]["level"]
             while open_headings and open_headings[-1].heading_level >= level:
@@ -149,12 +178,26 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             parent.children.append(draft)
             open_headings.append(draft)
             continue
+        if kind == "table":
+            parent = open_headings[-1] if open_headings else root
+            parent.children += map(_late_draft, tables.read(parent, len(parent.children), token))
+            continue
         # Lists inside block quotes count too: quoting a checklist should not hide it.
         lists = list(_lists_in([token]))
         if lists:
             parent = open_headings[-1] if open_headings else root
             parent.lists += len(lists)
             _add_lists((list_token, parent) for list_token in lists)
+    if run:
+        parent = open_headings[-1] if open_headings else root
+        parent.children += map(_late_draft, paragraphs.read(parent, run, captions_list=False))
+    for parent, at, row in tables.lone_rows():
+        parent.children.insert(at, _late_draft(row))
+    lone = paragraphs.lone_items()
+    bare = {id(parent) for parent, _ in lone if not parent.children}  # all the heading holds
+    for parent, item in lone:
+        if id(parent) in bare:
+            parent.children.append(_late_draft(item))
     return title, tagline, root.children
 
 
@@ -205,8 +248,14 @@ def _add_lists(lists: Iterable[tuple[Token, _Draft]]) -> None:
                 continue
             draft = _item_draft(item)
             parent.children.append(draft)
-            for nested in _lists_in(item.get("children") or []):
-                queue.append((nested, draft))
+            blocks = item.get("children") or []
+            nested: Iterable[Token] = _lists_in(blocks)
+            if len(blocks) > 1:  # more than its title: further paragraphs, nested lists
+                draft.description = item_prose(blocks)
+                if is_task(item):
+                    nested, draft.resources = task_resources(nested)
+            for nested_list in nested:
+                queue.append((nested_list, draft))
 
 
 def _item_draft(item: Token) -> _Draft:
@@ -220,6 +269,12 @@ def _item_draft(item: Token) -> _Draft:
     title, marked = drop_status_marker(title)
     # A written status says more than the box: "- [x] Topic (skipped)" is skipped.
     return _Draft(title, 0, status=marked or (Status.DONE if checked else Status.TODO))
+
+
+def _late_draft(item: TableRow | ParagraphItem) -> _Draft:
+    title, marked = drop_status_marker(item.title)
+    status = marked or Status.TODO
+    return _Draft(title, 0, status, late=True, fields=item.fields, description=item.description)
 
 
 # -- overview -----------------------------------------------------------------------
@@ -302,21 +357,33 @@ def _to_nodes(top: list[_Draft]) -> list[Node]:
 def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
     slugs = SiblingSlugs()
     nodes: list[Node] = []
+    late: list[Node] = []
     for draft in drafts:
         title = draft.title
         if draft.heading_level:
             title = drop_trailing_colon(title)  # "### 🎯 Goals:" is the section "🎯 Goals"
         title = title or UNTITLED_TITLE
-        node_id = join_id(parent_id, slugs.claim(slugify(text_of(title))))
-        nodes.append(
-            Node(
-                id=node_id,
-                title=title,
-                # List items are always trackable, sub-items or not; a heading only
-                # when nothing sits under it.
-                trackable=not draft.heading_level or not draft.children,
-                # A group heading marked "-> Done" keeps DONE too: it is what the file says.
-                initial_status=draft.status,
-            )
+        node = Node(
+            id="",
+            title=title,
+            # List items are always trackable, sub-items or not; a heading only
+            # when nothing sits under it.
+            trackable=not draft.heading_level or not draft.children,
+            # A group heading marked "-> Done" keeps DONE too: it is what the file says.
+            initial_status=draft.status,
+            fields=draft.fields,
+            description=draft.description,
+            resources=draft.resources,
         )
+        if draft.prose and not draft.children:
+            node.description = describe(draft.prose)
+        if draft.late:
+            late.append(node)
+        else:
+            node.id = join_id(parent_id, slugs.claim(slugify(text_of(title))))
+        nodes.append(node)
+    # Table rows and paragraph items claim their slugs after the rest, so that every
+    # id a list item or heading had before they were read stays the same.
+    for node in late:
+        node.id = join_id(parent_id, slugs.claim(slugify(text_of(node.title))))
     return nodes

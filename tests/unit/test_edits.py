@@ -315,7 +315,7 @@ def test_a_sections_statuses_are_one_write_and_one_undo(
     assert (again.status(tensors), again.status(autograd)) == (Status.TODO, Status.SKIPPED)
     done = edits.undo("undo", lambda: None)
     assert len(writes) == 2
-    assert done.changed_ids == [tensors.id, autograd.id]
+    assert done.node_ids == [tensors.id, autograd.id]
     assert told.messages()[-1] == "Undid: to do on 2 topics in “Phase 1: Basics”"
     again = other_session(tmp_path)
     assert (again.status(tensors), again.status(autograd)) == (Status.DONE, Status.TODO)

@@ -7,7 +7,10 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
+import pytest
+
 from dlroadmap.common.content_cache import SUFFIX
+from dlroadmap.roadmap import cache
 from dlroadmap.roadmap.cache import _PARSING_CODE, cached_parse
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.parser import parse_roadmap
@@ -76,3 +79,53 @@ def test_the_parse_cache_names_every_module_the_parser_is_made_of() -> None:
             elif top not in ("dlroadmap", "__future__") and top not in sys.stdlib_module_names:
                 third_parties.add(top)
     assert made_of | third_parties == set(_PARSING_CODE)
+
+
+ROWS_AND_PARAGRAPHS = """\
+# Plan
+## Courses
+| Course | Weeks | Link |
+|---|---|---|
+| [Algorithms](https://a.example) | 6 | [notes](https://n.example) |
+| **Compilers** | 8 | |
+
+## Projects
+
+**Calculator** - add [numbers](https://calc.example).
+
+**Clock** - tell the time.
+
+## Books
+- [ ] Deep Learning
+    - [PDF](https://dl.example/pdf)
+    - errata
+
+## Databases
+Read the [Red Book](https://red.example).
+"""
+
+
+def full_shape(roadmap: Roadmap) -> list[tuple[object, ...]]:
+    return [
+        (node.id, node.title, node.trackable, node.description, node.fields, node.resources)
+        for node in roadmap.walk()
+    ]
+
+
+def test_the_cache_keeps_descriptions_fields_and_resources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = parse_roadmap(ROWS_AND_PARAGRAPHS, "plan")
+    # Each kind is there to be kept: a field, a description, a resource.
+    assert any(node.fields for node in parsed.walk())
+    assert any(node.description for node in parsed.walk())
+    assert any(node.resources for node in parsed.walk())
+    cached_parse(ROWS_AND_PARAGRAPHS, "plan", tmp_path)
+
+    def no_parse(text: str, fallback_title: str) -> Roadmap:
+        raise AssertionError("a cache hit parses nothing")
+
+    monkeypatch.setattr(cache, "_parse", no_parse)
+    again = cached_parse(ROWS_AND_PARAGRAPHS, "plan", tmp_path)
+    assert full_shape(again) == full_shape(parsed)
+    assert [node.urls for node in again.walk()] == [node.urls for node in parsed.walk()]

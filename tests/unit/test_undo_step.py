@@ -115,7 +115,7 @@ def test_a_batch_is_undone_and_redone_as_one_write() -> None:
     )
     undone = step(history, "undo", fields.current, fields.write)
     assert fields.batches == [[("a", "status", "todo"), ("b", "status", "in_progress")]]
-    assert undone.changed_ids == ["a", "b"]
+    assert undone.node_ids == ["a", "b"]
     assert undone.message("Phase 1") == "Undid: skipped on 2 topics in “Phase 1”"
     redone = step(history, "redo", fields.current, fields.write)
     assert redone.message("Phase 1") == "Redid: skipped on 2 topics in “Phase 1”"
@@ -143,7 +143,7 @@ def test_a_batch_leaves_the_topics_changed_elsewhere_since_and_says_so() -> None
         "Undid: skipped on 1 topic in “P”; 1 changed since elsewhere left as they are"
     )
     # Redone, only what was undone is made again.
-    assert step(history, "redo", fields.current, fields.write).changed_ids == ["a"]
+    assert step(history, "redo", fields.current, fields.write).node_ids == ["a"]
 
 
 def test_a_batch_whose_every_topic_changed_since_is_forgotten() -> None:

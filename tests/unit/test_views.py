@@ -42,13 +42,13 @@ def item(store: Store, text: str) -> Node:
 def test_the_filter_finds_titles_and_notes_case_blind_in_roadmap_order(tmp_path: Path) -> None:
     store = make(tmp_path)
     store.set_note(item(store, "Transformers in practice"), "see ATTENTION maps", WHEN)
-    found = matching_items(store.roadmap, store.notes(), normalise("  Attention "))
+    found = matching_items(store.roadmap.items(), store.notes(), normalise("  Attention "))
     texts = [store.roadmap.get(node_id).text for node_id in found]  # type: ignore[union-attr]
     assert texts == ["Attention is all you need", "Transformers in practice"]
-    assert matching_items(store.roadmap, store.notes(), normalise("chain")) == [
+    assert matching_items(store.roadmap.items(), store.notes(), normalise("chain")) == [
         item(store, "Chain rule").id
     ]
-    assert matching_items(store.roadmap, store.notes(), normalise("nowhere")) == []
+    assert matching_items(store.roadmap.items(), store.notes(), normalise("nowhere")) == []
 
 
 def test_an_items_view_says_where_it_sits_and_what_was_done(tmp_path: Path) -> None:

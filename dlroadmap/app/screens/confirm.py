@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from dlroadmap.app.commands import Scope, bindings, keys_in_force, named_keys
+from dlroadmap.app.commands import Scope, bindings, keys_in_force
+from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.common.printable import printable
 

@@ -11,7 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from dlroadmap.app.commands import Scope, bindings, commands_in, key_names, keys_in_force
+from dlroadmap.app.commands import Scope, bindings, commands_in, keys_in_force
+from dlroadmap.app.key_names import key_names
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 
 MOUSE_NOTE = (
@@ -20,10 +21,10 @@ MOUSE_NOTE = (
 )
 # The sections of each column, as the table's scopes; a screen's title names its key.
 COLUMNS = (
-    (Scope.TREE, Scope.EDITOR, Scope.FILTER, Scope.LINKS, Scope.CONFIRM),
-    (Scope.MAIN, Scope.TODAY, Scope.APP),
+    (Scope.TREE, Scope.EDITOR, Scope.FILTER, Scope.CONFIRM),
+    (Scope.MAIN, Scope.TODAY, Scope.NOTES, Scope.APP),
 )
-_OPENED_BY = {Scope.TODAY: "today.open", Scope.LINKS: "links.open"}
+_OPENED_BY = {Scope.TODAY: "today.open", Scope.NOTES: "notes.open"}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -58,6 +59,10 @@ def _section_note(keymap: Mapping[str, str]) -> str:
         f" and {key_names(keys_in_force('status.in_progress', keymap))}); past 5 topics you "
         "are asked first."
     )
+
+    def on_mount(self) -> None:
+        # Taller than a small terminal: ↓, pagedown and end scroll it.
+        self.query_one("#help-body").focus()
 
 
 def _table(scopes: Iterable[Scope], keymap: Mapping[str, str]) -> Table:

@@ -10,48 +10,44 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Tree
 
-from dlroadmap.app.commands import Scope, bindings
+from dlroadmap.app.commands import Scope, bindings, commands_in
 from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
+from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
 from dlroadmap.app.node_keys import NodeKeys
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
 from dlroadmap.app.roadmap_changes import reattached_notice
+from dlroadmap.app.screens.tree_view import TreeViewScreen
 from dlroadmap.app.shown_roadmap import ShownRoadmap
+from dlroadmap.app.textual_internals.keymap import keymap_in_force
+from dlroadmap.app.view import View
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.progress_header import ProgressHeader
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
 from dlroadmap.app.widgets.tree_pane import TreePane
+from dlroadmap.common.printable import printable
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
+    from dlroadmap.app.notes_list import NotesChoice
     from dlroadmap.app.open_link import Browse
     from dlroadmap.progress.history import Direction
 
 # How often to look for what another session saved (a stat() call, once a save is
 # seconds old; until then a read of the file, see Store._unchanged).
 REFRESH_SECONDS = 2.0
-_ITEM_ACTIONS = {
-    "toggle_done",
-    "set_status",
-    "edit_note",
-    "edit_externally",
-    "undo",
-    "redo",
-    "open_filter",
-    "today",
-    "open_link",
-    "toggle_plan",
-}
+# While typing, letters are text: only these of the main screen's commands stay in force.
+_WHILE_TYPING = frozenset(("clear_filter", "switch_pane"))
+_ITEM_ACTIONS = {c.action.partition("(")[0] for c in commands_in(Scope.MAIN)} - _WHILE_TYPING
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TreeViewScreen):
     BINDINGS = bindings(Scope.MAIN)
 
     def __init__(
@@ -61,8 +57,9 @@ class MainScreen(Screen[None]):
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
         browse: Browse | None = None,
+        view: View | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(view or View())
         self.store = store
         self.shown = ShownRoadmap(store)
         self.node_keys = NodeKeys(self, browse)
@@ -76,7 +73,12 @@ class MainScreen(Screen[None]):
         yield ProgressHeader(ascii_glyphs=self._ascii, id="header")
         with Horizontal(id="panes"):
             yield TreePane(
-                self.store.status, self.store.notes, ascii_glyphs=self._ascii, id="tree-pane"
+                self.store.status,
+                self.store.notes,
+                self.store.note,
+                show=self.view.show,
+                ascii_glyphs=self._ascii,
+                id="tree-pane",
             )
             yield DetailPane(ascii_glyphs=self._ascii, id="detail")
         yield Footer()
@@ -93,10 +95,6 @@ class MainScreen(Screen[None]):
     @property
     def roadmap(self) -> Roadmap:
         return self.shown.roadmap
-
-    @property
-    def tree_pane(self) -> TreePane:
-        return self.query_one(TreePane)
 
     @property
     def roadmap_tree(self) -> RoadmapTree:
@@ -254,8 +252,14 @@ class MainScreen(Screen[None]):
         self._refresh_detail()
 
     def after_change(self, changed: list[str]) -> None:
+        if any(self.roadmap.get(node_id) is None for node_id in changed):
+            # A note whose topic left the markdown changed: the unmatched list did too.
+            self.shown.find_unmatched()
+            self._show_tree(self.selected_node())
         self.shown.recount(changed)
         self.tree_pane.update_tallies(self.shown.tallies, changed)
+        # A topic marked done leaves a tree that hides done ones.
+        self.tree_pane.statuses_changed(changed)
         self._show_progress()
         if self.detail.editor is None:
             self._refresh_detail()
@@ -278,6 +282,7 @@ class MainScreen(Screen[None]):
     @on(NoteEdited)
     def _note_edited(self, event: NoteEdited) -> None:
         self.open_note.save(event.node_id, event.text, event.base)
+        self.tree_pane.update_tallies(self.shown.tallies, [event.node_id])  # its note mark
 
     def _node(self, node_id: str) -> Node | None:
         found = self.shown.node(node_id)
@@ -334,7 +339,7 @@ class MainScreen(Screen[None]):
         self._end_editing()  # an edit still in the pane is the last change: save it first
         done = self.edits.undo(direction, self.take_in_other_sessions)
         if done.outcome == "applied" and done.change is not None:
-            self.after_change(done.changed_ids)
+            self.after_change(done.node_ids)
             # The cursor goes to what changed, so the user sees it.
             self.roadmap_tree.select_id(done.change.node_id)
 
@@ -363,20 +368,52 @@ class MainScreen(Screen[None]):
             self._back_from_today,
         )
 
+    def action_notes(self) -> None:
+        from dlroadmap.app.notes_list import note_entries
+        from dlroadmap.app.screens.notes import NotesScreen
+
+        self._end_editing()  # a note being typed is saved, and listed
+        entries = note_entries(self.roadmap, self.store.notes(), self.shown.unmatched)
+        self.app.push_screen(NotesScreen(entries), self._notes_chosen)
+
+    def _notes_chosen(self, choice: NotesChoice | None) -> None:
+        if choice is None:
+            return
+        what, node_id = choice
+        node = self._node(node_id)
+        if what == "jump" or node is None:
+            self.show_node(node_id)
+        elif what == "delete":
+            self._set_notes([(node, "")], f"Deleted the note on “{node.text}”.")
+        else:
+            from textual.command import CommandPalette
+
+            from dlroadmap.app.palette import topic_picker
+
+            picker = topic_picker(partial(self._attach_note, node))
+            placeholder = f"Attach the note on “{printable(node.text)}” to which topic?"
+            self.app.push_screen(CommandPalette(providers=[picker], placeholder=placeholder))
+
+    def _attach_note(self, orphan: Node, topic_id: str) -> None:
+        from dlroadmap.app.notes_list import attached
+
+        topic = self._node(topic_id)
+        if topic is not None:
+            note = attached(self.store.note(topic), self.store.note(orphan))
+            self._set_notes([(topic, note), (orphan, "")], f"Note attached to “{topic.text}”.")
+            self.show_node(topic_id)
+
+    def _set_notes(self, notes: list[tuple[Node, str]], done: str) -> None:
+        self.edits.set_notes(notes)
+        self.after_change([node.id for node, _ in notes])
+        undo = named_keys("history.undo", keymap_in_force(self.app))
+        self._tell(Notice(f"{done} {undo} undoes it."))
+
     def _back_from_today(self, node_id: str | None) -> None:
         # Revisit ratings may have changed what the detail pane shows.
         if node_id is not None:
             self.tree_pane.go_to(node_id)
         self._refresh_detail()
-
-    async def action_open_filter(self) -> None:
-        await self.tree_pane.open_filter()
-
-    def action_jump_to_match(self) -> None:
-        self.tree_pane.jump_to_match()
-
-    def action_clear_filter(self) -> None:
-        self.tree_pane.clear_filter()
 
     @on(TreePane.Filtered)
     def _filtered(self) -> None:

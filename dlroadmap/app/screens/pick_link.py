@@ -1,5 +1,6 @@
 """`o` on an item with several links: which one? A number picks it at once; the arrows
-and `enter` too; `esc` opens none."""
+and `enter` too (the list's own keys); `esc` opens none. Typed keys, as in a list: not
+in the table of commands, which has no room for a key per number."""
 
 from __future__ import annotations
 
@@ -11,9 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from dlroadmap.app.commands import Scope, bindings, named_keys
 from dlroadmap.app.detail_views import Link
-from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.common.printable import printable
 
 # Links past this many are picked with the arrows only.
@@ -30,7 +29,6 @@ class PickLinkScreen(ModalScreen[str | None]):
         border: round $border; background: $surface;
     }
     """
-    BINDINGS = bindings(Scope.LINKS)
 
     def __init__(self, title: str, links: tuple[Link, ...]) -> None:
         super().__init__()
@@ -48,17 +46,11 @@ class PickLinkScreen(ModalScreen[str | None]):
             options.append(Option(label))
         picker = OptionList(*options, id="links")
         picker.border_title = f"Links of “{printable(self._title)}”"
-        keymap = keymap_in_force(self.app)
-        go, cancel = named_keys("links.go", keymap), named_keys("links.cancel", keymap)
-        picker.border_subtitle = f"1-{min(len(self._links), NUMBERED)} or ↑↓ {go} · {cancel} none"
+        picker.border_subtitle = f"1-{min(len(self._links), NUMBERED)} or ↑↓ enter · esc none"
         yield picker
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
-
-    def action_go(self) -> None:
-        index = self.query_one(OptionList).highlighted
-        self.dismiss(self._links[index].url if index is not None else None)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -66,6 +58,10 @@ class PickLinkScreen(ModalScreen[str | None]):
         self.dismiss(self._links[event.option_index].url)
 
     def on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            event.stop()
+            self.dismiss(None)
+            return
         character = event.character or ""
         if len(character) == 1 and character in "123456789"[: len(self._links)]:
             event.stop()

@@ -14,9 +14,9 @@ from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from dlroadmap.app.about_text import about_text
-from dlroadmap.app.commands import named_keys
 from dlroadmap.app.detail_views import ChildLine, DetailView, GroupView, ItemView
 from dlroadmap.app.inline import inline_text
+from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.common.glyphs import LABELS, bar, glyphs

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -14,7 +14,7 @@ from dlroadmap.app.commands import Scope, bindings
 from dlroadmap.app.detail_views import UNMATCHED_LABEL
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
-from dlroadmap.common.glyphs import glyphs
+from dlroadmap.common.glyphs import glyphs, note_mark
 from dlroadmap.common.printable import printable
 from dlroadmap.roadmap.in_plan import set_aside_sections
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
@@ -34,7 +34,13 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
     COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES
     BINDINGS = bindings(Scope.TREE)
 
-    def __init__(self, *, ascii_glyphs: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self,
+        note_of: Callable[[Node], str],
+        *,
+        ascii_glyphs: bool = False,
+        id: str | None = None,
+    ) -> None:
         # A Text, not a str: a str label is read as markup, which loads rich's table of
         # emoji names (~25 ms of every start) for a root that is never shown.
         super().__init__(Text("roadmap"), id=id)
@@ -42,65 +48,71 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self.auto_expand = True
         self.guide_depth = 3
         self._glyphs = glyphs(ascii_glyphs)
+        self._note_of = note_of
+        self._note_mark = f" {note_mark(ascii_glyphs)}"
         self._status_of: Callable[[Node], Status] = lambda node: node.initial_status
         self._tallies: dict[str, Tally] = {}
         self._by_id: dict[str, TreeNode[TreeData]] = {}
         self._roadmap: Roadmap | None = None
+        self._keep: set[str] | None = None  # None: every node
+        self._open_all = False
         # Closed branches whose children are not in the tree yet.
         self._unfilled: set[str] = set()
         self._aside_group: TreeNode[TreeData] | None = None
+        # Keys seen, and the count at the last press of `tree.top`: a second press of it
+        # right after the first goes to the top.
+        self._keys_seen = 0
+        self._top_pressed_at = -1
 
     def show_roadmap(
         self,
         roadmap: Roadmap,
         status_of: Callable[[Node], Status],
         tallies: dict[str, Tally],
-        only: Collection[str] | None = None,
+        *,
+        keep: set[str] | None = None,
+        open_all: bool = False,
         open_phase: str | None = None,
         unmatched: list[Node] | None = None,
     ) -> None:
-        """Fill the tree; with `only`, just those nodes and their ancestors, all expanded.
+        """Fill the tree; with `keep`, just those nodes (it holds each one's ancestors).
 
-        Otherwise phases start closed but `open_phase`, so the first screen is about now.
+        `open_all` (a filter's matches): every branch open, and no overview. Otherwise
+        phases start closed but `open_phase`, so the first screen is about now.
         `unmatched` are saved items no longer in the markdown, listed last.
         """
         self._roadmap = roadmap
         self._status_of = status_of
         self._tallies = tallies
+        self._keep = keep
+        self._open_all = open_all
         self._by_id.clear()
         self._unfilled.clear()
         self._aside_group = None
         self.clear()
-        if roadmap.overview and only is None:
+        if roadmap.overview and not open_all:
             overview = self.root.add(Text(OVERVIEW_LABEL), data=None)
             for entry in roadmap.overview:
                 overview.add_leaf(inline_text(entry.title), data=entry)
-        if only is not None:
-            self._fill(self.root, roadmap.phases, _with_ancestors(roadmap, only))
-        else:
-            self._fill(self.root, roadmap.phases, open_phase=open_phase)
-        if unmatched and only is None:
+        self._fill(self.root, roadmap.phases, open_phase=open_phase)
+        if unmatched:
             group = self.root.add(Text(f"{UNMATCHED_LABEL} ({len(unmatched)})"), data=None)
             for orphan in unmatched:
                 self._by_id[orphan.id] = group.add_leaf(Text(), data=orphan)
         aside = set_aside_sections(roadmap)
-        if aside and only is None:
+        if aside and self._keep is None:
             self._aside_group = self.root.add(Text(f"{ASIDE_LABEL} ({len(aside)})"), data=None)
             self._fill(self._aside_group, aside)
 
     def _fill(
-        self,
-        parent: TreeNode[TreeData],
-        nodes: list[Node],
-        keep: set[str] | None = None,
-        open_phase: str | None = None,
+        self, parent: TreeNode[TreeData], nodes: list[Node], open_phase: str | None = None
     ) -> None:
-        """Add `nodes` under `parent`, and below them what starts open.
+        """Add `nodes` under `parent` (those kept), and below them what starts open.
 
         A closed branch gets its children only when first opened: a roadmap of
         50,000 topics shows its first screen without building 50,000 tree lines.
-        With `keep`, just those nodes, all open.
         """
+        keep = self._keep
         # A stack, not recursion: nodes come off it in roadmap order (a roadmap is at
         # most 26 levels deep: mistune nests lists 20 levels under 6 heading levels).
         stack = [(parent, node) for node in reversed(nodes)]
@@ -111,12 +123,13 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             if node.aside and not self._in_aside_group(under):
                 continue  # listed under "Not in the plan" instead
             top = under is self.root
-            expand = keep is not None or (not node.trackable and (not top or node.id == open_phase))
-            branch = under.add(Text(), data=node, expand=expand, allow_expand=bool(node.children))
+            expand = self._open_all or (not node.trackable and (not top or node.id == open_phase))
+            children = node.children if keep is None else [c for c in node.children if c.id in keep]
+            branch = under.add(Text(), data=node, expand=expand, allow_expand=bool(children))
             self._by_id[node.id] = branch
             if expand:
-                stack.extend((branch, child) for child in reversed(node.children))
-            elif node.children:
+                stack.extend((branch, child) for child in reversed(children))
+            elif children:
                 self._unfilled.add(node.id)
 
     def _in_aside_group(self, line: TreeNode[TreeData]) -> bool:
@@ -173,6 +186,17 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self.call_after_refresh(self._reveal, tree_node)
         return True
 
+    def drop(self, node_id: str) -> None:
+        """Take a leaf off the tree (a status view hides it now)."""
+        tree_node = self._by_id.pop(node_id, None)
+        if tree_node is not None:
+            tree_node.remove()
+
+    def line_of(self, node_id: str) -> int:
+        """The line a node is on (-1: not in the tree as it is now)."""
+        tree_node = self._by_id.get(node_id)
+        return tree_node.line if tree_node is not None else -1
+
     def _reveal(self, tree_node: TreeNode[TreeData]) -> None:
         """A node jumped to sits at least a third of the way down, its phase and section
         above it in view (the tree's own scrolling would put it on the top line)."""
@@ -216,7 +240,8 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         return Text(self._glyphs[status] + " ", status_style(self, status))
 
     def _node_label(self, node: Node, room: int) -> Text:
-        """Glyph and title, and for a branch its count at the right edge, always in view."""
+        """Glyph and title; at the right edge, always in view, a mark if it has a note
+        and for a branch its count."""
         label = inline_text(node.title)
         if node.is_topic:
             label = Text.assemble(self._status_glyph(self._status_of(node)), label)
@@ -227,11 +252,12 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             label.stylize(muted_style(self))
             return label
         tally = self._tallies.get(node.id)
-        if tally is None or not tally.total:
+        count = f" {tally.done}/{tally.total}" if tally is not None and tally.total else ""
+        mark = self._note_mark if node.trackable and self._note_of(node) else ""
+        if not (count or mark):
             return label
-        count = f" {tally.done}/{tally.total}"
-        label.truncate(max(1, room - len(count)), overflow="ellipsis", pad=True)
-        label.append(count, muted_style(self))
+        label.truncate(max(1, room - len(count) - len(mark)), overflow="ellipsis", pad=True)
+        label.append(mark + count, muted_style(self))
         return label
 
     def _overview_label(self, entry: OverviewEntry) -> Text:
@@ -263,6 +289,47 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         elif node.parent is not None and not node.parent.is_root:
             self.move_cursor(node.parent)
 
+    def on_key(self, event: events.Key) -> None:
+        # Before the key's binding runs: counted whatever it is, handled or not.
+        self._keys_seen += 1
+
+    def action_top_on_second(self) -> None:
+        if self._top_pressed_at == self._keys_seen - 1:
+            self._top_pressed_at = -1
+            self.action_scroll_home()
+        else:
+            self._top_pressed_at = self._keys_seen
+
+    def action_half_page(self, direction: int) -> None:
+        """Half a page down (1) or up (-1), the view following, as `ctrl+d` in a pager."""
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.cursor_line = max(0, self.cursor_line) + direction * step
+        self.scroll_relative(y=direction * step, animate=False)
+        self.scroll_to_line(self.cursor_line, animate=False)
+
+    def action_close_all(self) -> None:
+        """Every branch closed; the cursor on the top-level line it was under."""
+        node = self.cursor_node
+        while node is not None and node.parent is not None and not node.parent.is_root:
+            node = node.parent
+        for branch in self.root.children:
+            branch.collapse_all()
+        if node is not None:
+            self.move_cursor(node)
+            self.scroll_to_line(node.line, animate=False)
+
+    def action_open_all(self) -> None:
+        """Every branch open, its children added first; the cursor stays on its node."""
+        node = self.cursor_node
+        while self._unfilled:
+            for node_id in list(self._unfilled):
+                self._fill_later(self._by_id[node_id])
+        self.root.expand_all()
+        if node is not None:
+            self.last_line  # noqa: B018 - lays out the lines, so the node knows where it is
+            self.move_cursor(node)
+            self.scroll_to_line(node.line, animate=False)
+
     def toggle_cursor(self) -> None:
         """Open or close the branch under the cursor; on an overview line, go to its phase."""
         node = self.cursor_node
@@ -273,11 +340,3 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         elif node.allow_expand:
             self._fill_later(node)
             node.toggle()
-
-
-def _with_ancestors(roadmap: Roadmap, ids: Collection[str]) -> set[str]:
-    keep: set[str] = set()
-    for node_id in ids:
-        keep.add(node_id)
-        keep.update(ancestor.id for ancestor in roadmap.ancestors(node_id))
-    return keep

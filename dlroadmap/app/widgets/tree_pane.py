@@ -11,11 +11,17 @@ from textual.message import Message
 from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
-from dlroadmap.app.commands import named_keys
+from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.app.widgets.filter_input import FilterInput, filter_placeholder
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
-from dlroadmap.roadmap.filtering import matching_items, normalise
+from dlroadmap.roadmap.filtering import (
+    Show,
+    matching_items,
+    normalise,
+    shown_nodes,
+    with_ancestors,
+)
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
 from dlroadmap.roadmap.tally import Tally
 
@@ -24,30 +30,35 @@ class TreePane(Vertical):
     """Shows a roadmap whole (one phase open) or narrowed to what the filter matches."""
 
     class Filtered(Message):
-        """The filter changed what the tree shows: the cursor may be on another node."""
+        """The filter or the status view changed what the tree shows: the cursor may be
+        on another node."""
 
     def __init__(
         self,
         status_of: Callable[[Node], Status],
         notes: Callable[[], Iterable[tuple[str, str]]],
+        note_of: Callable[[Node], str],
         *,
+        show: Show = Show.ALL,
         ascii_glyphs: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.border_title = "Roadmap"
+        self._show = show
+        self.border_title = self._title()
         self._status_of = status_of
         self._notes = notes  # (item id, note) pairs: the filter matches notes too
+        self._note_of = note_of
         self._ascii = ascii_glyphs
         self._roadmap = Roadmap(())
         self._tallies: dict[str, Tally] = {}
         self._unmatched: list[Node] = []
         self._query: str | None = ""  # the filter as last applied, normalised
-        self._first_match: str | None = None
+        self._matches: list[str] = []
         self._filter_mounted: AwaitMount | None = None
 
     def compose(self) -> ComposeResult:
-        yield RoadmapTree(ascii_glyphs=self._ascii, id="tree")
+        yield RoadmapTree(self._note_of, ascii_glyphs=self._ascii, id="tree")
         # The filter's Input is made when `/` is first pressed (an Input and its
         # styles are a tenth of a start-up); until then its line says how.
         yield Static(self._placeholder(), id="filter-hint")
@@ -97,13 +108,58 @@ class TreePane(Vertical):
             self.clear_filter()
         self.roadmap_tree.select_id(node_id)
 
+    # -- which topics show -------------------------------------------------
+
+    def set_show(self, show: Show) -> None:
+        """Show only the topics of some statuses (or all), the cursor kept where it can be."""
+        cursor = self.selected_node()
+        self._show = show
+        self.border_title = self._title()
+        self._query = None  # the filter's matches change with what shows
+        if self.filter_text:
+            self._apply_filter(self.filter_text)
+        else:
+            self._query = ""
+            self._show_whole(cursor)
+            self.post_message(self.Filtered())
+
+    def statuses_changed(self, changed: list[str]) -> None:
+        """With a view on, a topic whose new status it hides leaves the tree (the cursor
+        on the line after it); anything else shows the tree anew."""
+        if self._show is Show.ALL:
+            return
+        nodes = [self._roadmap.get(node_id) for node_id in changed]
+        if self.filter_text or not all(
+            node is not None and not node.children and not self._show.shows(self._status_of(node))
+            for node in nodes
+        ):
+            self.set_show(self._show)
+            return
+        for node_id in changed:
+            self.roadmap_tree.drop(node_id)
+        self.post_message(self.Filtered())
+
+    def _title(self) -> str:
+        label = self._show.label
+        return f"Roadmap · {label} only" if label else "Roadmap"
+
+    def _shown_nodes(self) -> set[str] | None:
+        return shown_nodes(self._roadmap, self._status_of, self._show)
+
     def _show_whole(self, cursor: Node | None) -> None:
-        """The whole tree, the cursor's phase open, the cursor on `cursor`."""
+        """The whole tree (as the status view has it), the cursor's phase open, the
+        cursor on `cursor` or, if it is hidden, on the next topic shown."""
+        keep = self._shown_nodes()
+        if keep is not None:
+            # Phases stay, with their counts, when all their topics are hidden.
+            keep.update(phase.id for phase in self._roadmap.phases)
+            cursor = _next_shown(self._roadmap, cursor, keep)
         phase = self._roadmap.ancestors(cursor.id)[:1] if cursor else []
         self.roadmap_tree.show_roadmap(
             self._roadmap,
             self._status_of,
             self._tallies,
+            keep=keep,
             open_phase=phase[0].id if phase else None,
             unmatched=self._unmatched,
         )
@@ -149,18 +205,32 @@ class TreePane(Vertical):
             return
         self._query = query
         self.refresh_bindings()  # "esc clear filter" comes and goes with the filter
-        self._first_match = None
+        self._matches = []
         if not query:
             self._show_whole(self.selected_node())
             self.border_subtitle = ""
         else:
-            matches = matching_items(self._roadmap, self._notes(), query)
-            tree = self.roadmap_tree
-            tree.show_roadmap(self._roadmap, self._status_of, self._tallies, only=matches)
-            self.border_subtitle = f"{len(matches)} match" + ("" if len(matches) == 1 else "es")
-            self._first_match = matches[0] if matches else None
-            if self._first_match is not None:
-                self.roadmap_tree.select_id(self._first_match)
+            shown = self._shown_nodes()
+            items = self._roadmap.items()
+            if shown is not None:
+                items = (item for item in items if item.id in shown)
+            notes = list(self._notes())
+            matches = matching_items(items, notes, query)
+            # Notes whose topic left the markdown are found too, listed last.
+            orphans = set(matching_items(self._unmatched, notes, query))
+            self._matches = matches + [n.id for n in self._unmatched if n.id in orphans]
+            self.roadmap_tree.show_roadmap(
+                self._roadmap,
+                self._status_of,
+                self._tallies,
+                keep=with_ancestors(self._roadmap, matches),
+                open_all=True,
+                unmatched=[node for node in self._unmatched if node.id in orphans],
+            )
+            count = len(self._matches)
+            self.border_subtitle = f"{count} match" + ("" if count == 1 else "es")
+            if self._matches:
+                self.roadmap_tree.select_id(self._matches[0])
         # The screen shows the node under the cursor explicitly: it may sit on the same
         # line number as before, which the tree does not announce as a move.
         self.post_message(self.Filtered())
@@ -168,9 +238,26 @@ class TreePane(Vertical):
     def jump_to_match(self) -> None:
         """Enter in the filter: the cursor to the first match, focus back to the tree."""
         self._apply_filter(self.filter_text)
-        if self._first_match is not None:
-            self.roadmap_tree.select_id(self._first_match)
+        if self._matches:
+            self.roadmap_tree.select_id(self._matches[0])
         self.screen.set_focus(self.roadmap_tree)
+
+    def next_match(self, direction: int) -> bool:
+        """The cursor to the filter's next match (1) or previous one (-1), round the end;
+        False if there is none (no filter, or nothing matches)."""
+        if not self._matches:
+            return False
+        tree = self.roadmap_tree
+        lines = sorted((tree.line_of(node_id), node_id) for node_id in self._matches)
+        here = tree.cursor_line
+        after = [entry for entry in lines if (entry[0] - here) * direction > 0]
+        if after:
+            line, node_id = after[0] if direction > 0 else after[-1]
+        else:  # round the end
+            line, node_id = lines[0] if direction > 0 else lines[-1]
+        tree.select_id(node_id)
+        self.border_subtitle = f"match {lines.index((line, node_id)) + 1} of {len(lines)}"
+        return True
 
     def clear_filter(self) -> None:
         """The whole tree again, the cursor where it was, focus on the tree."""
@@ -178,3 +265,15 @@ class TreePane(Vertical):
             filter_input.value = ""
         self._apply_filter("")
         self.screen.set_focus(self.roadmap_tree)
+
+
+def _next_shown(roadmap: Roadmap, cursor: Node | None, keep: set[str]) -> Node | None:
+    """`cursor` if it is kept; else the first kept topic after it (or before), else None."""
+    if cursor is None or cursor.id in keep:
+        return cursor
+    items = list(roadmap.items())
+    at = next((index for index, item in enumerate(items) if item.id == cursor.id), 0)
+    for item in [*items[at:], *reversed(items[:at])]:
+        if item.id in keep:
+            return item
+    return None
