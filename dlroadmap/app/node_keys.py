@@ -55,6 +55,21 @@ class NodeKeys:
 
     # -- a status key on a phase or section ----------------------------------
 
+    def status_key(self, node: Node | None, status: Status, *, toggle: bool = False) -> None:
+        """On an item, its status (`toggle`: done again is to do); on a phase or section,
+        every topic's under it."""
+        if node is not None and not node.is_topic:
+            self.mark_section(node, status, toggle=toggle)
+            return
+        screen = self._screen
+        item = screen.selected_item()  # None: it tells why
+        if item is None:
+            return
+        if toggle and screen.store.status(item) == Status.DONE:
+            status = Status.TODO
+        if screen.edits.set_status(item, status):
+            screen.after_change([item.id])
+
     def mark_section(self, section: Node, status: Status, *, toggle: bool = False) -> None:
         """Every topic under `section` as the key says, asked first if they are many."""
         changes = section_marks(section, status, self._screen.store.status, toggle=toggle)
@@ -91,8 +106,10 @@ class NodeKeys:
 
     # -- o: a node's links --------------------------------------------------
 
-    def open_link(self, node: Node) -> None:
+    def open_link(self, node: Node | None) -> None:
         """The node's link (of several: the one the learner picks) opened, or copied."""
+        if node is None:
+            return
         links = links_of(node)
         followed = tuple(link for link in links if openable(link.url))
         if not followed:
@@ -125,7 +142,9 @@ class NodeKeys:
 
     # -- b: in the plan or set aside -----------------------------------------
 
-    def toggle_plan(self, node: Node) -> None:
+    def toggle_plan(self, node: Node | None) -> None:
+        if node is None:
+            return
         store = self._screen.store
         roadmap = store.roadmap
         aside = section_aside(roadmap, node.id)

@@ -36,7 +36,6 @@ from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
     from dlroadmap.app.notes_list import NotesChoice
-    from dlroadmap.app.open_link import Browse
     from dlroadmap.progress.history import Direction
 
 # How often to look for what another session saved (a stat() call, once a save is
@@ -56,7 +55,7 @@ class MainScreen(TreeViewScreen):
         *,
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
-        browse: Browse | None = None,
+        browse: Callable[[str], None] | None = None,  # opens a link (open_link.py)
         view: View | None = None,
     ) -> None:
         super().__init__(view or View())
@@ -213,41 +212,21 @@ class MainScreen(TreeViewScreen):
     # -- status ------------------------------------------------------------
 
     def action_toggle_done(self) -> None:
-        self._status_key(Status.DONE, toggle=True)
+        self.node_keys.status_key(self.selected_node(), Status.DONE, toggle=True)
 
     def action_set_status(self, status: str) -> None:
-        self._status_key(Status(status))
-
-    def _status_key(self, status: Status, *, toggle: bool = False) -> None:
-        """On an item, its status; on a phase or section, every topic's under it."""
-        node = self.selected_node()
-        if node is not None and not node.is_topic:
-            self.node_keys.mark_section(node, status, toggle=toggle)
-            return
-        node = self.selected_item()
-        if node is None:
-            return
-        if toggle and self.store.status(node) == Status.DONE:
-            status = Status.TODO
-        if self.edits.set_status(node, status):
-            self.after_change([node.id])
+        self.node_keys.status_key(self.selected_node(), Status(status))
 
     def action_open_link(self) -> None:
-        node = self.selected_node()
-        if node is not None:
-            self.node_keys.open_link(node)
+        self.node_keys.open_link(self.selected_node())
 
     def action_toggle_plan(self) -> None:
-        node = self.selected_node()
-        if node is not None:
-            self.node_keys.toggle_plan(node)
+        self.node_keys.toggle_plan(self.selected_node())
 
-    def plan_changed(self, cursor_id: str | None) -> None:
-        """A section came into the plan or left it: the tree and counts anew."""
-        keep = self.selected_node()
+    def plan_changed(self, cursor_id: str | None) -> None:  # a section came in or left
+        keep = cursor_id or (node.id if (node := self.selected_node()) else None)
         self.shown.take_plan()
-        cursor = self._node(cursor_id) if cursor_id else None
-        self._show_tree(cursor or (self._node(keep.id) if keep else None))
+        self._show_tree(self._node(keep) if keep else None)
         self._show_progress()
         self._refresh_detail()
 
