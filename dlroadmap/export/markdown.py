@@ -124,7 +124,7 @@ def _write_tree(
             lines += ["", _heading_line(node, status, place.level)]
             if note:
                 lines += ["", *_quote(note, "")]
-            lines += _about(node, "")
+            lines += _about(node, "", bullets=False)
             lines.append("")
             child_places = [
                 _Place(True, min(place.level + 1, 6)) if heading else _Place(False, 0)
@@ -142,10 +142,11 @@ def _write_tree(
         stack.extend(reversed(list(zip(node.children, child_places, strict=True))))
 
 
-def _about(node: Node, indent: str) -> list[str]:
+def _about(node: Node, indent: str, *, bullets: bool = True) -> list[str]:
     """What the roadmap says of a node beyond its title, under it: its fields on one line
     and its description as paragraphs (read again as text, not items), its resources as
-    plain bullets (read again as a task's resources)."""
+    plain bullets (read again as a task's resources), or under a heading (where bullets
+    would be items) as a line of text."""
     paragraphs = []
     if node.fields:
         paragraphs.append(
@@ -153,10 +154,12 @@ def _about(node: Node, indent: str) -> list[str]:
         )
     if node.description:
         paragraphs.append(render(node.description))
+    if node.resources and not bullets:
+        paragraphs.append("Resources: " + " · ".join(map(render, node.resources)))
     lines: list[str] = []
     for paragraph in paragraphs:
         lines += ["", indent + _not_a_block(paragraph)]
-    if node.resources:
+    if node.resources and bullets:
         lines.append("")
         lines += [f"{indent}- {render(resource)}" for resource in node.resources]
     return lines
@@ -201,14 +204,14 @@ def _modes(siblings: list[Node], *, leaves_as_headings: bool) -> list[bool]:
     List items must come before every heading among siblings (after one, they would
     belong to it). Groups must be headings, and so must an item whose title ends in
     something read as a status marker (only a heading can guard it, with a colon).
-    An item with sub-items must be a list item. Other items go either way: below a
+    An item with sub-items (or resources) must be a list item. Other items go either way: below a
     group they are list items; at the top they are headings, like phases, unless a
     list item must follow them.
     """
     must_heading = [not node.trackable or _needs_guard(node.title) for node in siblings]
     first_heading = must_heading.index(True) if True in must_heading else len(siblings)
     last_list = max(
-        (i for i, node in enumerate(siblings[:first_heading]) if node.children),
+        (i for i, node in enumerate(siblings[:first_heading]) if _has_below(node)),
         default=-1,
     )
     modes: list[bool] = []
@@ -218,8 +221,13 @@ def _modes(siblings: list[Node], *, leaves_as_headings: bool) -> list[bool]:
         elif index >= first_heading:
             modes.append(True)  # includes the one unwritable shape (see the docstring)
         else:
-            modes.append(leaves_as_headings and not node.children)
+            modes.append(leaves_as_headings and not _has_below(node))
     return modes
+
+
+def _has_below(node: Node) -> bool:
+    """Sub-items or resources: written as a list nested under the item's line."""
+    return bool(node.children or node.resources)
 
 
 def _heading_line(node: Node, status: Status, level: int) -> str:
