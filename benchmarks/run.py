@@ -49,6 +49,7 @@ from first_frame_work import FRAME_MADE
 from generate import Generated, generate
 from pty_harness import KEYS, HarnessError, KeyResult, Paint, PtySession, lacks, shows
 from sandbox import Sandbox
+from shelf import SHELF_SIZE, make_shelf
 from table import Goal, Row, Unit, render
 
 from dlroadmap.common.files import write_atomically
@@ -90,9 +91,10 @@ class TimedCommand:
     argv: tuple[str, ...]
     probe: tuple[str, ...] | None = None
     expect: str = ""
+    shelf: bool = False  # run with SHELF_SIZE roadmaps on the shelf (see shelf.py)
 
 
-def subcommand(name: str, *args: str) -> TimedCommand:
+def subcommand(name: str, *args: str, shelf: bool = False) -> TimedCommand:
     """`dlroadmap NAME ARGS`, timed once `dlroadmap NAME --help` shows its own usage.
 
     (Before the subcommand exists, `dlroadmap NAME --help` still exits 0: NAME is
@@ -100,10 +102,11 @@ def subcommand(name: str, *args: str) -> TimedCommand:
     """
     base = dlroadmap_argv()
     return TimedCommand(
-        f"dlroadmap {' '.join((name, *args))}",
+        f"dlroadmap {' '.join((name, *args))}" + (f" ({SHELF_SIZE} roadmaps)" if shelf else ""),
         (*base, name, *args),
         (*base, name, "--help"),
         f"usage: dlroadmap {name}",
+        shelf,
     )
 
 
@@ -113,9 +116,15 @@ TIMED_COMMANDS = (
     TimedCommand("import textual.app", (PYTHON, "-c", "import textual.app")),
     subcommand("where"),
     subcommand("review"),
+    subcommand("list", shelf=True),
+    subcommand("review", shelf=True),
 )
 COMMAND_REF = "import textual.app"
-COMMAND_GOALS = {"dlroadmap review": Goal(0.5, "ratio")}
+COMMAND_GOALS = {
+    "dlroadmap review": Goal(0.5, "ratio"),
+    f"dlroadmap list ({SHELF_SIZE} roadmaps)": Goal(0.3, "value"),
+    f"dlroadmap review ({SHELF_SIZE} roadmaps)": Goal(0.5, "ratio"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,9 +384,10 @@ def bench_commands(opts: Options, sandbox: Sandbox) -> list[Row]:
             commands.append(command)
     times: dict[str, list[float]] = {c.label: [] for c in commands}
     runs = opts.runs * 2  # cheap, and noisier than the rest
+    shelf = make_shelf(sandbox.path("shelf")) if any(c.shelf for c in commands) else ()
     for round_ in range(opts.warmup + runs):
         for command in commands:
-            env = sandbox.env("cmd")
+            env = sandbox.env("cmd", shelf if command.shelf else ())
             started = time.perf_counter()
             subprocess.run(
                 command.argv,

@@ -7,13 +7,14 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dlroadmap import __version__
-from dlroadmap.common.printable import printable_path
+from dlroadmap import __version__, cli_shelf
+from dlroadmap.cli_shelf import source_of
+from dlroadmap.command import Command
+from dlroadmap.common.printable import printable, printable_path
 from dlroadmap.config import SettingsSaver, config_path, load_config
 from dlroadmap.errors import DlroadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
@@ -23,6 +24,8 @@ from dlroadmap.progress.state import decode_state
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+from dlroadmap.shelf.access import ShelfAccess
+from dlroadmap.shelf.recent import remember_opened
 
 if TYPE_CHECKING:
     import argparse
@@ -34,14 +37,18 @@ def _roadmap_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "roadmap",
         nargs="?",
-        type=Path,
-        metavar="ROADMAP.md",
-        help="a roadmap in markdown (default: the bundled deep-learning study plan)",
+        metavar="ROADMAP",
+        help="a roadmap: the path of its markdown, the URL it was added from, or its title "
+        "on your shelf (the start of it will do); default: the one opened last (on a fresh "
+        "machine, the bundled deep-learning study plan)",
     )
 
 
 def _app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"dlroadmap {__version__}")
+    parser.add_argument(
+        "--bundled", action="store_true", help="open the bundled deep-learning study plan"
+    )
     parser.add_argument(
         "--ascii", action="store_true", help="draw status marks with ASCII only (x ~ o -)"
     )
@@ -79,8 +86,12 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(path: Path | None) -> tuple[Path, Roadmap]:
-    source = (path or bundled_roadmap_path()).expanduser()
+def _source(argument: str | None) -> Path:
+    return source_of(argument)
+
+
+def _open(argument: str | None) -> tuple[Path, Roadmap]:
+    source = _source(argument)
     return source, load_roadmap(source, cache=roadmap_cache_dir())
 
 
@@ -101,19 +112,36 @@ def _review(args: argparse.Namespace) -> int:
     store = _read_only_store(roadmap, source)
     # Imported here: the app's commands never pay for them, nor this one for Textual.
     from dlroadmap.review.build import build_review, to_json
+    from dlroadmap.shelf.others import Shelved
 
+    today = date.today()
+    state, rest = store.state, Shelved((), ())
+    if args.roadmap is None:
+        # Without a roadmap named: the others on the shelf too, and a streak kept by any.
+        state, rest = cli_shelf.with_others(store, today)
     # The store's roadmap: what the learner brought back into the plan counts too.
-    review = build_review(store.roadmap, store.state, store.status, date.today())
+    review = build_review(store.roadmap, state, store.status, today)
+    for warning in roadmap.warnings:  # on stderr: the review itself stays the output
+        print(f"dlroadmap: {printable_path(source)}: {printable(warning)}", file=sys.stderr)
     if args.json:
         import json  # only --json pays for it
 
-        print(json.dumps(to_json(review), indent=2, ensure_ascii=False))
+        from dlroadmap.shelf.others import others_json
+
+        data = to_json(review)
+        if args.roadmap is None:
+            data["others"] = others_json(rest.others)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     from dlroadmap.review.text import render
+    from dlroadmap.shelf.others import other_lines
 
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     width = min(shutil.get_terminal_size((80, 24)).columns, 80)
     print(render(review, roadmap.text, width=width, color=color, ascii_only=args.ascii))
+    below = other_lines(rest.others, width=width, color=color, ascii_only=args.ascii)
+    if below:
+        print(f"\n{below}")
     return 0
 
 
@@ -208,9 +236,17 @@ def _open_store(roadmap: Roadmap, source: Path) -> Store:
         return Store.open(roadmap, source, state_dir(), cache=state_cache_dir())
 
 
-def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = False) -> int:
-    source, roadmap = _open(path)
+def _run_app(
+    argument: str | None,
+    *,
+    bundled: bool = False,
+    ascii_glyphs: bool = False,
+    no_mouse: bool = False,
+) -> int:
+    source = bundled_roadmap_path() if bundled else source_of(argument, fetch_new=True)
+    roadmap = load_roadmap(source, cache=roadmap_cache_dir())
     store = _open_store(roadmap, source)
+    remember_opened(source)
     config, problem = load_config(config_path())
     # Imported here so that `where` (and other quick commands) never pay for Textual.
     from dlroadmap.app.app import RoadmapApp, Settings
@@ -222,6 +258,7 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
         ascii_glyphs=ascii_glyphs,
         settings=settings,
         source=source,
+        shelf=ShelfAccess.of_user(),
     )
     # What was loaded lives as long as the app: kept out of the collector's later passes.
     # The app turns the collector back on once its first frame is out.
@@ -234,19 +271,8 @@ def _run_app(path: Path | None, *, ascii_glyphs: bool = False, no_mouse: bool = 
     return app.return_code or 0
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
-    """`dlroadmap NAME [ROADMAP.md] [options]`: one subcommand, as `--help` lists it."""
-
-    name: str
-    summary: str  # its line in `dlroadmap --help`
-    description: str  # its own `--help`
-    options: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-
-
 # Every subcommand, in the order `dlroadmap --help` lists them. Any other first argument
-# is the roadmap to open in the app (a path; later, a URL too).
+# is the roadmap to open in the app (a path, a URL or a title: see cli_shelf.py).
 COMMANDS = {
     command.name: command
     for command in (
@@ -256,12 +282,15 @@ COMMANDS = {
             "Print where you stand and what to study next, then exit: progress per phase, "
             "what is in progress, what comes next, topics due for a revisit, what you did "
             "today, yesterday and this week, your streak and a 13-week activity calendar. "
-            "Colour on a terminal; plain text when piped or with NO_COLOR set. Writes nothing but "
-            "the parsed roadmap to the parse cache (~/.cache/dlroadmap/roadmaps/), when it "
-            "was not there: never the progress file.",
+            "Colour on a terminal; plain text when piped or with NO_COLOR set. Without a "
+            "ROADMAP, the one opened last, then a line for each other roadmap studied in the "
+            "last four weeks; the streak counts a day studied on any. Writes nothing but "
+            "parsed roadmaps to the parse cache (~/.cache/dlroadmap/roadmaps/), when they "
+            "were not there: never a progress file.",
             _review_options,
             _review,
         ),
+        *cli_shelf.COMMANDS,
         Command(
             "export",
             "write the roadmap with progress and notes",
@@ -300,7 +329,8 @@ def _command_parser(command: Command) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"dlroadmap {command.name}", description=command.description
     )
-    _roadmap_argument(parser)
+    if command.takes_roadmap:
+        _roadmap_argument(parser)
     command.options(parser)
     return parser
 
@@ -362,7 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The everyday start, with nothing to parse: argparse is not even loaded.
             return _run_app(None)
         args = _parser().parse_args(arguments)
-        return _run_app(args.roadmap, ascii_glyphs=args.ascii, no_mouse=args.no_mouse)
+        return _run_app(
+            args.roadmap, bundled=args.bundled, ascii_glyphs=args.ascii, no_mouse=args.no_mouse
+        )
     except DlroadmapError as error:
         print(f"dlroadmap: {error}", file=sys.stderr)
         return EXIT_USAGE

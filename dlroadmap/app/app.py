@@ -31,6 +31,8 @@ from dlroadmap.errors import DlroadmapError
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.filtering import Show
 from dlroadmap.roadmap.model import Roadmap
+from dlroadmap.shelf.access import ShelfAccess
+from dlroadmap.shelf.kept import url_of
 
 
 @dataclass
@@ -73,8 +75,11 @@ class RoadmapApp(OrderlyKeysApp[None]):
         settings: Settings | None = None,
         source: Path | None = None,
         browse: Browse | Literal["system"] | None = "system",
+        shelf: ShelfAccess | None = None,
     ) -> None:
         super().__init__()
+        # The roadmaps to switch to (None: the Roadmaps screen is not offered).
+        self._shelf = shelf
         # The roadmap as parsed (the store's has what the learner brought into the plan).
         self.roadmap = roadmap
         self.store = store
@@ -185,6 +190,33 @@ class RoadmapApp(OrderlyKeysApp[None]):
             return
         tell(self, Notice(f"Exported to {target}", title="Export"))
 
+    def action_update_roadmap(self) -> None:
+        """Fetch the roadmap's latest version into its kept copy; the file watcher then
+        shows what changed, as for any edit, and progress follows its topics."""
+        if self._source is None or url_of(self._source) is None:
+            message = "This roadmap was not added from a URL: there is nothing to update it from."
+            tell(self, Notice(message, severity="warning"))
+            return
+        tell(self, Notice("Fetching its latest version…", title="Update"))
+        self.run_worker(
+            partial(self._fetch_latest, self._source),
+            thread=True,
+            group="update",
+            exit_on_error=False,
+        )
+
+    def _fetch_latest(self, source: Path) -> None:
+        """In a worker thread: the network may take seconds."""
+        from dlroadmap.fetch.update import refresh  # only an update loads urllib
+
+        try:
+            changed = refresh(source)
+        except DlroadmapError as error:
+            self.call_from_thread(tell, self, Notice(str(error), severity="error"))
+            return
+        told = "Fetched: what changed shows in a moment." if changed else "It is up to date."
+        self.call_from_thread(tell, self, Notice(told, title="Update"))
+
     def on_mount(self) -> None:
         if self.store.recovered:
             tell(
@@ -279,6 +311,40 @@ class RoadmapApp(OrderlyKeysApp[None]):
             await self.action_quit()
         elif choice == "keep":
             self._exit_keeping_unsaved()
+
+    def on_roadmaps_wanted(self) -> None:
+        if self._shelf is None:
+            return
+        from dlroadmap.app.screens.roadmaps import RoadmapsScreen  # loaded when first wanted
+
+        screen = RoadmapsScreen(self._shelf, self.store.path, ascii_glyphs=self._ascii)
+        self.push_screen(screen, self._chosen)
+
+    def _chosen(self, source: Path | None) -> None:
+        # Once the Roadmaps screen has gone: the main screen is then the one to replace.
+        if source is not None:
+            self.call_later(self._switch_to, source)
+
+    async def _switch_to(self, source: Path) -> None:
+        """Show the roadmap in `source` in place of this one, saved first."""
+        if self._shelf is None:
+            return
+        if not self._saved_now():
+            message = (
+                f"Still on this roadmap: its changes could not be saved ({self._save_problem})."
+            )
+            tell(self, Notice(message, severity="error"))
+            return
+        try:
+            roadmap, store = self._shelf.open(source)
+        except DlroadmapError as error:
+            tell(self, Notice(str(error), severity="error"))
+            return
+        self.store.keep_in_cache()
+        self.roadmap, self.store, self._source = roadmap, store, source
+        self._lifecycle.follow(source)
+        for screen in self._main_screens():
+            await screen.show_other(store)
 
     def on_app_focus(self) -> None:
         for screen in self._main_screens():

@@ -19,6 +19,7 @@ class Scope(Enum):
     FILTER = "Filter"
     TODAY = "Today"
     NOTES = "Notes"
+    ROADMAPS = "Roadmaps"
     CONFIRM = "Asked to confirm"
     HELP = "Help"
     APP = "App"

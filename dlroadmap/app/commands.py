@@ -244,6 +244,15 @@ COMMANDS: tuple[Command, ...] = (
         Scope.MAIN,
     ),
     Command(
+        "shelf.open",
+        "b",
+        "roadmaps",
+        "Roadmaps",
+        "Roadmaps: all you follow, to switch",
+        Scope.MAIN,
+        palette="Roadmaps",
+    ),
+    Command(
         "filter.clear_from_tree",
         "escape",
         "clear_filter",
@@ -296,6 +305,26 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", Scope.TODAY, footer=True),
     Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", Scope.TODAY, footer=True),
+    Command("roadmaps.back", "escape", "back", "Back", "Back to the tree", Scope.ROADMAPS, True),
+    Command("roadmaps.open", "enter", "open", "Open", "Switch to it", Scope.ROADMAPS, True),
+    Command(
+        "roadmaps.remove",
+        "d,delete",
+        "remove",
+        "Remove",
+        "Take it off the shelf (press twice; its file is kept)",
+        Scope.ROADMAPS,
+        True,
+    ),
+    Command(
+        "roadmaps.locate",
+        "m",
+        "locate",
+        "Moved",
+        "Say where its markdown is now",
+        Scope.ROADMAPS,
+        True,
+    ),
     Command(
         "notes.jump", "enter", "jump", "Go to", "Show it in the tree", Scope.NOTES, footer=True
     ),
@@ -365,6 +394,15 @@ COMMANDS: tuple[Command, ...] = (
         "Write the roadmap with your progress and notes as markdown, here",
         Scope.APP,
         palette="Export",
+    ),
+    Command(
+        "app.update",
+        "",
+        "update_roadmap",
+        "Update",
+        "Fetch the latest version of a roadmap added from a URL",
+        Scope.APP,
+        palette="Update from its URL",
     ),
     Command(
         "app.theme",

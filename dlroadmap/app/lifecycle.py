@@ -63,22 +63,32 @@ class Lifecycle:
         if self._source is not None:
             # Should the watcher fail after all, live reload ends; the app, never.
             self._app.run_worker(
-                partial(self._follow, self._source), thread=True, group="watch", exit_on_error=False
+                partial(self._follow, self._source, self._stop_watching),
+                thread=True,
+                group="watch",
+                exit_on_error=False,
             )
 
     def stop(self) -> None:
         self._stop_watching.set()
 
+    def follow(self, source: Path) -> None:
+        """Watch `source` from now on, instead of the markdown watched until now."""
+        self._stop_watching.set()
+        self._stop_watching = threading.Event()
+        self._source = source
+        self.watch()
+
     def _check_terminal(self) -> None:
         if not _terminal_present():
             self._save_and_exit()
 
-    def _follow(self, source: Path) -> None:
-        """In the watcher's thread: show the markdown's edits until the app stops."""
+    def _follow(self, source: Path, stop: threading.Event) -> None:
+        """In the watcher's thread: show the markdown's edits until told to stop."""
         try:
-            watch_file(source, self._markdown_changed, self._stop_watching)
+            watch_file(source, self._markdown_changed, stop)
         except Exception as error:  # a bug of ours: worth a word, not the app
-            if self._stop_watching.is_set():
+            if stop.is_set():
                 return  # the app is going: a change shown now would be shown to no one
             notice = Notice(
                 f"Live reload is off ({type(error).__name__}: {error}): edits to "

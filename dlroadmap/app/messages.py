@@ -14,5 +14,9 @@ class NoteEdited(Message):
         self.base = base
 
 
+class RoadmapsWanted(Message):
+    """The Roadmaps screen was asked for: the app, which can switch roadmaps, opens it."""
+
+
 class NoteEditorClosed(Message):
     """The editor was left; focus goes back to the tree."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dlroadmap.app.edits import Notice
+from dlroadmap.progress.changes import changes
 
 if TYPE_CHECKING:
     from dlroadmap.progress.reattach import Reattached
@@ -17,17 +18,11 @@ SHOWN_REATTACHED = 5
 
 def reload_notice(before: Roadmap, after: Roadmap, moved: list[Reattached]) -> Notice:
     """The markdown was edited while the app ran: topics added, removed, moved."""
-    old = {node.id: node.text for node in before.items()}
-    new = {node.id: node.text for node in after.items()}
-    gone = {m.old_id for m in moved}
-    came = {m.new_id for m in moved}
-    added = [new[key] for key in new if key not in old and key not in came]
-    removed = [old[key] for key in old if key not in new and key not in gone]
-    lines = [f"+ {text}" for text in added[:SHOWN_CHANGES]]
-    lines += [f"- {text}" for text in removed[:SHOWN_CHANGES]]
-    lines += [f"→ {m.new_text}" for m in moved[:SHOWN_CHANGES]]
-    counts = f"{len(added)} added, {len(removed)} removed, {len(moved)} moved or renamed"
-    return Notice("\n".join([counts, *lines]), title="The roadmap file changed")
+    found = changes(before, after, moved)
+    lines = [f"+ {text}" for text in found.added[:SHOWN_CHANGES]]
+    lines += [f"- {text}" for text in found.removed[:SHOWN_CHANGES]]
+    lines += [f"→ {now}" for _before, now in found.moved[:SHOWN_CHANGES]]
+    return Notice("\n".join([found.counts(), *lines]), title="The roadmap file changed")
 
 
 def reattached_notice(moved: list[Reattached]) -> Notice | None:

@@ -120,7 +120,7 @@ def reread(path: Path, shown: Roadmap, cache: Path | None = None) -> Roadmap | N
 
 def same_content(a: Roadmap, b: Roadmap) -> bool:
     """Whether two roadmaps have the same titles, overview, and nodes in the same places."""
-    if (a.title, a.tagline, a.overview) != (b.title, b.tagline, b.overview):
+    if (a.title, a.tagline, a.overview, a.warnings) != (b.title, b.tagline, b.overview, b.warnings):
         return False
     return all(_shape(x) == _shape(y) for x, y in zip_longest(a.walk(), b.walk()))
 

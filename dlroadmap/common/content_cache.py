@@ -39,8 +39,9 @@ except ImportError:  # an interpreter built without it
 
 T = TypeVar("T")
 
-# Entries kept per cache; the oldest go first (a user has a handful of roadmaps).
-KEEP = 16
+# Entries kept per cache; the oldest go first. Room for a shelf of a few dozen roadmaps,
+# which `dlroadmap list` reads from the cache.
+KEEP = 64
 
 SUFFIX = ".dlroadmap-cache"
 # The names this cache gives its entries: pruning touches nothing else in the folder.

@@ -8,6 +8,7 @@ from dlroadmap.common.printable import path_text
 from dlroadmap.errors import StateError
 from dlroadmap.progress import recovery
 from dlroadmap.progress.cache import StateCache
+from dlroadmap.progress.set_aside import is_set_aside
 from dlroadmap.progress.state import State
 from dlroadmap.roadmap.ids import slugify
 from dlroadmap.roadmap.model import Roadmap
@@ -66,7 +67,7 @@ def _found_elsewhere(
 ) -> tuple[Path, State] | None:
     """A state file under another name that holds this roadmap's items."""
     for path in sorted(folder.glob("*.toml")):
-        if ".broken-" in path.name or ".schema-" in path.name or recovery.is_recovery_file(path):
+        if is_set_aside(path) or recovery.is_recovery_file(path):
             continue
         try:
             state = files.read(path)

@@ -5,7 +5,8 @@ of its headings too: saved state whose id is gone, or whose id now names a topic
 with other text or headings (siblings sharing an id base reordered: "C", "C++" and
 "C#" all had the base "c" before symbols were spelled out; "📚 Review" and "🧪 Review"
 still share "review"), is matched to an item that has none: first at its place
-under the older id rules, then by the same text (under the same headings first: the
+under the older id rules or without the status markers the parser reads now, then by
+the same text (under the same headings first: the
 item moved to another section or phase), then by nearly the same text (a light
 rename). What matches nothing
 stays saved, untouched, as unmatched; if its id now names another topic, under a
@@ -21,7 +22,8 @@ from typing import NamedTuple
 
 from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.state import ItemState
-from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
+from dlroadmap.roadmap.ids import SEPARATOR, SiblingSlugs, join_id, slugify
+from dlroadmap.roadmap.inline import without_status_marker
 from dlroadmap.roadmap.model import Node, Roadmap, plain
 
 # rapidfuzz's ratio (0-100) on the words of the slugs. 85 takes small edits
@@ -140,6 +142,7 @@ def reattach(items: Mapping[str, ItemState], roadmap: Roadmap) -> list[Reattache
     free = {key: place for key, place in places.items() if key not in items or key in lost}
     found: list[Reattached] = []
     orphans = _renumbered(items, orphans, free, roadmap, found)
+    orphans = _unmarked(items, orphans, free, found)
     orphans = _same_text(items, orphans, free, found)
     if orphans and free:
         orphans = _renames(items, orphans, free, found)
@@ -192,6 +195,52 @@ def _ids_before_spelling(
         yield from _ids_before_spelling(node.children, node_id)
 
 
+def _by_text(free: dict[str, _Place]) -> dict[str, list[str]]:
+    """The free topics' ids by their text, in document order."""
+    by_text: dict[str, list[str]] = {}
+    for key, place in free.items():
+        by_text.setdefault(_normal(place.text), []).append(key)
+    return by_text
+
+
+def _unmarked(
+    items: Mapping[str, ItemState],
+    orphans: list[str],
+    free: dict[str, _Place],
+    found: list[Reattached],
+) -> list[str]:
+    """Take the orphans whose topic is where it was, its text or its headings' now without
+    the status markers the parser reads ("✅ Topic", "Topic (IN PROGRESS)"); the rest."""
+    by_text = _by_text(free)
+    rest: list[str] = []
+    for old in orphans:
+        item = items[old]
+        text = without_status_marker(item.text)
+        within = item.within and tuple(map(without_status_marker, item.within))
+        if within is not None and (text, within) == (item.text, item.within):
+            rest.append(old)  # no marker left it: a move or a rename, for the steps after
+            continue
+        same = by_text.get(_normal(text), [])
+        new = next((key for key in same if _in_place(old, item, key, free[key])), None)
+        if new is None:
+            rest.append(old)
+        else:
+            same.remove(new)
+            _take(found, free, old, item, new, Why.RENUMBERED)
+    return rest
+
+
+def _in_place(old: str, item: ItemState, new: str, place: _Place) -> bool:
+    """Is the topic at `new` where the saved item was, allowing for markers dropped?"""
+    if item.within is not None:
+        within = tuple(without_status_marker(text) for text in item.within)
+        return _same_within(within, place.within)
+    # Saved by a release that did not record the headings: its id is their path, each
+    # slug holding the one of now (a marker only ever leaves a title).
+    then, now = old.split(SEPARATOR), new.split(SEPARATOR)
+    return len(then) == len(now) and all(a in b for a, b in zip(now, then, strict=True))
+
+
 def _same_text(
     items: Mapping[str, ItemState],
     orphans: list[str],
@@ -200,9 +249,7 @@ def _same_text(
 ) -> list[str]:
     """Take the orphans whose text a free topic has: under the same headings if one is
     (same-named sections reordered), else at its own id, else the first in the file."""
-    by_text: dict[str, list[str]] = {}
-    for key, place in free.items():
-        by_text.setdefault(_normal(place.text), []).append(key)
+    by_text = _by_text(free)
     rest: list[str] = []
     for old in orphans:
         item = items[old]

@@ -25,10 +25,25 @@ def keep_original(path: Path, schema: int) -> Path:
     return backup
 
 
-def move_aside(path: Path, found: bytes, when: datetime | None = None) -> Path | None:
-    """Rename the state file that was found holding `found` (and could not be used),
-    keeping it whole; the new path. None when the file there now is not that one (moved
-    aside by another session, or replaced by a fresh one since): nothing is moved."""
+# What a file set aside is called for: `NAME.WHY-YYYYMMDD-HHMMSS.toml`. A broken file;
+# one taken off the shelf by the user.
+BROKEN = "broken"
+REMOVED = "removed"
+_MARKS = (f".{BROKEN}-", f".{REMOVED}-", ".schema-")
+
+
+def is_set_aside(path: Path) -> bool:
+    """Whether `path` is a state file set aside (by any of the above), not one in use."""
+    return any(mark in path.name for mark in _MARKS)
+
+
+def move_aside(
+    path: Path, found: bytes, when: datetime | None = None, why: str = BROKEN
+) -> Path | None:
+    """Rename the state file that was found holding `found` (and could not be used, or
+    was taken off the shelf: `why`), keeping it whole; the new path. None when the file
+    there now is not that one (moved aside by another session, or replaced by a fresh
+    one since): nothing is moved."""
     from filelock import Timeout
 
     stamp = (when or now()).strftime("%Y%m%d-%H%M%S")
@@ -40,11 +55,11 @@ def move_aside(path: Path, found: bytes, when: datetime | None = None) -> Path |
                     return None
             except FileNotFoundError:
                 return None
-            target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
+            target = path.with_name(f"{path.stem}.{why}-{stamp}{path.suffix}")
             number = 1
             while target.exists() or target.is_symlink():  # never over one moved aside before
                 number += 1
-                target = path.with_name(f"{path.stem}.broken-{stamp}-{number}{path.suffix}")
+                target = path.with_name(f"{path.stem}.{why}-{stamp}-{number}{path.suffix}")
             os.replace(path, target)
     except Timeout:
         raise StateError(

@@ -136,11 +136,12 @@ class Store:
         return ((key, item.note) for key, item in self.state.items.items() if item.note)
 
     def unmatched(self) -> list[tuple[str, ItemState]]:
-        """Saved items with a note whose place is no longer in the markdown."""
+        """Saved items with a note whose place is no longer a topic of the markdown: gone
+        from it, or set aside (a table of contents, a licence section)."""
         return [
             (key, item)
             for key, item in sorted(self.state.items.items())
-            if item.note and self.roadmap.get(key) is None
+            if item.note and not ((node := self.roadmap.get(key)) and node.is_topic)
         ]
 
     # -- changing ------------------------------------------------------------

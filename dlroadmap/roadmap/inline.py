@@ -8,9 +8,24 @@ from __future__ import annotations
 from typing import Any
 
 from dlroadmap.roadmap.model import Inline, Span, Status
-from dlroadmap.roadmap.syntax import ENTITY, drops_colon, find_status_marker, marker_status
+from dlroadmap.roadmap.syntax import (
+    ENTITY,
+    drops_colon,
+    find_inner_marker,
+    find_leading_marker,
+    find_status_marker,
+    find_trailing_check,
+    marker_status,
+)
 
-__all__ = ["Token", "drop_status_marker", "drop_trailing_colon", "inline_title", "text_of"]
+__all__ = [
+    "Token",
+    "drop_status_marker",
+    "drop_trailing_colon",
+    "inline_title",
+    "text_of",
+    "without_status_marker",
+]
 
 Token = dict[str, Any]
 
@@ -104,21 +119,34 @@ def _withtext_of(span: Span, text: str) -> Span:
 
 def _truncate(spans: Inline, length: int) -> Inline:
     """The first `length` characters of the title, span styles kept."""
+    return _cut(spans, length, len(text_of(spans)))
+
+
+def _cut(spans: Inline, start: int, end: int) -> Inline:
+    """The title without the characters from `start` to `end`, span styles kept."""
     out: list[Span] = []
-    remaining = length
+    at = 0
     for span in spans:
-        if remaining <= 0:
-            break
-        out.append(_withtext_of(span, span.text[:remaining]))
-        remaining -= len(span.text)
+        size = len(span.text)
+        if at + size <= start or at >= end:
+            out.append(span)
+        else:
+            text = span.text[: max(start - at, 0)] + span.text[max(end - at, 0) :]
+            if text:
+                out.append(_withtext_of(span, text))
+        at += size
     return _strip(out)
 
 
 def drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
-    """The title without its trailing status markers, and the status the last one gives.
+    """The title without its status markers, and the status they give.
 
-    Repeated markers ("Topic (done) -> Done") all go, so no title is left ending in one.
-    A skipped title struck through as a whole ("~~Topic~~ (skipped)") loses the strike.
+    Trailing markers first: repeated ones ("Topic (done) -> Done") all go, so no title is
+    left ending in one, and the last gives the status. Failing those, a marker leading the
+    title ("✅ Topic", "**DONE**: Topic", the typo "[] Topic") or a check mark ending it
+    ("Topic ✅"), or an in-progress one
+    anywhere in it ("Topic (IN PROGRESS) notes", "🚧 Topic"). A skipped title struck
+    through as a whole ("~~Topic~~ (skipped)") loses the strike.
     """
     # The marker may straddle spans ("_Text_ -> Done", "-> **Done**"), so match the
     # plain text and cut the spans at the same offset.
@@ -129,11 +157,26 @@ def drop_status_marker(title: Inline) -> tuple[Inline, Status | None]:
             break
         status = status or marker_status(match)
         title = _truncate(title, match.start())
+    leading = find_leading_marker(text_of(title))
+    if leading is not None:
+        length, written = leading
+        title, status = _cut(title, 0, length), status or written
+    check = find_trailing_check(text_of(title))
+    if check is not None and check.start() > 0:
+        title, status = _truncate(title, check.start()), status or Status.DONE
+    inner = find_inner_marker(text_of(title))
+    if inner is not None:
+        title, status = _cut(title, inner.start(), inner.end()), status or Status.IN_PROGRESS
     if status is Status.SKIPPED and title and all(span.strike for span in title):
         title = tuple(
             Span(span.text, span.bold, span.italic, span.code, False, span.link) for span in title
         )
     return title, status
+
+
+def without_status_marker(text: str) -> str:
+    """Plain text as a title of this parser: without the status markers it is read for."""
+    return text_of(drop_status_marker((Span(text),))[0])
 
 
 def drop_trailing_colon(title: Inline) -> Inline:

@@ -26,7 +26,9 @@ from typing import cast
 
 import mistune
 
-from dlroadmap.roadmap.front_matter import strip_front_matter
+from dlroadmap.roadmap.aside import list_aside, set_aside
+from dlroadmap.roadmap.fences import unclosed_fence_warnings
+from dlroadmap.roadmap.front_matter import front_matter_title, split_front_matter
 from dlroadmap.roadmap.gfm_tables import gfm_tables
 from dlroadmap.roadmap.ids import SiblingSlugs, join_id, slugify
 from dlroadmap.roadmap.inline import (
@@ -37,11 +39,12 @@ from dlroadmap.roadmap.inline import (
     text_of,
 )
 from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, Status
+from dlroadmap.roadmap.overview import find_overview
 from dlroadmap.roadmap.paragraph_items import ParagraphItem, ParagraphRuns
 from dlroadmap.roadmap.prose import MAX_PARAGRAPHS, describe, item_prose
 from dlroadmap.roadmap.resources import is_task, task_resources
-from dlroadmap.roadmap.syntax import names_overview
 from dlroadmap.roadmap.tables import ItemTables, TableRow
+from dlroadmap.roadmap.title import banner_titles, heading_title, title_index
 
 __all__ = ["parse_roadmap"]
 
@@ -49,12 +52,8 @@ UNTITLED_TITLE: Inline = (Span("(untitled)"),)
 
 _ITEM_TYPES = frozenset({"list_item", "task_list_item"})
 _TEXT_BLOCKS = frozenset({"paragraph", "block_text", "heading"})
-
-# Words too common to tie an overview entry to a phase.
-_STOPWORDS = frozenset(
-    {"a", "an", "and", "the", "of", "or", "to", "in", "on", "for", "with", "at", "by"}
-    | {"phase", "part", "step", "stage", "module", "week", "day"}
-)
+# The level of a group the parser makes, deeper than any markdown heading.
+_GROUP_LEVEL = 7
 
 
 @cache
@@ -82,6 +81,7 @@ class _Draft:
     description: Inline = ()
     resources: tuple[Inline, ...] = ()
     prose: tuple[Token, ...] = ()  # a heading's first paragraphs: its description if a topic
+    aside: str = ""  # why it is not the plan (aside.py); "" when it is
 
 
 def parse_roadmap(text: str, fallback_title: str) -> Roadmap:
@@ -108,9 +108,13 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _parse(text: str, fallback_title: str) -> Roadmap:
-    tokens = cast(list[Token], _markdown()(strip_front_matter(text)))
-    title, tagline, top = _build(tokens)
-    overview_at, overview_phases = _find_overview(top)
+    front_matter, body = split_front_matter(text)
+    tokens = cast(list[Token], _markdown()(body))
+    heading, tagline, top = _build(tokens)
+    banner, picture = banner_titles(tokens)
+    named = front_matter_title(front_matter) or banner
+    title = (Span(named),) if named else heading or ((Span(picture),) if picture else ())
+    overview_at, overview_phases = find_overview(top)
     overview_draft = top.pop(overview_at) if overview_at is not None else None
     phases = _to_nodes(top)
     overview: list[OverviewEntry] = []
@@ -125,6 +129,7 @@ def _parse(text: str, fallback_title: str) -> Roadmap:
         tagline=tagline,
         phases=phases,
         overview=overview,
+        warnings=unclosed_fence_warnings(body, tokens, text.count("\n") - body.count("\n") + 1),
     )
 
 
@@ -133,7 +138,7 @@ def _parse(text: str, fallback_title: str) -> Roadmap:
 
 def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
     """Title, tagline and the top-level drafts of the document."""
-    title_at = _title_index(tokens)
+    title_at = title_index(tokens)
     root = _Draft((), 0)
     open_headings: list[_Draft] = []  # shallowest first
     title: Inline = ()
@@ -151,7 +156,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
             parent.children += map(_late_draft, paragraphs.read(parent, run, kind == "list"))
             run = []
         if index == title_at:
-            title = inline_title(token.get("children") or [])
+            title = heading_title(token)
             # The title heading is the root itself: what follows is top level.
             open_headings.clear()
             expect_tagline = True
@@ -172,7 +177,7 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
                 open_headings.pop()
             parent = open_headings[-1] if open_headings else root
             parent.subheadings = True
-            draft = _Draft(inline_title(token.get("children") or []), level)
+            draft = _Draft(heading_title(token), level)
             draft.title, marked = drop_status_marker(draft.title)
             draft.status = marked or Status.TODO
             parent.children.append(draft)
@@ -187,7 +192,8 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
         if lists:
             parent = open_headings[-1] if open_headings else root
             parent.lists += len(lists)
-            _add_lists((list_token, parent) for list_token in lists)
+            for list_token in lists:
+                _add_list(list_token, parent, root)
     if run:
         parent = open_headings[-1] if open_headings else root
         parent.children += map(_late_draft, paragraphs.read(parent, run, captions_list=False))
@@ -198,20 +204,8 @@ def _build(tokens: list[Token]) -> tuple[Inline, Inline, list[_Draft]]:
     for parent, item in lone:
         if id(parent) in bare:
             parent.children.append(_late_draft(item))
+    set_aside(root.children)
     return title, tagline, root.children
-
-
-def _title_index(tokens: list[Token]) -> int | None:
-    """The first H1; failing that, a first heading shallower than every other one."""
-    headings = [(i, t["attrs"]["level"]) for i, t in enumerate(tokens) if t["type"] == "heading"]
-    for index, level in headings:
-        if level == 1:
-            return index
-    if headings:
-        first_index, first_level = headings[0]
-        if all(level > first_level for _, level in headings[1:]):
-            return first_index
-    return None
 
 
 def _is_emphasis_only(paragraph: Token) -> bool:
@@ -232,6 +226,25 @@ def _lists_in(blocks: list[Token]) -> Iterator[Token]:
             yield block
         elif block["type"] == "block_quote":
             stack.extend(reversed(block.get("children") or []))
+
+
+def _add_list(list_token: Token, parent: _Draft, root: _Draft) -> None:
+    """Add a list's items under `parent`, set aside when the list is navigation or badges.
+
+    A set-aside list right under the title is put in a group of its own, named for why
+    ("Table of contents"): one node to show or bring back, and no stray top-level items.
+    """
+    reason = list_aside(list_token)
+    if reason and parent is root:
+        last = root.children[-1] if root.children else None
+        if last is None or last.heading_level != _GROUP_LEVEL or last.aside != reason:
+            last = _Draft((Span(reason.capitalize()),), _GROUP_LEVEL, aside=reason)
+            root.children.append(last)
+        parent = last
+    first = len(parent.children)
+    _add_lists([(list_token, parent)])
+    for draft in parent.children[first:]:
+        draft.aside = reason
 
 
 def _add_lists(lists: Iterable[tuple[Token, _Draft]]) -> None:
@@ -277,69 +290,6 @@ def _late_draft(item: TableRow | ParagraphItem) -> _Draft:
     return _Draft(title, 0, status, late=True, fields=item.fields, description=item.description)
 
 
-# -- overview -----------------------------------------------------------------------
-
-
-def _find_overview(top: list[_Draft]) -> tuple[int | None, list[_Draft]]:
-    """Where the 'Phases Overview' checklist is among top-level drafts, and its phases.
-
-    It must be a heading mentioning "overview" that holds exactly one flat list and
-    no sub-headings, and its entries must line up with the top-level sections after
-    it: same count with at least half the pairs sharing words (order decides, so
-    "Projects & Portfolio Building" may name "Final Projects & Portfolio"), or else
-    every entry naming a later section in order.
-    """
-    for index, draft in enumerate(top):
-        if not (
-            draft.heading_level
-            and names_overview(text_of(draft.title))
-            and draft.lists == 1
-            and not draft.subheadings
-            and draft.children
-            and not any(entry.children for entry in draft.children)
-        ):
-            continue
-        sections = [later for later in top[index + 1 :] if later.heading_level]
-        phases = _match_overview(draft.children, sections)
-        if phases is not None:
-            return index, phases
-    return None, []
-
-
-def _match_overview(entries: list[_Draft], sections: list[_Draft]) -> list[_Draft] | None:
-    entry_keys = [_key(entry.title) for entry in entries]
-    section_keys = [_key(section.title) for section in sections]
-    if len(entries) == len(sections):
-        hits = sum(_names(e, s) for e, s in zip(entry_keys, section_keys, strict=True))
-        if 2 * hits >= len(entries):
-            return sections
-    matched: list[_Draft] = []
-    at = 0
-    for entry_key in entry_keys:
-        while at < len(sections) and not _names(entry_key, section_keys[at]):
-            at += 1
-        if at == len(sections):
-            return None
-        matched.append(sections[at])
-        at += 1
-    return matched
-
-
-def _key(title: Inline) -> tuple[str, frozenset[str]]:
-    slug = slugify(text_of(title), max_length=10_000)
-    words = frozenset(w for w in slug.split("-") if w not in _STOPWORDS and not w.isdigit())
-    return slug, words
-
-
-def _names(entry: tuple[str, frozenset[str]], section: tuple[str, frozenset[str]]) -> bool:
-    """Does an overview entry plausibly name this section?"""
-    entry_slug, entry_words = entry
-    section_slug, section_words = section
-    if f"-{entry_slug}-" in f"-{section_slug}-":  # whole words: "ai" must not name "domain"
-        return True
-    return bool(entry_words) and 2 * len(entry_words & section_words) >= len(entry_words)
-
-
 # -- ids ------------------------------------------------------------------------------
 
 
@@ -374,6 +324,7 @@ def _siblings(drafts: list[_Draft], parent_id: str | None) -> list[Node]:
             fields=draft.fields,
             description=draft.description,
             resources=draft.resources,
+            aside=draft.aside,
         )
         if draft.prose and not draft.children:
             node.description = describe(draft.prose)

@@ -36,6 +36,12 @@ def read_text(path: Path) -> str:
         raise RoadmapError(path, "permission denied; the file is not readable.") from None
     except OSError as error:
         raise RoadmapError(path, f"{error.strerror or error}.") from None
+    return markdown_text(data, path)
+
+
+def markdown_text(data: bytes, path: Path | str) -> str:
+    """The text of a roadmap's bytes (read from `path`, a file or a URL), or a
+    RoadmapError saying why they are not a roadmap."""
     if len(data) > MAX_BYTES:
         raise RoadmapError(path, f"it is larger than {MAX_BYTES // 2**20} MiB; not a roadmap.")
     if b"\x00" in data:

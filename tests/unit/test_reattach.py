@@ -162,3 +162,22 @@ def test_items_under_same_named_sections_keep_their_state_when_the_sections_swap
         (heading,) = (h.text for h in swapped.ancestors(node.id))
         assert moved[node.id].note == f"under {heading}"
     assert reattach(moved, swapped) == []
+
+
+def test_a_topic_whose_written_status_left_its_title_keeps_its_state_quietly() -> None:
+    # Saved when "**DONE**:" and "(IN PROGRESS)" were part of the titles (and ids).
+    markdown = "# P\n## S\n- **DONE**: Course 1\n  - Week 1\n- Course 2 (IN PROGRESS)\n"
+    items = {
+        "s/done-course-1": ItemState(text="DONE: Course 1", note="a", within=("S",)),
+        "s/done-course-1/week-1": ItemState(
+            text="Week 1", note="b", within=("S", "DONE: Course 1")
+        ),
+        # A release that did not record the headings: its id is its path.
+        "s/course-2-in-progress": ItemState(text="Course 2 (IN PROGRESS)", note="c"),
+    }
+    moves = reattach(items, parse_roadmap(markdown, "x"))
+    assert {(m.old_id, m.new_id, m.why) for m in moves} == {
+        ("s/done-course-1", "s/course-1", Why.RENUMBERED),
+        ("s/done-course-1/week-1", "s/course-1/week-1", Why.RENUMBERED),
+        ("s/course-2-in-progress", "s/course-2", Why.RENUMBERED),
+    }

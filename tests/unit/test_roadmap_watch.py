@@ -60,8 +60,9 @@ def test_a_file_saved_unchanged_is_no_change(tmp_path: Path) -> None:
         PLAN.replace("- Tensors", "- [x] Tensors"),
         PLAN.replace("- Autograd", "  - Autograd"),
         PLAN.replace("Tensors", "**Tensors**"),
+        PLAN + "\n```\n- hidden in code\n",
     ],
-    ids=["topic added", "title", "status mark", "nesting", "emphasis"],
+    ids=["topic added", "title", "status mark", "nesting", "emphasis", "fence left open"],
 )
 def test_an_edit_is_a_change(tmp_path: Path, edited: str) -> None:
     path = tmp_path / "plan.md"

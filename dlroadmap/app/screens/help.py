@@ -22,9 +22,9 @@ MOUSE_NOTE = (
 # The sections of each column, as the table's scopes; a screen's title names its key.
 COLUMNS = (
     (Scope.TREE, Scope.EDITOR, Scope.FILTER, Scope.CONFIRM),
-    (Scope.MAIN, Scope.TODAY, Scope.NOTES, Scope.APP),
+    (Scope.MAIN, Scope.TODAY, Scope.NOTES, Scope.ROADMAPS, Scope.APP),
 )
-_OPENED_BY = {Scope.TODAY: "today.open", Scope.NOTES: "notes.open"}
+_OPENED_BY = {Scope.TODAY: "today.open", Scope.NOTES: "notes.open", Scope.ROADMAPS: "shelf.open"}
 
 
 class HelpScreen(ModalScreen[None]):

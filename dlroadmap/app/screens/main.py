@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
 from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.lifecycle import terminal_handed_over
-from dlroadmap.app.messages import NoteEdited, NoteEditorClosed
+from dlroadmap.app.messages import NoteEdited, NoteEditorClosed, RoadmapsWanted
 from dlroadmap.app.node_keys import NodeKeys
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
@@ -59,14 +59,17 @@ class MainScreen(TreeViewScreen):
         view: View | None = None,
     ) -> None:
         super().__init__(view or View())
-        self.store = store
-        self.shown = ShownRoadmap(store)
         self.node_keys = NodeKeys(self, browse)
+        self._hold(store)
         self._today = today
         self._ascii = ascii_glyphs
+        self._resumed = False
+
+    def _hold(self, store: Store) -> None:
+        self.store = store
+        self.shown = ShownRoadmap(store)
         self.edits = Edits(store, self._node, self._tell)
         self.open_note = OpenNote(lambda: self.detail, self.edits, self._node, store.note)
-        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(ascii_glyphs=self._ascii, id="header")
@@ -113,6 +116,20 @@ class MainScreen(TreeViewScreen):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        self._show_held()
+        # Another session (a second SSH login) may save too: look for its changes now
+        # and then, and whenever the terminal regains focus.
+        self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
+
+    async def show_other(self, store: Store) -> None:
+        """Show another roadmap and its progress in place of this one (saved by now)."""
+        self._hold(store)
+        await self.recompose()
+        self._show_held()
+        # The new header's width is known once laid out: its progress bar is drawn then.
+        self.call_after_refresh(self._show_progress)
+
+    def _show_held(self) -> None:
         self.shown.count()
         self._show_tree(self.shown.first_open_item())
         self.roadmap_tree.focus()
@@ -124,11 +141,9 @@ class MainScreen(TreeViewScreen):
         notice = reattached_notice(self.store.reattached)
         if notice is not None:
             self._tell(notice)
+        self._tell_warnings(self.roadmap, ())
         if self.store.writable:
             self.edits.take_back_leftovers()
-        # Another session (a second SSH login) may save too: look for its changes now
-        # and then, and whenever the terminal regains focus.
-        self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
 
     def _warm_up_store(self) -> None:
         if self.store.writable:
@@ -146,6 +161,13 @@ class MainScreen(TreeViewScreen):
     def _tell(self, notice: Notice) -> None:
         tell(self, notice)
 
+    def _tell_warnings(self, roadmap: Roadmap, told: Sequence[str]) -> None:
+        """How the file was read, where the learner must know (an unclosed fence); on a
+        reload, only what was not told already."""
+        for warning in roadmap.warnings:
+            if warning not in told:
+                self._tell(Notice(warning, title="Roadmap file", severity="warning", timeout=15))
+
     def replace_roadmap(self, roadmap: Roadmap) -> None:
         """The markdown was edited on disk: show the new tree, keeping the cursor and state.
 
@@ -156,6 +178,7 @@ class MainScreen(TreeViewScreen):
         # Saved under the id it has now, so the store carries it where its topic went.
         self.open_note.save_typed()
         keep = self.selected_node()
+        told = self.roadmap.warnings
         new_ids, notice = self.shown.replace(roadmap)
         followed = self.open_note.follow(new_ids, roadmap)
         kept_id = followed if editor is not None else keep.id if keep else None
@@ -165,6 +188,7 @@ class MainScreen(TreeViewScreen):
         self._show_progress()
         self._refresh_detail()
         self._tell(notice)
+        self._tell_warnings(roadmap, told)
 
     def _show_tree(self, cursor: Node | None) -> None:
         """The tree anew, as the filter says; with no filter, the cursor on `cursor`."""
@@ -387,6 +411,9 @@ class MainScreen(TreeViewScreen):
         self.after_change([node.id for node, _ in notes])
         undo = named_keys("history.undo", keymap_in_force(self.app))
         self._tell(Notice(f"{done} {undo} undoes it."))
+
+    def action_roadmaps(self) -> None:
+        self.post_message(RoadmapsWanted())
 
     def _back_from_today(self, node_id: str | None) -> None:
         # Revisit ratings may have changed what the detail pane shows.

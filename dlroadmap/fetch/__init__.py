@@ -1,0 +1,1 @@
+"""Fetching a roadmap from a URL: only imported when one is fetched."""
