@@ -15,6 +15,7 @@ from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.screens.pick_link import PickLinkScreen
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
+from dlroadmap.roadmap.source import load_roadmap
 from tests.apptools import Told, point_at, screen_text
 
 SIZE = (100, 30)
@@ -280,3 +281,20 @@ async def test_a_section_brought_back_in_another_session_shows_here(tmp_path: Pa
         await pilot.pause()
         shown = screen_text(app)
     assert "0/12" in shown and "Not in the plan" not in shown
+
+
+async def test_a_licence_section_of_a_real_file_is_set_aside_and_brought_back(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_text("# Plan\n\n## Study\n\n- Tensors\n- Autograd\n\n## License\n\n- MIT\n", "utf-8")
+    roadmap = load_roadmap(path)
+    app = RoadmapApp(roadmap, Store.open(roadmap, path, tmp_path / "state"), browse=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Not in the plan (1)" in screen_text(app) and "0/2" in screen_text(app)
+        await point_at(pilot, "License")
+        await pilot.press("b")
+        await pilot.pause()
+        assert "0/3" in screen_text(app)
+    assert saved_state(app)["brought_back"] == ["license"]
