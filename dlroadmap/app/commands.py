@@ -167,7 +167,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("links.open", "o", "open_link", "Link", "Open a link", Scope.MAIN, palette="Open link"),
     Command(
         "plan.toggle",
-        "b",
+        "i",
         "toggle_plan",
         "Plan",
         "Into the plan / set aside again",

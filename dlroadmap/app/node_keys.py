@@ -1,5 +1,5 @@
 """The keys that reach past one item's status: a status key on a phase or section (every
-topic under it, as one change to undo), `o` on a node's links, and `b` bringing a
+topic under it, as one change to undo), `o` on a node's links, and `i` bringing a
 set-aside section into the plan or setting it aside again."""
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ class NodeKeys:
         self._screen.app.copy_to_clipboard(url)
         self._tell(f"Copied to your terminal's clipboard (no browser here): {url}")
 
-    # -- b: in the plan or set aside -----------------------------------------
+    # -- i: in the plan or set aside -----------------------------------------
 
     def toggle_plan(self, node: Node | None) -> None:
         if node is None:

@@ -247,23 +247,23 @@ async def test_a_set_aside_section_is_listed_apart_and_brought_back(tmp_path: Pa
         await point_at(pilot, "Contributing")
         shown = screen_text(app)
         assert "Contributing · about the repository" in shown  # the tree
-        assert "Not in the plan: about the repository · b" in shown  # the pane (it wraps)
+        assert "Not in the plan: about the repository · i" in shown  # the pane (it wraps)
         await pilot.press("x")  # nothing in it is counted: nothing to skip
         await pilot.pause()
-        await pilot.press("b")
+        await pilot.press("i")
         await pilot.pause()
         shown = screen_text(app)
         assert "0/12" in shown and "Not in the plan" not in shown
         assert saved_state(app)["brought_back"] == ["contributing"]
-    assert "“Contributing” is not in the plan: b brings it in." in told.messages
-    assert "“Contributing” is in the plan now (2 topics); b sets it aside again." in told.messages
+    assert "“Contributing” is not in the plan: i brings it in." in told.messages
+    assert "“Contributing” is in the plan now (2 topics); i sets it aside again." in told.messages
 
     again = make(tmp_path)  # the next start: still in the plan
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "0/12" in screen_text(again)
         await point_at(pilot, "Rule 1")
-        await pilot.press("b")
+        await pilot.press("i")
         await pilot.pause()
         assert "0/10" in screen_text(again) and "Not in the plan (1)" in screen_text(again)
     assert "brought_back" not in saved_state(again)
@@ -294,7 +294,7 @@ async def test_a_licence_section_of_a_real_file_is_set_aside_and_brought_back(
         await pilot.pause()
         assert "Not in the plan (1)" in screen_text(app) and "0/2" in screen_text(app)
         await point_at(pilot, "License")
-        await pilot.press("b")
+        await pilot.press("i")
         await pilot.pause()
         assert "0/3" in screen_text(app)
     assert saved_state(app)["brought_back"] == ["license"]
