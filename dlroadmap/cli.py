@@ -115,7 +115,8 @@ def _review(args: argparse.Namespace) -> int:
     if args.roadmap is None:
         # Without a roadmap named: the others on the shelf too, and a streak kept by any.
         state, rest = cli_shelf.with_others(store, today)
-    review = build_review(roadmap, state, store.status, today)
+    # The store's roadmap: what the learner brought back into the plan counts too.
+    review = build_review(store.roadmap, state, store.status, today)
     for warning in roadmap.warnings:  # on stderr: the review itself stays the output
         print(f"dlroadmap: {printable_path(source)}: {printable(warning)}", file=sys.stderr)
     if args.json:
@@ -179,11 +180,11 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        data = to_json(roadmap, store.status, store.item, store.unmatched())
+        data = to_json(store.roadmap, store.status, store.item, store.unmatched())
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
         unmatched = [(saved.text, saved.note) for _, saved in store.unmatched()]
-        text = to_markdown(roadmap, store.status, store.note, unmatched)
+        text = to_markdown(store.roadmap, store.status, store.note, unmatched)
     if output is None:
         sys.stdout.write(text)
     else:

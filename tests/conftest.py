@@ -21,6 +21,20 @@ def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data_home
 
 
+@pytest.fixture(autouse=True)
+def no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever starts a browser: `o` copies (no display), and starting one fails."""
+    from dlroadmap.app import open_link
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+
+    def refuse(url: str) -> None:
+        raise AssertionError(f"a test tried to open {url} in a browser")
+
+    monkeypatch.setattr(open_link, "launch_browser", refuse)
+
+
 @pytest.fixture
 def seed_path() -> Path:
     """The study plan bundled with the package."""

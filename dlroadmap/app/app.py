@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -21,6 +21,7 @@ from dlroadmap.app.key_names import palette_help
 from dlroadmap.app.keymap_check import keymap_problems
 from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.notices import tell
+from dlroadmap.app.open_link import Browse, system_browser
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
@@ -77,12 +78,14 @@ class RoadmapApp(OrderlyKeysApp[None]):
         today: Callable[[], date] = date.today,
         settings: Settings | None = None,
         source: Path | None = None,
+        browse: Browse | Literal["system"] | None = "system",
         shelf: ShelfAccess | None = None,
         style_cache: StyleCache | None = None,
     ) -> None:
         super().__init__()
         # The roadmaps to switch to (None: the Roadmaps screen is not offered).
         self._shelf = shelf
+        # The roadmap as parsed (the store's has what the learner brought into the plan).
         self.roadmap = roadmap
         self.store = store
         # The markdown file, watched for edits (None: not watched).
@@ -95,6 +98,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.set_class(ascii_glyphs, "-ascii")
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
+        # Opens a link (`o`); None: copy it to the clipboard instead. Injected by tests.
+        self._browse = system_browser() if browse == "system" else browse
         self._settings = settings
         self._style_cache = style_cache
         # Why the last save at quit failed, to say so.
@@ -148,10 +153,10 @@ class RoadmapApp(OrderlyKeysApp[None]):
     def get_default_screen(self) -> MainScreen:
         config = self._settings.config if self._settings is not None else Config()
         return MainScreen(
-            self.roadmap,
             self.store,
             ascii_glyphs=self._ascii,
             today=self._today,
+            browse=self._browse,
             view=View(Show(config.show), config.tree_width, self._keep_view),
         )
 
@@ -191,7 +196,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         try:
             unmatched = [(saved.text, saved.note) for _, saved in self.store.unmatched()]
             target = export_progress(
-                self.roadmap,
+                self.store.roadmap,
                 self.store.status,
                 self.store.note,
                 self._source,
@@ -382,7 +387,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.roadmap, self.store, self._source = roadmap, store, source
         self._lifecycle.follow(source)
         for screen in self._main_screens():
-            await screen.show_other(roadmap, store)
+            await screen.show_other(store)
 
     def on_app_focus(self) -> None:
         for screen in self._main_screens():

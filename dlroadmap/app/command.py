@@ -20,6 +20,7 @@ class Scope(Enum):
     TODAY = "Today"
     NOTES = "Notes"
     ROADMAPS = "Roadmaps"
+    CONFIRM = "Asked to confirm"
     HELP = "Help"
     APP = "App"
 

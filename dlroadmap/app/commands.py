@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterator, Mapping
 from textual.binding import BindingType
 
 from dlroadmap.app.command import Command, Scope
+from dlroadmap.app.screen_commands import SCREEN_COMMANDS
 
 # Scope and Command too: every user of the table names its scopes.
 __all__ = [
@@ -164,6 +165,16 @@ COMMANDS: tuple[Command, ...] = (
         Scope.MAIN,
         palette="Edit note in $EDITOR",
     ),
+    Command("links.open", "o", "open_link", "Link", "Open a link", Scope.MAIN, palette="Open link"),
+    Command(
+        "plan.toggle",
+        "i",
+        "toggle_plan",
+        "Plan",
+        "Into the plan / set aside again",
+        Scope.MAIN,
+        palette="Bring into the plan / set aside",
+    ),
     Command(
         "history.undo", "u", "undo", "Undo", "Undo the last change", Scope.MAIN, palette="Undo"
     ),
@@ -277,71 +288,8 @@ COMMANDS: tuple[Command, ...] = (
         footer=True,
     ),
     Command("filter.go", "enter", "submit", "Go", "First match, back to the tree", Scope.FILTER),
-    Command(
-        "today.back",
-        "escape,r",
-        "dismiss(None)",
-        "Back",
-        "Back to the tree",
-        Scope.TODAY,
-        footer=True,
-    ),
-    Command(
-        "today.jump", "enter", "jump", "Go to item", "Show it in the tree", Scope.TODAY, footer=True
-    ),
-    Command("today.again", "1", "rate(1)", "Again", "Revisit: forgot it", Scope.TODAY, footer=True),
-    Command(
-        "today.hard", "2", "rate(2)", "Hard", "Revisit: hard to recall", Scope.TODAY, footer=True
-    ),
-    Command("today.good", "3", "rate(3)", "Good", "Revisit: recalled it", Scope.TODAY, footer=True),
-    Command("today.easy", "4", "rate(4)", "Easy", "Revisit: easy", Scope.TODAY, footer=True),
-    Command("roadmaps.back", "escape", "back", "Back", "Back to the tree", Scope.ROADMAPS, True),
-    Command("roadmaps.open", "enter", "open", "Open", "Switch to it", Scope.ROADMAPS, True),
-    Command(
-        "roadmaps.remove",
-        "d,delete",
-        "remove",
-        "Remove",
-        "Take it off the shelf (press twice; its file is kept)",
-        Scope.ROADMAPS,
-        True,
-    ),
-    Command(
-        "roadmaps.locate",
-        "m",
-        "locate",
-        "Moved",
-        "Say where its markdown is now",
-        Scope.ROADMAPS,
-        True,
-    ),
-    Command(
-        "notes.jump", "enter", "jump", "Go to", "Show it in the tree", Scope.NOTES, footer=True
-    ),
-    Command(
-        "notes.attach",
-        "a",
-        "attach",
-        "Attach",
-        "Unmatched: attach it to a topic",
-        Scope.NOTES,
-        footer=True,
-    ),
-    Command(
-        "notes.delete", "d", "delete", "Delete", "Unmatched: delete it", Scope.NOTES, footer=True
-    ),
-    Command(
-        "notes.back",
-        "escape,ctrl+n",
-        "dismiss(None)",
-        "Back",
-        "Back to the tree",
-        Scope.NOTES,
-        footer=True,
-    ),
-    Command(
-        "help.close", "escape,question_mark,q", "dismiss", "Close", "Close", Scope.HELP, footer=True
-    ),
+    # The other screens' own keys (Today, Roadmaps, Notes, a question, Help).
+    *SCREEN_COMMANDS,
     Command(
         "app.quit", "q", "quit", "Quit", "Save and quit", Scope.APP, footer=True, palette="Quit"
     ),

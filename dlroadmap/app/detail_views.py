@@ -17,6 +17,43 @@ from dlroadmap.roadmap.tally import Tally, overall
 UNMATCHED_LABEL = "Unmatched notes"
 
 
+class Link(NamedTuple):
+    """A link of a node: the text it is on (where first linked), and where it goes."""
+
+    text: str
+    url: str
+
+
+class About(NamedTuple):
+    """What the roadmap says about a node beyond its title, and why it is not in the plan."""
+
+    description: Inline = ()
+    fields: tuple[tuple[str, Inline], ...] = ()
+    resources: tuple[Inline, ...] = ()
+    links: tuple[Link, ...] = ()
+    aside: str = ""
+
+
+def links_of(node: Node) -> tuple[Link, ...]:
+    """Every link of the node, each once, in document order, with the text it is on."""
+    texts: dict[str, str] = {}
+    for run in (node.title, node.description, *(v for _, v in node.fields), *node.resources):
+        growing: str | None = None  # the link whose text is being read, first seen here
+        for span in run:
+            if span.link is not None and span.link == growing:
+                texts[span.link] += span.text  # one link over spans of several styles
+            elif span.link is not None and span.link not in texts:
+                texts[span.link] = span.text
+                growing = span.link
+            else:
+                growing = None
+    return tuple(Link(text.strip(), url) for url, text in texts.items())
+
+
+def about(node: Node) -> About:
+    return About(node.description, node.fields, node.resources, links_of(node), node.aside)
+
+
 class ChildLine(NamedTuple):
     """One node under the shown one: its status if an item, its tally if a group."""
 
@@ -37,6 +74,7 @@ class ItemView(NamedTuple):
     note: str
     note_changed: datetime | None
     children: tuple[ChildLine, ...] = ()
+    about: About = About()
 
 
 class GroupView(NamedTuple):
@@ -47,6 +85,7 @@ class GroupView(NamedTuple):
     where: tuple[str, ...]
     tally: Tally
     children: tuple[ChildLine, ...]
+    about: About = About()
 
 
 DetailView = ItemView | GroupView
@@ -81,6 +120,7 @@ def view_of(
             where,
             tallies.get(node.id, Tally()),
             _children(node, store, tallies),
+            about(node),
         )
     saved = store.item(node.id)
     return ItemView(
@@ -92,6 +132,7 @@ def view_of(
         note=saved.note if saved else "",
         note_changed=saved.note_changed if saved else None,
         children=_children(node, store, tallies, depth=1),
+        about=about(node),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Literal
 
@@ -82,6 +82,22 @@ class Edits:
         self.history.push(Change(node.id, "status", before, self._store.status(node)))
         return True
 
+    def set_statuses(self, section: Node, changes: list[tuple[Node, Status]]) -> list[str]:
+        """Set the statuses of a section's topics as one change, saved and undone at once;
+        the ids that changed."""
+        before = {node.id: self._store.status(node) for node, _ in changes}
+        if not self.write(lambda: bool(self._store.set_statuses(changes))):
+            return []
+        from dlroadmap.progress.history import Batch, Change
+
+        done = tuple(
+            Change(node.id, "status", before[node.id], self._store.status(node))
+            for node, _ in changes
+            if self._store.status(node) != before[node.id]
+        )
+        self.history.push(Batch(section.id, done))
+        return [change.node_id for change in done]
+
     def begin_edit(self) -> None:
         """A new stay in an editor starts: its saves are one edit to undo."""
         self._edit_group += 1
@@ -112,14 +128,16 @@ class Edits:
     def set_notes(self, notes: Sequence[tuple[Node, str]]) -> None:
         """Set several notes as one change, undone as one (an unmatched note attached to
         a topic, or deleted)."""
-        from dlroadmap.progress.history import Change
+        from dlroadmap.progress.history import Batch, Change
 
-        self._edit_group += 1
+        changes = []
         for node, text in notes:
             before = self._store.note(node)
             self.write(partial(self._store.set_note, node, text))
-            after = self._store.note(node)
-            self.history.push(Change(node.id, "note", before, after, group=self._edit_group))
+            changes.append(Change(node.id, "note", before, self._store.note(node)))
+        done = tuple(change for change in changes if change.before != change.after)
+        if done:
+            self.history.push(Batch(done[0].node_id, done))
 
     def write(self, change: Callable[[], bool]) -> bool:
         """Make a change through the store; whether it changed anything.
@@ -301,41 +319,36 @@ class Edits:
         """
         from dlroadmap.progress.history import step
 
-        now = partial(self._now, catch_up=catch_up)
-        done = step(self.history, direction, now, self._put_back)
+        history = self.history
+        if (history.next_undo() if direction == "undo" else history.next_redo()) is not None:
+            catch_up()
+        done = step(history, direction, self._now, self._put_back)
         change = done.change
-        # The rest of a change made of several (see set_notes) goes with it.
-        while done.outcome == "applied" and change is not None and change.group is not None:
-            following = (
-                self.history.next_undo() if direction == "undo" else self.history.next_redo()
-            )
-            if following is None or following.group != change.group:
-                break
-            more = step(self.history, direction, now, self._put_back)
-            if more.outcome == "applied" and more.change is not None:
-                done = replace(done, also=(*done.also, more.change))
         node = self._find(change.node_id) if change else None
         title = node.text if node is not None else change.node_id if change else ""
         self._tell(
             Notice(
                 done.message(title),
                 severity="warning" if done.outcome in ("gone", "changed") else "information",
-                timeout=8 if done.outcome == "changed" else None,
+                timeout=8 if done.outcome == "changed" or done.left else None,
             )
         )
         return done
 
-    def _now(self, change: Change, catch_up: Callable[[], None]) -> str | None:
+    def _now(self, change: Change) -> str | None:
         node = self._find(change.node_id)
         if node is None:
             return None
-        catch_up()
         return self._store.status(node) if change.field == "status" else self._store.note(node)
 
-    def _put_back(self, change: Change, value: str) -> None:
-        node = self._find(change.node_id)
-        assert node is not None  # `step` writes only what `_now` found
-        if change.field == "status":
-            self.write(lambda: self._store.set_status(node, Status(value)))
-        else:
-            self.write(lambda: self._store.set_note(node, value))
+    def _put_back(self, changes: list[tuple[Change, str]]) -> None:
+        statuses: list[tuple[Node, Status]] = []
+        for change, value in changes:
+            node = self._find(change.node_id)
+            assert node is not None  # `step` writes only what `_now` found
+            if change.field == "status":
+                statuses.append((node, Status(value)))
+            else:
+                self.write(partial(self._store.set_note, node, value))
+        if statuses:
+            self.write(lambda: bool(self._store.set_statuses(statuses)))

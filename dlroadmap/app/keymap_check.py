@@ -15,6 +15,7 @@ _TOGETHER = (
     {Scope.FILTER, Scope.MAIN, Scope.APP},
     {Scope.TODAY, Scope.APP},
     {Scope.NOTES, Scope.APP},
+    {Scope.CONFIRM, Scope.APP},
     {Scope.HELP, Scope.APP},
 )
 

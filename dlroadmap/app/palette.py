@@ -46,7 +46,7 @@ class _Target:
     node_id: str
     text: str  # as shown: control characters made visible
     where: str  # the phases and sections above it
-    kind: str  # "phase", "section" or "topic"
+    kind: str  # "phase", "section", "topic" or "not in the plan"
 
 
 class RoadmapCommands(Provider):
@@ -56,7 +56,7 @@ class RoadmapCommands(Provider):
     (Today, Keys...), not hundreds of topics.
     """
 
-    KINDS: ClassVar[tuple[str, ...]] = ("phase", "section", "topic")
+    KINDS: ClassVar[tuple[str, ...]] = ("phase", "section", "topic", "not in the plan")
 
     def __init__(self, screen: Screen[Any], match_style: Style | None = None) -> None:
         super().__init__(screen, match_style)
@@ -74,6 +74,8 @@ class RoadmapCommands(Provider):
             node, above = stack.pop()
             text = printable(node.text)
             kind = "topic" if node.is_topic else ("section" if above else "phase")
+            if node.aside:
+                kind = "not in the plan"
             if kind in self.KINDS:
                 self._targets.append(_Target(node.id, text, _where(above), kind))
             stack.extend((child, (*above, text)) for child in reversed(node.children))

@@ -133,7 +133,10 @@ def _shape(node: Node | None) -> tuple[object, ...] | None:
         node.id,
         node.title,
         node.trackable,
-        node.aside,
         node.initial_status,
         len(node.children),
+        node.aside,
+        node.description,
+        node.fields,
+        node.resources,
     )

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 
 class ShownRoadmap:
-    def __init__(self, roadmap: Roadmap, store: Store) -> None:
-        self.roadmap = roadmap
+    def __init__(self, store: Store) -> None:
+        # As the store has it: what the learner brought back into the plan is in it.
+        self.roadmap = store.roadmap
         self._store = store
         self.tallies: dict[str, Tally] = {}
         # Saved notes whose place left the markdown, shown under "Unmatched notes".
@@ -56,11 +57,15 @@ class ShownRoadmap:
         """The markdown as edited: saved items follow their topics where they went. The
         ids that moved (old to new), and what to tell the user (None: nothing)."""
         moved = self._store.reload(roadmap)
-        notice = reload_notice(self.roadmap, roadmap, moved)
-        self.roadmap = roadmap
+        notice = reload_notice(self.roadmap, self._store.roadmap, moved)
+        self.take_plan()
+        return {m.old_id: m.new_id for m in moved}, notice
+
+    def take_plan(self) -> None:
+        """The store's roadmap, as a section came into the plan or left it."""
+        self.roadmap = self._store.roadmap
         self.find_unmatched()
         self.count()
-        return {m.old_id: m.new_id for m in moved}, notice
 
 
 def _orphan(key: str, text: str) -> Node:

@@ -34,6 +34,30 @@ class Seen(NamedTuple):
     at: int
 
 
+def still_holds(path: Path, seen: Seen, racy_ns: int, now: int) -> tuple[bool, Seen]:
+    """Whether the file surely still holds what was last `seen`, and what to remember of
+    it `now` (ns). A signature taken less than `racy_ns` after the write it stamps is
+    not trusted alone: the bytes decide."""
+    found = signature_of(path)
+    if found != seen.signature:
+        return False, seen
+    # Trusted alone if taken well after the write, unless the clock was set back since.
+    if found is None or (seen.at - found[1] > racy_ns and now >= seen.at):
+        return True, seen
+    if seen.digest is None:
+        return False, seen
+    try:
+        if hash(path.read_bytes()) != seen.digest:
+            return False, seen
+    except OSError:
+        return False, seen
+    if now - found[1] > racy_ns:
+        # Checked long enough after its write that a later save must be stamped later:
+        # from now on the signature alone tells.
+        return True, seen._replace(at=now)
+    return True, seen
+
+
 class NotAFile(OSError):
     """Something other than a regular file where one was to be read: a folder, a named
     pipe, a device or a socket (`kind` says which, as "a named pipe (FIFO)")."""

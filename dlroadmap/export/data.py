@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from dlroadmap.progress.state import ItemState
-from dlroadmap.roadmap.model import Node, Roadmap, Status, plain
+from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
 from dlroadmap.roadmap.tally import StatusOf, phase_complete, tally_items
 
 __all__ = ["to_json"]
@@ -64,16 +64,36 @@ def to_json(
 
 
 def _json_node(node: Node, status: Status, saved: ItemState | None) -> dict[str, Any]:
-    return {
+    """A node's entry: an item (what is counted), a group, or a part set aside (with why)."""
+    entry: dict[str, Any] = {
         "id": node.id,
         "title": node.text,
-        "kind": "item" if node.trackable else "group",
+        "kind": "aside" if node.aside else "item" if node.is_topic else "group",
+    }
+    if node.aside:
+        entry["reason"] = node.aside
+    entry |= {
         "status": status.value,
         "status_changed": _when(saved.status_changed if saved else None),
         "note": saved.note if saved else "",
         "note_changed": _when(saved.note_changed if saved else None),
-        "children": [],
+        "urls": list(node.urls),
     }
+    if node.description:
+        entry["description"] = plain(node.description)
+    if node.fields:
+        entry["fields"] = {name: plain(value) for name, value in node.fields}
+    if node.resources:
+        entry["resources"] = [
+            {"kind": "resource", "title": plain(resource), "urls": _urls(resource)}
+            for resource in node.resources
+        ]
+    entry["children"] = []
+    return entry
+
+
+def _urls(spans: Inline) -> list[str]:
+    return list(dict.fromkeys(span.link for span in spans if span.link))
 
 
 def _when(moment: datetime | None) -> str | None:

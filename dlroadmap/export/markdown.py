@@ -66,7 +66,11 @@ def to_markdown(
     unmatched: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The roadmap as markdown: title, tagline, overview, then the tree with progress, and
-    last the `unmatched` notes (topic text, note) whose topics left the markdown."""
+    last the `unmatched` notes (topic text, note) whose topics left the markdown.
+
+    What is set aside (a table of contents, a licence) is written too, as the parser
+    made it: read again, it is set aside again.
+    """
     with checking():
         text = _to_markdown(roadmap, status_of, note_of)
     # Quotes, which a roadmap passes over: opened again, the export has the same topics.
@@ -120,6 +124,7 @@ def _write_tree(
             lines += ["", _heading_line(node, status, place.level)]
             if note:
                 lines += ["", *_quote(note, "")]
+            lines += _about(node, "", bullets=False)
             lines.append("")
             child_places = [
                 _Place(True, min(place.level + 1, 6)) if heading else _Place(False, 0)
@@ -132,8 +137,45 @@ def _write_tree(
                 if place.level >= _QUOTE_DEPTH_LIMIT:
                     lines.append("")
                 lines += _quote(note, indent + _INDENT)
+            lines += _about(node, indent + _INDENT)
             child_places = [_Place(False, place.level + 1) for _ in node.children]
         stack.extend(reversed(list(zip(node.children, child_places, strict=True))))
+
+
+def _about(node: Node, indent: str, *, bullets: bool = True) -> list[str]:
+    """What the roadmap says of a node beyond its title, under it: its fields on one line
+    and its description as paragraphs (read again as text, not items), its resources as
+    plain bullets (read again as a task's resources), or under a heading (where bullets
+    would be items) as a line of text."""
+    paragraphs = []
+    if node.fields:
+        paragraphs.append(
+            " · ".join(f"{escape(name)}: {render(value)}" for name, value in node.fields)
+        )
+    if node.description:
+        paragraphs.append(render(node.description))
+    if node.resources and not bullets:
+        paragraphs.append("Resources: " + " · ".join(map(render, node.resources)))
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += ["", indent + _not_a_block(paragraph)]
+    if node.resources and bullets:
+        lines.append("")
+        lines += [f"{indent}- {render(resource)}" for resource in node.resources]
+    return lines
+
+
+def _not_a_block(text: str) -> str:
+    """A line of text that no parser reads as a heading, quote, list or rule."""
+    first = text[:1]
+    bullet_or_rule = first in ("-", "+", "*", "_") and (
+        text[1:2] in ("", " ", "\t") or not text.replace(" ", "").strip(first)
+    )
+    if first in ("#", ">", "=") or bullet_or_rule:
+        return "\\" + text
+    if ordered := _ORDERED_START.match(text):
+        return f"{text[: ordered.end()]}\\{text[ordered.end() :]}"
+    return text
 
 
 def _top_modes(phases: list[Node]) -> list[bool]:
@@ -162,14 +204,14 @@ def _modes(siblings: list[Node], *, leaves_as_headings: bool) -> list[bool]:
     List items must come before every heading among siblings (after one, they would
     belong to it). Groups must be headings, and so must an item whose title ends in
     something read as a status marker (only a heading can guard it, with a colon).
-    An item with sub-items must be a list item. Other items go either way: below a
+    An item with sub-items (or resources) must be a list item. Other items go either way: below a
     group they are list items; at the top they are headings, like phases, unless a
     list item must follow them.
     """
     must_heading = [not node.trackable or _needs_guard(node.title) for node in siblings]
     first_heading = must_heading.index(True) if True in must_heading else len(siblings)
     last_list = max(
-        (i for i, node in enumerate(siblings[:first_heading]) if node.children),
+        (i for i, node in enumerate(siblings[:first_heading]) if _has_below(node)),
         default=-1,
     )
     modes: list[bool] = []
@@ -179,8 +221,13 @@ def _modes(siblings: list[Node], *, leaves_as_headings: bool) -> list[bool]:
         elif index >= first_heading:
             modes.append(True)  # includes the one unwritable shape (see the docstring)
         else:
-            modes.append(leaves_as_headings and not node.children)
+            modes.append(leaves_as_headings and not _has_below(node))
     return modes
+
+
+def _has_below(node: Node) -> bool:
+    """Sub-items or resources: written as a list nested under the item's line."""
+    return bool(node.children or node.resources)
 
 
 def _heading_line(node: Node, status: Status, level: int) -> str:

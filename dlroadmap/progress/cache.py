@@ -149,14 +149,15 @@ def encode(entry: _Entry) -> tuple[object, ...]:
                 done[1] if done and done[0] is day else None,
             )
         )
-    return (state.title, state.source, state.schema, _plain(state.extra), items, days)
+    head = (state.title, state.source, state.schema, _plain(state.extra), state.brought_back)
+    return (*head, items, days)
 
 
 def decode(data: object) -> _Entry:
     """The entry `encode` made `data` from; Malformed (or another miss) if it is not."""
-    if type(data) is not tuple or len(data) != 6:
+    if type(data) is not tuple or len(data) != 7:
         raise Malformed
-    title, source, schema, extra, item_rows, day_rows = data
+    title, source, schema, extra, brought_back, item_rows, day_rows = data
     if type(schema) is not int or type(item_rows) is not list or type(day_rows) is not list:
         raise Malformed
     items: dict[str, ItemState] = {}
@@ -196,7 +197,9 @@ def decode(data: object) -> _Entry:
         )
         if toml is not None:
             written_days[key] = (day, _str(toml))
-    state = State(_str(title), _str(source), items, activity, _table(extra), schema)
+    state = State(
+        _str(title), _str(source), items, activity, _table(extra), schema, _ids(brought_back)
+    )
     return _Entry(state, StateWriter.holding(written_items, written_days))
 
 

@@ -2,7 +2,8 @@
 
 Bookkeeping, and `step`, which applies an entry through what it is given: the app
 hands it the store (app/edits.py), so an undo is saved, and merged with other
-sessions, like any other change.
+sessions, like any other change. An entry is one change, or a batch: the statuses of
+every topic of a section, set by one key, undone and redone as one (and saved at once).
 """
 
 from __future__ import annotations
@@ -35,20 +36,40 @@ class Change:
     group: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """The statuses of a section's topics changed by one key: one entry to undo."""
+
+    node_id: str  # the section's: the cursor goes there, the message names it
+    changes: tuple[Change, ...]
+
+
+Entry = Change | Batch
+
+
+def changes_of(entry: Entry) -> tuple[Change, ...]:
+    return entry.changes if isinstance(entry, Batch) else (entry,)
+
+
 class History:
     """Undo and redo stacks; a new change forgets what was undone before it."""
 
     def __init__(self, length: int = HISTORY_LENGTH) -> None:
-        self._done: deque[Change] = deque(maxlen=length)
-        self._undone: deque[Change] = deque(maxlen=length)
+        self._done: deque[Entry] = deque(maxlen=length)
+        self._undone: deque[Entry] = deque(maxlen=length)
 
-    def push(self, change: Change) -> None:
+    def push(self, change: Entry) -> None:
+        if isinstance(change, Batch):
+            if change.changes:
+                self._undone.clear()
+                self._done.append(change)
+            return
         if change.before == change.after:
             return
         self._undone.clear()
         top = self._done[-1] if self._done else None
         if (
-            top is not None
+            isinstance(top, Change)
             and change.group is not None
             and top.group == change.group
             and (top.node_id, top.field) == (change.node_id, change.field)
@@ -60,30 +81,31 @@ class History:
             change = merged
         self._done.append(change)
 
-    def next_undo(self) -> Change | None:
+    def next_undo(self) -> Entry | None:
         """The change `u` would take back, left in place until `undone` or `drop`."""
         return self._done[-1] if self._done else None
 
-    def next_redo(self) -> Change | None:
+    def next_redo(self) -> Entry | None:
         return self._undone[-1] if self._undone else None
 
-    def undone(self) -> Change:
-        """The next undo was applied: it moves to the redo stack."""
+    def undone(self, applied: Entry | None = None) -> Entry:
+        """The next undo was applied: it moves to the redo stack (as `applied`, the part
+        of a batch that could be applied)."""
         change = self._done.pop()
-        self._undone.append(change)
+        self._undone.append(applied or change)
         return change
 
-    def redone(self) -> Change:
+    def redone(self, applied: Entry | None = None) -> Entry:
         """The next redo was applied: it is undoable again."""
         change = self._undone.pop()
-        self._done.append(change)
+        self._done.append(applied or change)
         return change
 
-    def drop_undo(self) -> Change:
+    def drop_undo(self) -> Entry:
         """Forget the next undo: it no longer applies (the item changed elsewhere since)."""
         return self._done.pop()
 
-    def drop_redo(self) -> Change:
+    def drop_redo(self) -> Entry:
         return self._undone.pop()
 
     def __len__(self) -> int:
@@ -99,57 +121,77 @@ class Step:
 
     direction: Direction
     outcome: Outcome
-    change: Change | None = None  # None when there was nothing to undo or redo
-    # The rest of a change made of several, undone or redone with it (see Edits.set_notes).
-    also: tuple[Change, ...] = ()
+    change: Entry | None = None  # None when there was nothing to undo or redo
+    # Of a batch: the topics left as they were (changed since elsewhere, or gone).
+    left: int = 0
 
     @property
     def node_ids(self) -> list[str]:
-        """The items it changed."""
-        return [change.node_id for change in (self.change, *self.also) if change is not None]
+        """The items this step wrote."""
+        if self.outcome != "applied" or self.change is None:
+            return []
+        return [change.node_id for change in changes_of(self.change)]
 
     def message(self, title: str) -> str:
-        """In words; `title` names the item the change is about."""
+        """In words; `title` names the item (or a batch's section) the change is about."""
         verb = self.direction
         if self.outcome == "nothing" or self.change is None:
             return f"Nothing to {verb}."
         if self.outcome == "gone":
             return f"Cannot {verb}: that topic is gone."
         if self.outcome == "changed":
-            return f"Cannot {verb}: “{title}” was changed since, in another session."
-        change = self.change
-        what = LABELS[Status(change.after)] if change.field == "status" else "note edit"
-        return f"{'Undid' if verb == 'undo' else 'Redid'}: {what} on “{title}”"
+            what = "its topics were" if isinstance(self.change, Batch) else f"“{title}” was"
+            return f"Cannot {verb}: {what} changed since, in another session."
+        first = changes_of(self.change)[0]
+        what = LABELS[Status(first.after)] if first.field == "status" else "note edit"
+        done = "Undid" if verb == "undo" else "Redid"
+        if not isinstance(self.change, Batch):
+            return f"{done}: {what} on “{title}”"
+        count = len(self.change.changes)
+        # A section's statuses are named by the section; notes moved as one, by count.
+        where = f" in “{title}”" if first.field == "status" else ""
+        left = f"; {self.left} changed since elsewhere left as they are" if self.left else ""
+        return f"{done}: {what} on {count} topic{'s' * (count != 1)}{where}{left}"
 
 
 def step(
     history: History,
     direction: Direction,
     current: Callable[[Change], str | None],
-    write: Callable[[Change, str], None],
+    write: Callable[[list[tuple[Change, str]]], None],
 ) -> Step:
-    """Undo (or redo) the next change, if its item still holds what the change left.
+    """Undo (or redo) the next entry, where its items still hold what it left.
 
-    `current` reads the change's field as it is now (None: the item is gone) and
-    `write` sets it. If another session changed the field since, writing over that
-    blindly would lose their work: nothing is written and the entry is forgotten.
-    What is written is not itself recorded in the history.
+    `current` reads a change's field as it is now (None: the item is gone) and `write`
+    sets fields, all in one save. If another session changed a field since, writing
+    over that blindly would lose their work: that change is not written (an entry none
+    of whose changes can be is forgotten). What is written is not itself recorded in
+    the history.
     """
     undo = direction == "undo"
-    change = history.next_undo() if undo else history.next_redo()
-    if change is None:
+    entry = history.next_undo() if undo else history.next_redo()
+    if entry is None:
         return Step(direction, "nothing")
-    expected, value = (change.after, change.before) if undo else (change.before, change.after)
-    now = current(change)
-    if now != expected:
+    writes: list[tuple[Change, str]] = []
+    gone = True
+    for change in changes_of(entry):
+        expected, value = (change.after, change.before) if undo else (change.before, change.after)
+        now = current(change)
+        gone = gone and now is None
+        if now == expected:
+            writes.append((change, value))
+    if not writes:
         if undo:
             history.drop_undo()
         else:
             history.drop_redo()
-        return Step(direction, "gone" if now is None else "changed", change)
-    write(change, value)
+        return Step(direction, "gone" if gone else "changed", entry)
+    applied = entry
+    if isinstance(entry, Batch) and len(writes) < len(entry.changes):
+        applied = Batch(entry.node_id, tuple(change for change, _ in writes))
+    write(writes)
     if undo:
-        history.undone()
+        history.undone(applied)
     else:
-        history.redone()
-    return Step(direction, "applied", change)
+        history.redone(applied)
+    return Step(direction, "applied", applied, left=len(changes_of(entry)) - len(writes))

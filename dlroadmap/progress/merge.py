@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
 
-from dlroadmap.progress.state import ItemState
+from dlroadmap.progress.state import ItemState, State
 
 Items = Mapping[str, ItemState]
 T = TypeVar("T")
@@ -217,3 +217,11 @@ def merge(base: Items, ours: Items, theirs: Items) -> Merged:
         if conflict:
             conflicts.append(key)
     return Merged(items, tuple(conflicts))
+
+
+def merge_brought_back(base: State, ours: State, theirs: State) -> tuple[str, ...]:
+    """The sections brought back into the plan: what either side brought back since
+    `base` is in, what either set aside again is out."""
+    kept = set(base.brought_back) & set(ours.brought_back) & set(theirs.brought_back)
+    added = (set(ours.brought_back) | set(theirs.brought_back)) - set(base.brought_back)
+    return tuple(sorted(kept | added))

@@ -161,6 +161,11 @@ def reattach(
     return found
 
 
+def followed(found: list[Reattached]) -> list[Reattached]:
+    """The moves the learner is told of: topics followed, not ids renumbered or set aside."""
+    return [moved for moved in found if moved.why is Why.FOLLOWED]
+
+
 def _take(
     found: list[Reattached], free: dict[str, _Place], old: str, item: ItemState, new: str, why: Why
 ) -> None:

@@ -33,7 +33,7 @@ from dlroadmap.roadmap.model import Status
 SCHEMA = 2
 
 _ITEM_KEYS = ("text", "within", "status", "status_changed", "note", "note_changed", "revisit")
-_TOP_KEYS = ("schema", "roadmap", "items", "activity")
+_TOP_KEYS = ("schema", "roadmap", "brought_back", "items", "activity")
 _DAY_LISTS = ("done", "notes", "revisited")
 
 T = TypeVar("T")
@@ -98,6 +98,9 @@ class State:
     extra: dict[str, Any] = field(default_factory=dict)
     # The schema the file was written with (older ones are migrated by the store).
     schema: int = SCHEMA
+    # The ids of sections the parser set aside (a licence, a table of contents) that
+    # the learner brought into the plan. A file without it (any before) has none.
+    brought_back: tuple[str, ...] = ()
 
     def copy(self) -> State:
         """A copy whose tables can change without touching this one."""
@@ -108,6 +111,7 @@ class State:
             dict(self.activity),
             dict(self.extra),
             self.schema,
+            self.brought_back,
         )
 
     def head_toml(self) -> dict[str, Any]:
@@ -116,6 +120,8 @@ class State:
             "schema": SCHEMA,
             "roadmap": {"title": self.title, "source": self.source},
         }
+        if self.brought_back:
+            data["brought_back"] = sorted(self.brought_back)
         data.update((key, self.extra[key]) for key in sorted(self.extra))
         return data
 
@@ -355,6 +361,7 @@ def parse_state(text: str, path: Path) -> State:
     roadmap = _expect(data.get("roadmap", {}), dict, path, "[roadmap]")
     items = _expect(data.get("items", {}), dict, path, "[items]")
     activity = _expect(data.get("activity", {}), dict, path, "[activity]")
+    brought_back = _expect(data.get("brought_back", []), list, path, "brought_back")
     return State(
         title=_expect(roadmap.get("title", ""), str, path, "roadmap.title"),
         source=_expect(roadmap.get("source", ""), str, path, "roadmap.source"),
@@ -362,4 +369,5 @@ def parse_state(text: str, path: Path) -> State:
         activity={key: _day(key, raw, path) for key, raw in activity.items()},
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
         schema=schema,
+        brought_back=tuple(_expect(v, str, path, "brought_back[]") for v in brought_back),
     )

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from dlroadmap.common.files import Seen, signature_of, write_atomically
+from dlroadmap.common.files import Seen, signature_of, still_holds, write_atomically
 from dlroadmap.common.printable import path_text
 from dlroadmap.progress import reattach, recovery, revisit
 from dlroadmap.progress.activity import Action, listed, merge_activity, record
@@ -28,6 +28,7 @@ from dlroadmap.progress.lock import SaveLock, SaveWaiting
 from dlroadmap.progress.set_aside import keep_original
 from dlroadmap.progress.state import SCHEMA, ItemState, State, now
 from dlroadmap.progress.takeback import Field, SessionChanges, Step, activity_without, restored
+from dlroadmap.roadmap.in_plan import bring_back
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 # File systems stamp a write with a clock tick's time (ext4: a few ms; FAT: 2 s), and
@@ -53,7 +54,9 @@ class Store:
         self.path = path
         # A read-only store (`dlroadmap review`) shows the state as it would be, writing nothing.
         self.writable = writable
-        self.roadmap = roadmap
+        # The roadmap as the markdown says, and (`roadmap`) with what the learner brought
+        # back into the plan in it: what everything else counts and shows.
+        self.parsed = self.roadmap = roadmap
         # Where the original of a file from an older schema was kept, if it was.
         self.backup: Path | None = None
         self._lock = SaveLock(path)
@@ -62,6 +65,7 @@ class Store:
             found = self._files.read(path)
         self._see_read()
         state = found or State(title=roadmap.text, source=path_text(source))
+        roadmap = self.roadmap = bring_back(roadmap, state.brought_back)
         self._writer = self._files.writer_for(state)
         # Saved items whose ids left the markdown follow their text to where it went;
         # every version of the file read later is seen through the same moves.
@@ -70,7 +74,7 @@ class Store:
         state.items = reattach.apply(state.items, self._moves, roadmap)
         state.activity = reattach.apply_to_activity(state.activity, self._moves)
         # What the user is told: topics followed, not ids renumbered or state set aside.
-        self.reattached = _followed(moves)
+        self.reattached = reattach.followed(moves)
         recorded = reattach.recording_headings(state.items, roadmap)
         if recorded is not None:
             state.items = recorded
@@ -160,16 +164,27 @@ class Store:
 
         Setting back what this session changed (an undo) takes that change back.
         """
+        return bool(self.set_statuses([(node, status)], when))
+
+    def set_statuses(
+        self, changes: Iterable[tuple[Node, Status]], when: datetime | None = None
+    ) -> list[Node]:
+        """Record status changes and save them in one write; the nodes that changed."""
+        when = when or now()
+        changed = [node for node, status in changes if self._status_to(node, status, when)]
+        if changed:
+            self.save()
+        return changed
+
+    def _status_to(self, node: Node, status: Status, when: datetime) -> bool:
         if self.status(node) == status:
             return False
-        when = when or now()
         if not self._take_back(node, "status", status.value):
             entry = self._entry(node).with_status(status, when)
             if status is Status.DONE and entry.revisit is None:
                 entry = replace(entry, revisit=revisit.first_card(when))
             action = Action.DONE if status is Status.DONE else Action.STATUS
             self._change(node, "status", status.value, entry, when, action)
-        self.save()
         return True
 
     def set_note(self, node: Node, note: str, when: datetime | None = None) -> bool:
@@ -232,10 +247,10 @@ class Store:
 
     def reload(self, roadmap: Roadmap) -> list[reattach.Reattached]:
         """Take the markdown as edited: saved items follow their topics where they went."""
-        # A topic of the version before was not renamed from a deleted one.
-        known = {node.text for node in self.roadmap.items()}
-        self.roadmap = roadmap
-        found = reattach.reattach(self.state.items, roadmap, known)
+        old, self.parsed = self.roadmap, roadmap
+        roadmap = self.roadmap = bring_back(roadmap, self.state.brought_back)
+        # A topic the version before had was not renamed from a deleted one.
+        found = reattach.reattach(self.state.items, roadmap, {n.text for n in old.items()})
         if found:
             moves = {item.old_id: item.new_id for item in found}
             self._moves.update(moves)
@@ -243,7 +258,15 @@ class Store:
             self.state.activity = reattach.apply_to_activity(self.state.activity, moves)
             if self.writable:
                 self.save()
-        return _followed(found)
+        return reattach.followed(found)
+
+    def bring_back(self, section_id: str, *, back: bool = True) -> bool:
+        """Bring a set-aside section into the plan (`back` False: set it aside again)."""
+        ids = set(self.state.brought_back) - {section_id}
+        self.state.brought_back = tuple(sorted(ids | {section_id} if back else ids))
+        self.roadmap = bring_back(self.parsed, self.state.brought_back)
+        self.save()
+        return True
 
     def warm_up(self, state: State) -> None:
         """Do a save's slow parts ahead of the first save (from a worker thread).
@@ -305,25 +328,8 @@ class Store:
 
     def _unchanged(self) -> bool:
         """Whether the file surely still holds what was last seen."""
-        seen, now = self._seen, time.time_ns()
-        signature = signature_of(self.path)
-        if signature != seen.signature:
-            return False
-        # Trusted alone if taken well after the write, unless the clock was set back since.
-        if signature is None or (seen.at - signature[1] > RACY_NS and now >= seen.at):
-            return True
-        if seen.digest is None:
-            return False
-        try:
-            if hash(self.path.read_bytes()) != seen.digest:
-                return False
-        except OSError:
-            return False
-        if now - signature[1] > RACY_NS:
-            # Checked long enough after its write that a later save must be stamped
-            # later: from now on the signature alone tells.
-            self._seen = seen._replace(at=now)
-        return True
+        unchanged, self._seen = still_holds(self.path, self._seen, RACY_NS, time.time_ns())
+        return unchanged
 
     def _take_in_theirs(self) -> tuple[list[str], bool]:
         """Merge what another session saved since we last looked (the file changed).
@@ -331,7 +337,7 @@ class Store:
         The ids whose state changed here, and whether the file lacks anything we hold.
         """
         theirs = self._read_theirs() if self.path.exists() else State("", "")
-        from dlroadmap.progress.merge import merge  # imported here: not before the first frame
+        from dlroadmap.progress.merge import merge, merge_brought_back  # not before the 1st frame
 
         merged = merge(self._base.items, self.state.items, theirs.items)
         changed = [key for key, item in merged.items.items() if self.state.items.get(key) != item]
@@ -340,6 +346,11 @@ class Store:
         self.state.items = merged.items
         self.state.activity = activity
         self.state.extra = {**theirs.extra, **self.state.extra}
+        brought_back = merge_brought_back(self._base, self.state, theirs)
+        ahead = ahead or brought_back != theirs.brought_back
+        if brought_back != self.state.brought_back:
+            self.state.brought_back = brought_back
+            self.roadmap = bring_back(self.parsed, brought_back)
         self.conflicts += merged.conflicts
         return changed, ahead
 
@@ -387,7 +398,3 @@ class Store:
                 self._see_read()
                 self._base = self.state.copy()
         return changed
-
-
-def _followed(found: list[reattach.Reattached]) -> list[reattach.Reattached]:
-    return [moved for moved in found if moved.why is reattach.Why.FOLLOWED]

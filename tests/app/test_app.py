@@ -126,15 +126,20 @@ async def test_status_change_updates_counts_and_header(tmp_path: Path) -> None:
         assert "1/2" in label.plain
 
 
-async def test_status_keys_on_a_section_warn_and_change_nothing(tmp_path: Path) -> None:
+async def test_status_keys_on_a_section_change_every_topic_under_it(tmp_path: Path) -> None:
+    # Once a warning that changed nothing; now how a learner marks a whole section.
     app = make_app(tmp_path)
     told = Told()
     async with app.run_test(size=SIZE, message_hook=told.hook) as pilot:
         await pilot.pause()
-        await pilot.press("h", "space", "p")
+        await pilot.press("h", "space")
         await pilot.pause()
-        assert saved(app) == {}
-        assert told.notifications  # the user is told why nothing happened
+        section = tree_of(app).cursor_node
+        assert section is not None and section.data is not None
+        under = [node.id for node in section.data.walk() if node.is_topic]
+        assert sorted(saved(app)) == sorted(under)
+        assert {item["status"] for item in saved(app).values()} == {"done"}
+        assert f"Done: {len(under)} topics in “{section.data.text}”. u undoes it." in told.messages
 
 
 async def test_overview_tick_follows_the_phase(tmp_path: Path) -> None:

@@ -289,3 +289,33 @@ def test_two_sessions_typing_in_one_note_for_eight_rounds_converge(tmp_path: Pat
         assert note.split().count(word) == 1
     marker_lines = note.count(CONFLICT_MARKER.split("{")[0]) * (len(CONFLICT_MARKER) + 24)
     assert len(note) <= sum(len(word) + 1 for word in typed) + marker_lines
+
+
+def test_a_sections_statuses_are_one_write_and_one_undo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dlroadmap.progress import store as store_module
+
+    edits, store, told = setup(tmp_path)
+    tensors, autograd = item(store, "Tensors"), item(store, "Autograd")
+    edits.set_status(tensors, Status.DONE)
+    phase = store.roadmap.phases[0]
+    writes: list[Path] = []
+    write = store_module.write_atomically
+
+    def counted(path: Path, data: bytes) -> None:
+        writes.append(path)
+        write(path, data)
+
+    monkeypatch.setattr(store_module, "write_atomically", counted)
+    changed = edits.set_statuses(phase, [(tensors, Status.TODO), (autograd, Status.SKIPPED)])
+    assert changed == [tensors.id, autograd.id]
+    assert len(writes) == 1
+    again = other_session(tmp_path)
+    assert (again.status(tensors), again.status(autograd)) == (Status.TODO, Status.SKIPPED)
+    done = edits.undo("undo", lambda: None)
+    assert len(writes) == 2
+    assert done.node_ids == [tensors.id, autograd.id]
+    assert told.messages()[-1] == "Undid: to do on 2 topics in “Phase 1: Basics”"
+    again = other_session(tmp_path)
+    assert (again.status(tensors), again.status(autograd)) == (Status.DONE, Status.TODO)

@@ -21,7 +21,7 @@ MOUSE_NOTE = (
 )
 # The sections of each column, as the table's scopes; a screen's title names its key.
 COLUMNS = (
-    (Scope.TREE, Scope.EDITOR, Scope.FILTER),
+    (Scope.TREE, Scope.EDITOR, Scope.FILTER, Scope.CONFIRM),
     (Scope.MAIN, Scope.TODAY, Scope.NOTES, Scope.ROADMAPS, Scope.APP),
 )
 _OPENED_BY = {Scope.TODAY: "today.open", Scope.NOTES: "notes.open", Scope.ROADMAPS: "shelf.open"}
@@ -43,7 +43,7 @@ class HelpScreen(ModalScreen[None]):
             with Horizontal(id="help-columns"):
                 for scopes in COLUMNS:
                     yield Static(_table(scopes, keymap), classes="help-column")
-            yield Static(Text("\n\n".join(self._notes)), id="help-notes")
+            yield Static(Text("\n\n".join((_section_note(keymap), *self._notes))), id="help-notes")
         # Its own footer: the main screen's would offer keys that do nothing here.
         yield Footer()
 
@@ -68,3 +68,22 @@ def _table(scopes: Iterable[Scope], keymap: Mapping[str, str]) -> Table:
             keys = key_names(keys_in_force(command.id, keymap))
             table.add_row(Text(keys), Text(command.description))
     return table
+
+
+def _section_note(keymap: Mapping[str, str]) -> str:
+    """What the status keys do on a phase or section, by the keys in force."""
+    marks = " ".join(
+        key_names(keys_in_force(f"status.{name}", keymap))
+        for name in ("done", "in_progress", "skipped", "todo")
+    )
+    undo = key_names(keys_in_force("history.undo", keymap))
+    return (
+        f"On a phase or section, {marks} act on every topic under it, as one change that "
+        f"{undo} undoes (done stays done on {key_names(keys_in_force('status.skipped', keymap))}"
+        f" and {key_names(keys_in_force('status.in_progress', keymap))}); past 5 topics you "
+        "are asked first."
+    )
+
+    def on_mount(self) -> None:
+        # Taller than a small terminal: ↓, pagedown and end scroll it.
+        self.query_one("#help-body").focus()

@@ -15,26 +15,24 @@ from textual.widgets import Footer, Input, Tree
 from dlroadmap.app.commands import Scope, bindings, commands_in
 from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
-from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed, RoadmapsWanted
+from dlroadmap.app.node_keys import NodeKeys
+from dlroadmap.app.notes_keys import NotesKeys
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
 from dlroadmap.app.roadmap_changes import reattached_notice
 from dlroadmap.app.screens.tree_view import TreeViewScreen
 from dlroadmap.app.shown_roadmap import ShownRoadmap
-from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.app.view import View
 from dlroadmap.app.widgets.detail import DetailPane
 from dlroadmap.app.widgets.progress_header import ProgressHeader
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree, TreeData
 from dlroadmap.app.widgets.tree_pane import TreePane
-from dlroadmap.common.printable import printable
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
-    from dlroadmap.app.notes_list import NotesChoice
     from dlroadmap.progress.history import Direction
 
 # How often to look for what another session saved (a stat() call, once a save is
@@ -50,22 +48,24 @@ class MainScreen(TreeViewScreen):
 
     def __init__(
         self,
-        roadmap: Roadmap,
         store: Store,
         *,
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
+        browse: Callable[[str], None] | None = None,  # opens a link (open_link.py)
         view: View | None = None,
     ) -> None:
         super().__init__(view or View())
-        self._hold(roadmap, store)
+        self.node_keys = NodeKeys(self, browse)
+        self.notes_keys = NotesKeys(self)
+        self._hold(store)
         self._today = today
         self._ascii = ascii_glyphs
         self._resumed = False
 
-    def _hold(self, roadmap: Roadmap, store: Store) -> None:
+    def _hold(self, store: Store) -> None:
         self.store = store
-        self.shown = ShownRoadmap(roadmap, store)
+        self.shown = ShownRoadmap(store)
         self.edits = Edits(store, self._node, self._tell)
         self.open_note = OpenNote(lambda: self.detail, self.edits, self._node, store.note)
 
@@ -119,9 +119,9 @@ class MainScreen(TreeViewScreen):
         # and then, and whenever the terminal regains focus.
         self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
 
-    async def show_other(self, roadmap: Roadmap, store: Store) -> None:
+    async def show_other(self, store: Store) -> None:
         """Show another roadmap and its progress in place of this one (saved by now)."""
-        self._hold(roadmap, store)
+        self._hold(store)
         await self.recompose()
         self._show_held()
         # The new header's width is known once laid out: its progress bar is drawn then.
@@ -150,8 +150,10 @@ class MainScreen(TreeViewScreen):
     def take_in_other_sessions(self) -> None:
         """Show what another session saved since we last looked."""
         changed = self.edits.catch_up()
+        if self.store.roadmap is not self.roadmap:
+            self.plan_changed(None)  # another session brought a section in or set it aside
         if changed:
-            self._after_change(changed)
+            self.after_change(changed)
             self.open_note.changed_elsewhere(changed)
 
     def _tell(self, notice: Notice) -> None:
@@ -218,7 +220,7 @@ class MainScreen(TreeViewScreen):
             # Moved by the app (the tree rebuilt on a reload), not by the learner, whose
             # keys go to the editor: typing goes on.
             return
-        self._end_editing()  # the cursor moved on (a click): save what was typed
+        self.end_editing()  # the cursor moved on (a click): save what was typed
         self._refresh_detail()
 
     def _refresh_detail(self) -> None:
@@ -233,21 +235,25 @@ class MainScreen(TreeViewScreen):
     # -- status ------------------------------------------------------------
 
     def action_toggle_done(self) -> None:
-        node = self.selected_item()
-        if node is not None:
-            done = self.store.status(node) == Status.DONE
-            self._set_status(node, Status.TODO if done else Status.DONE)
+        self.node_keys.status_key(self.selected_node(), Status.DONE, toggle=True)
 
     def action_set_status(self, status: str) -> None:
-        node = self.selected_item()
-        if node is not None:
-            self._set_status(node, Status(status))
+        self.node_keys.status_key(self.selected_node(), Status(status))
 
-    def _set_status(self, node: Node, status: Status) -> None:
-        if self.edits.set_status(node, status):
-            self._after_change([node.id])
+    def action_open_link(self) -> None:
+        self.node_keys.open_link(self.selected_node())
 
-    def _after_change(self, changed: list[str]) -> None:
+    def action_toggle_plan(self) -> None:
+        self.node_keys.toggle_plan(self.selected_node())
+
+    def plan_changed(self, cursor_id: str | None) -> None:  # a section came in or left
+        keep = cursor_id or (node.id if (node := self.selected_node()) else None)
+        self.shown.take_plan()
+        self._show_tree(self._node(keep) if keep else None)
+        self._show_progress()
+        self._refresh_detail()
+
+    def after_change(self, changed: list[str]) -> None:
         if any(self.roadmap.get(node_id) is None for node_id in changed):
             # A note whose topic left the markdown changed: the unmatched list did too.
             self.shown.find_unmatched()
@@ -291,15 +297,15 @@ class MainScreen(TreeViewScreen):
 
     def action_close_editor(self) -> None:
         """Escape in the editor: save, back to the read-only note, focus to the tree."""
-        self._end_editing()
+        self.end_editing()
         self.set_focus(self.roadmap_tree)
 
     @on(NoteEditorClosed)
     def _editor_left(self) -> None:
         # Focus went elsewhere (a click, the palette): save and let it go there.
-        self._end_editing()
+        self.end_editing()
 
-    def _end_editing(self) -> None:
+    def end_editing(self) -> None:
         gone = self.open_note.close(self.roadmap, self.shown.unmatched)
         if gone is None:
             return
@@ -311,17 +317,17 @@ class MainScreen(TreeViewScreen):
 
     def commit(self) -> None:
         """Save whatever is still only on screen, now: the app is about to exit."""
-        self._end_editing()
+        self.end_editing()
 
     def action_edit_externally(self) -> None:
         """`e`: the note in the user's own editor, the app suspended meanwhile."""
         node = self.selected_item()
         if node is None:
             return
-        self._end_editing()  # what was typed in the pane is saved first, not lost
+        self.end_editing()  # what was typed in the pane is saved first, not lost
         handed_over = partial(terminal_handed_over, self.app)
         if self.edits.edit_externally(node, handed_over, self.take_in_other_sessions):
-            self._after_change([node.id])
+            self.after_change([node.id])
 
     # -- undo and redo -----------------------------------------------------
 
@@ -332,16 +338,16 @@ class MainScreen(TreeViewScreen):
         self._undo_or_redo("redo")
 
     def _undo_or_redo(self, direction: Direction) -> None:
-        self._end_editing()  # an edit still in the pane is the last change: save it first
+        self.end_editing()  # an edit still in the pane is the last change: save it first
         done = self.edits.undo(direction, self.take_in_other_sessions)
         if done.outcome == "applied" and done.change is not None:
-            self._after_change(done.node_ids)
+            self.after_change(done.node_ids)
             # The cursor goes to what changed, so the user sees it.
             self.roadmap_tree.select_id(done.change.node_id)
 
     def show_node(self, node_id: str) -> None:
         """Put the cursor on a node (the palette): the whole tree, its branch opened."""
-        self._end_editing()
+        self.end_editing()
         self.tree_pane.go_to(node_id)
         self.set_focus(self.roadmap_tree)
 
@@ -352,8 +358,13 @@ class MainScreen(TreeViewScreen):
             editor = self.detail.editor
             (editor or self.query_one("#detail-body")).focus()
         else:
-            self._end_editing()
+            self.end_editing()
             self.set_focus(self.roadmap_tree)
+
+    def _set_status(self, node: Node, status: Status) -> None:
+        """A status set on the Today screen: undone, saved and shown as from the tree."""
+        if self.edits.set_status(node, status):
+            self.after_change([node.id])
 
     def action_today(self) -> None:
         # Imported here: the review's code loads when first wanted, not at every start.
@@ -365,45 +376,7 @@ class MainScreen(TreeViewScreen):
         )
 
     def action_notes(self) -> None:
-        from dlroadmap.app.notes_list import note_entries
-        from dlroadmap.app.screens.notes import NotesScreen
-
-        self._end_editing()  # a note being typed is saved, and listed
-        entries = note_entries(self.roadmap, self.store.notes(), self.shown.unmatched)
-        self.app.push_screen(NotesScreen(entries), self._notes_chosen)
-
-    def _notes_chosen(self, choice: NotesChoice | None) -> None:
-        if choice is None:
-            return
-        what, node_id = choice
-        node = self._node(node_id)
-        if what == "jump" or node is None:
-            self.show_node(node_id)
-        elif what == "delete":
-            self._set_notes([(node, "")], f"Deleted the note on “{node.text}”.")
-        else:
-            from textual.command import CommandPalette
-
-            from dlroadmap.app.palette import topic_picker
-
-            picker = topic_picker(partial(self._attach_note, node))
-            placeholder = f"Attach the note on “{printable(node.text)}” to which topic?"
-            self.app.push_screen(CommandPalette(providers=[picker], placeholder=placeholder))
-
-    def _attach_note(self, orphan: Node, topic_id: str) -> None:
-        from dlroadmap.app.notes_list import attached
-
-        topic = self._node(topic_id)
-        if topic is not None:
-            note = attached(self.store.note(topic), self.store.note(orphan))
-            self._set_notes([(topic, note), (orphan, "")], f"Note attached to “{topic.text}”.")
-            self.show_node(topic_id)
-
-    def _set_notes(self, notes: list[tuple[Node, str]], done: str) -> None:
-        self.edits.set_notes(notes)
-        self._after_change([node.id for node, _ in notes])
-        undo = named_keys("history.undo", keymap_in_force(self.app))
-        self._tell(Notice(f"{done} {undo} undoes it."))
+        self.notes_keys.open()
 
     def action_roadmaps(self) -> None:
         self.post_message(RoadmapsWanted())

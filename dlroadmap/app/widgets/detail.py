@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
+from dlroadmap.app.about_text import about_text
 from dlroadmap.app.detail_views import ChildLine, DetailView, GroupView, ItemView
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.key_names import named_keys
@@ -20,7 +21,7 @@ from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, st
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.common.glyphs import LABELS, bar, glyphs, path_separator
 from dlroadmap.common.printable import printable, printable_lines
-from dlroadmap.roadmap.tally import percent
+from dlroadmap.roadmap.tally import Tally, percent
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -59,8 +60,10 @@ class DetailPane(Vertical):
         yield Static(id="detail-where")
         yield Static(id="detail-title")
         yield Static(id="detail-status")
-        yield Static(id="detail-notes-label")
+        # What the roadmap says about the node, then the learner's note (or its contents).
         with VerticalScroll(id="detail-body"):
+            yield Static(id="detail-about")
+            yield Static(id="detail-notes-label")
             yield Static(id="detail-text")
         yield Static(id="detail-hint")
 
@@ -119,6 +122,9 @@ class DetailPane(Vertical):
         title = inline_text(view.title)
         title.no_wrap = False
         self._show("#detail-title", title)
+        about = about_text(view.about, muted_style(self))
+        self.query_one("#detail-about").display = bool(about)
+        self._show("#detail-about", about)
         if isinstance(view, ItemView):
             self._show_item(view)
         else:
@@ -148,11 +154,35 @@ class DetailPane(Vertical):
         self._show("#detail-text", body)
         keys = self._keys
         marks = " ".join(keys(f"status.{s}") for s in ("in_progress", "skipped", "todo"))
-        hint = f"{keys('note.edit')} note · {keys('status.done')} done · {marks} status"
+        if view.about.links:  # room for one more key at 80 columns: "done" goes
+            hint = f"{keys('links.open')} link · {keys('note.edit')} note · "
+            hint += f"{keys('status.done')} {marks} status"
+        else:
+            hint = f"{keys('note.edit')} note · {keys('status.done')} done · {marks} status"
         self._show("#detail-hint", Text(hint))
 
     def _show_group(self, view: GroupView) -> None:
         tally = view.tally
+        if view.about.aside:
+            # Nothing in it is counted: why, instead of a bar of nothing.
+            why = f"Not in the plan: {printable(view.about.aside)}"
+            summary = Text(f"{why} · {self._keys('plan.toggle')} brings it in", muted_style(self))
+        else:
+            summary = self._summary(tally)
+        self._show("#detail-status", summary)
+        self._show("#detail-notes-label", Text("Contents"))
+        self._show("#detail-text", self._children_text(view.children))
+        keys = self._keys
+        arrows = f"{keys('tree.collapse', first=True)} {keys('tree.expand', first=True)}"
+        hint = f"{keys('tree.activate')} open/close · {arrows}"
+        if view.about.aside:
+            hint = f"{keys('plan.toggle')} into the plan · {hint}"
+        elif tally.total:
+            hint = f"{keys('status.done')} {keys('status.skipped')} all · {hint}"
+        self._show("#detail-hint", Text(hint))
+
+    def _summary(self, tally: Tally) -> Text:
+        """A group's progress: a bar, done of all, and what is in progress or skipped."""
         summary = Text(
             f"{bar(tally.fraction, 20, self._ascii)} {tally.done}/{tally.total} done"
             f" · {percent(tally)}%"
@@ -161,12 +191,7 @@ class DetailPane(Vertical):
             summary.append(f" · {tally.in_progress} in progress")
         if tally.skipped:
             summary.append(f" · {tally.skipped} skipped (not counted)")
-        self._show("#detail-status", summary)
-        self._show("#detail-notes-label", Text("Contents"))
-        self._show("#detail-text", self._children_text(view.children))
-        keys = self._keys
-        arrows = f"{keys('tree.collapse', first=True)} {keys('tree.expand', first=True)}"
-        self._show("#detail-hint", Text(f"{keys('tree.activate')} open/close · {arrows}"))
+        return summary
 
     def _keys(self, command_id: str, *, first: bool = False, short: bool = True) -> str:
         """The keys in force for a command, named as the hints name them."""

@@ -15,11 +15,15 @@ from dlroadmap.app.detail_views import UNMATCHED_LABEL
 from dlroadmap.app.inline import inline_text
 from dlroadmap.app.status_style import STATUS_COMPONENT_CLASSES, muted_style, status_style
 from dlroadmap.common.glyphs import BRANCH_ICONS, GUIDES, glyphs, note_mark
+from dlroadmap.common.printable import printable
+from dlroadmap.roadmap.in_plan import set_aside_sections
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
 from dlroadmap.roadmap.tally import Tally
 
 TreeData = Node | OverviewEntry | None
 OVERVIEW_LABEL = "Phases overview"
+# Where what the parser set aside (a table of contents, a licence...) is listed, last.
+ASIDE_LABEL = "Not in the plan"
 
 
 # Tree's own keys are not inherited: every key here is in the table, with an id to remap
@@ -57,6 +61,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self._open_all = False
         # Closed branches whose children are not in the tree yet.
         self._unfilled: set[str] = set()
+        self._aside_group: TreeNode[TreeData] | None = None
         # Keys seen, and the count at the last press of `tree.top`: a second press of it
         # right after the first goes to the top.
         self._keys_seen = 0
@@ -86,6 +91,7 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self._open_all = open_all
         self._by_id.clear()
         self._unfilled.clear()
+        self._aside_group = None
         self.clear()
         if roadmap.overview and not open_all:
             overview = self.root.add(Text(OVERVIEW_LABEL), data=None)
@@ -96,6 +102,10 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             group = self.root.add(Text(f"{UNMATCHED_LABEL} ({len(unmatched)})"), data=None)
             for orphan in unmatched:
                 self._by_id[orphan.id] = group.add_leaf(Text(), data=orphan)
+        aside = set_aside_sections(roadmap)
+        if aside and self._keep is None:
+            self._aside_group = self.root.add(Text(f"{ASIDE_LABEL} ({len(aside)})"), data=None)
+            self._fill(self._aside_group, aside)
 
     def _fill(
         self, parent: TreeNode[TreeData], nodes: list[Node], open_phases: Collection[str] = ()
@@ -113,6 +123,8 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             under, node = stack.pop()
             if keep is not None and node.id not in keep:
                 continue
+            if node.aside and not self._in_aside_group(under):
+                continue  # listed under "Not in the plan" instead
             top = under is self.root
             expand = self._open_all or (not node.trackable and (not top or node.id in open_phases))
             children = node.children if keep is None else [c for c in node.children if c.id in keep]
@@ -130,6 +142,10 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             for branch in self.root.children
             if branch.is_expanded and isinstance(branch.data, Node)
         }
+
+    def _in_aside_group(self, line: TreeNode[TreeData]) -> bool:
+        """Whether a line is in the "Not in the plan" group (the group, or a node in it)."""
+        return line is self._aside_group or (isinstance(line.data, Node) and bool(line.data.aside))
 
     def _fill_later(self, branch: TreeNode[TreeData]) -> None:
         """Give a branch that was closed until now its children."""
@@ -240,6 +256,12 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         label = inline_text(node.title)
         if node.is_topic:
             label = Text.assemble(self._status_glyph(self._status_of(node)), label)
+        elif node.aside:
+            parent = self._roadmap.parent(node.id) if self._roadmap else None
+            if parent is None or not parent.aside:
+                label.append(f" · {printable(node.aside)}")
+            label.stylize(muted_style(self))
+            return label
         tally = self._tallies.get(node.id)
         count = f" {tally.done}/{tally.total}" if tally is not None and tally.total else ""
         mark = self._note_mark if node.trackable and self._note_of(node) else ""
