@@ -28,6 +28,7 @@ from dlroadmap.sync.sources import remember_sources
 BRANCH = "main"
 REMOTE = "origin"
 STATES = "roadmaps"  # the state files' folder in the data folder (locations.state_dir)
+FETCHED = "fetched"  # the copies of roadmaps fetched from a URL (shelf/kept.py)
 
 IGNORE = """\
 # Written by `dlroadmap sync`: only what this lists is synced (see the README).
@@ -42,6 +43,11 @@ IGNORE = """\
 /roadmaps/*.broken-*
 /roadmaps/*.schema-*
 /roadmaps/*.unsaved-*
+/roadmaps/*.removed-*
+!/fetched/
+/fetched/**
+!/fetched/*.md
+!/fetched/*.url
 """
 
 ATTRIBUTES = """\
@@ -49,6 +55,7 @@ ATTRIBUTES = """\
 # git store where a roadmap's markdown lives on one machine.
 /roadmaps/*.toml merge=dlroadmap-state filter=dlroadmap-state
 *.md merge=dlroadmap-ours
+/fetched/*.url merge=dlroadmap-ours
 /.gitignore merge=dlroadmap-ours
 /.gitattributes merge=dlroadmap-ours
 """
@@ -133,7 +140,7 @@ class Repo:
             for name in found.split("\0")
             if name
             and name not in (".gitignore", ".gitattributes")
-            and not name.startswith(f"{STATES}/")
+            and not name.startswith((f"{STATES}/", f"{FETCHED}/"))
         ]
 
     # -- what is in it ---------------------------------------------------------

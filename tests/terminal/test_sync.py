@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tomllib
 from pathlib import Path
 
@@ -142,3 +143,28 @@ def test_a_configured_git_identity_is_used_and_left_as_it_was(tmp_path: Path, re
     assert a.git("log", "-1", "--format=%an <%ae>").strip() == "Ada <ada@example.org>"
     assert settings.read_text("utf-8") == "[user]\n\tname = Ada\n\temail = ada@example.org\n"
     assert "dlroadmap" in a.git("config", "--local", "--get", "merge.dlroadmap-state.driver")
+
+
+_KEEP = """
+import sys
+from dlroadmap.shelf.kept import keep
+keep(sys.argv[1], "course", sys.argv[2])
+"""
+
+
+def test_a_roadmap_fetched_from_a_url_reaches_the_other_machine(
+    tmp_path: Path, remote: Path
+) -> None:
+    a, b = Machine(tmp_path, "laptop"), Machine(tmp_path, "server")
+    a.change({WHAT_IS: "done"})
+    url, text = "https://example.org/course.md", "# Course\n- One\n"
+    a.run([sys.executable, "-c", _KEEP, url, text], check=True)
+    # A roadmap taken off the shelf is moved aside, never synced.
+    aside = a.data / "roadmaps" / "old.removed-2026-12-01.toml"
+    aside.write_text("schema = 1\n", encoding="utf-8")
+    synced(a, "--remote", str(remote))
+    synced(b, "--remote", str(remote))
+    fetched = b.data / "fetched"
+    assert (fetched / "course.md").read_text("utf-8") == text
+    assert (fetched / "course.url").read_text("utf-8").strip() == url
+    assert not (b.data / "roadmaps" / aside.name).exists()
