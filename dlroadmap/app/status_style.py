@@ -5,9 +5,11 @@ A widget that uses these declares `COMPONENT_CLASSES = STATUS_COMPONENT_CLASSES`
 app.tcss colours them.
 """
 
+from rich.color import Color as RichColor
 from rich.style import Style
 from textual.widget import Widget
 
+from dlroadmap.common.contrast import readable
 from dlroadmap.roadmap.model import Status
 
 STATUS_CLASSES = {
@@ -41,4 +43,6 @@ def _solid(widget: Widget, name: str) -> Style:
         return style  # none, or the terminal's own colour (ANSI themes): left to it
     _, background = widget.background_colors
     color = background.get_contrast_text(styles.color.a) if styles.auto_color else styles.color
-    return style + Style(color=(background + color).rich_color)
+    # Some themes' success and warning colours are too faint on their own background.
+    solid = readable((background + color).rgb, background.rgb)
+    return style + Style(color=RichColor.from_rgb(*solid))
