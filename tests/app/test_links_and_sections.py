@@ -298,3 +298,14 @@ async def test_a_licence_section_of_a_real_file_is_set_aside_and_brought_back(
         await pilot.pause()
         assert "0/3" in screen_text(app)
     assert saved_state(app)["brought_back"] == ["license"]
+
+
+async def test_a_closed_sections_count_follows_a_key_on_it(tmp_path: Path) -> None:
+    app = make(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await point_at(pilot, "Small")
+        assert "▶ Small" in screen_text(app)  # its branch is closed
+        await pilot.press("space")
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "▶ Small" in line)
+        assert "3/3" in line.split("││")[0], line

@@ -164,6 +164,11 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
         self._tallies = tallies
         for node_id in changed:
             tree_node = self._by_id.get(node_id)
+            if tree_node is None and self._roadmap is not None:
+                # In a branch not filled yet (closed since the start): the lines above it
+                # count it all the same.
+                shown = (self._by_id.get(a.id) for a in self._roadmap.ancestors(node_id))
+                tree_node = next((ln for ln in reversed(list(shown)) if ln is not None), None)
             while tree_node is not None and not tree_node.is_root:
                 tree_node.refresh()
                 tree_node = tree_node.parent
