@@ -14,8 +14,6 @@ from dlroadmap.errors import RoadmapError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
 from dlroadmap.progress.state import State
 from dlroadmap.roadmap.source import bundled_roadmap_path
-from dlroadmap.shelf.choose import choose, is_url
-from dlroadmap.shelf.entries import Entry, read_shelf
 from dlroadmap.shelf.kept import copy_of
 from dlroadmap.shelf.recent import last_opened
 
@@ -24,10 +22,13 @@ if TYPE_CHECKING:
 
     from dlroadmap.fetch.update import Folders, Update
     from dlroadmap.progress.store import Store
+    from dlroadmap.shelf.entries import Entry
     from dlroadmap.shelf.others import Shelved
 
 
 def shelf(*, counted: bool = False, keep: bool = False) -> list[Entry]:
+    from dlroadmap.shelf.entries import read_shelf  # the everyday start never reads it
+
     return read_shelf(
         state_dir(),
         state_cache=state_cache_dir(),
@@ -57,6 +58,8 @@ def source_of(argument: str | None, *, fetch_new: bool = False) -> Path:
     a URL not added yet is fetched and added now."""
     if argument is None:
         return most_recent()
+    from dlroadmap.shelf.choose import choose, is_url  # only when a roadmap is named
+
     if fetch_new and is_url(argument) and copy_of(argument) is None:
         return _add(argument)[0]
     return choose(argument, shelf)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dlroadmap.errors import RoadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
@@ -12,8 +13,10 @@ from dlroadmap.progress.set_aside import REMOVED, move_aside
 from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Roadmap
 from dlroadmap.roadmap.source import load_roadmap
-from dlroadmap.shelf.entries import Entry, read_shelf
 from dlroadmap.shelf.recent import remember_opened
+
+if TYPE_CHECKING:
+    from dlroadmap.shelf.entries import Entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,8 @@ class ShelfAccess:
         return cls(state_dir(), state_cache_dir(), roadmap_cache_dir())
 
     def entries(self) -> list[Entry]:
+        from dlroadmap.shelf.entries import read_shelf  # the Roadmaps screen, when opened
+
         return read_shelf(
             self.folder, state_cache=self.state_cache, roadmap_cache=self.roadmap_cache, keep=True
         )
