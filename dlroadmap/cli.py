@@ -46,7 +46,9 @@ def _app_options(parser: argparse.ArgumentParser) -> None:
         "--bundled", action="store_true", help="open the bundled deep-learning study plan"
     )
     parser.add_argument(
-        "--ascii", action="store_true", help="draw status marks with ASCII only (x ~ o -)"
+        "--ascii",
+        action="store_true",
+        help="status marks, tree and borders in ASCII only (x ~ o -)",
     )
     parser.add_argument(
         "--no-mouse",

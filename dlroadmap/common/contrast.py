@@ -3,6 +3,8 @@ that a widget can make a theme colour readable where the theme leaves it too fai
 
 from __future__ import annotations
 
+from functools import cache
+
 RGB = tuple[int, int, int]
 
 # WCAG AA for text (1.4.3): a status mark is drawn as text, so it is held to it too.
@@ -25,6 +27,8 @@ def contrast(one: RGB, other: RGB) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+# Asked for on every line drawn, of a handful of colour pairs: each worked out once.
+@cache
 def readable(color: RGB, background: RGB, *, wanted: float = READABLE) -> RGB:
     """`color`, or the least step of it toward black or white (whichever stands out from
     `background`) that reaches `wanted` contrast: its hue kept as far as it can be."""

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Protocol
 
+from dlroadmap.roadmap.draft import Draft
 from dlroadmap.roadmap.ids import slugify
 from dlroadmap.roadmap.inline import Token, text_of
-from dlroadmap.roadmap.model import Inline
 from dlroadmap.roadmap.syntax import names_contents
 
 __all__ = [
@@ -109,24 +108,6 @@ _TRANSLATED_COPY = re.compile(
     r"(?:readme|index)[-_.][a-z]{2,3}(?:[-_][a-z]{2,4})?\.md\b|/translations?/|/i18n/",
     re.IGNORECASE,
 )
-
-
-class Draft(Protocol):
-    """The parser's node before ids exist, as far as setting it aside needs."""
-
-    aside: str
-
-    @property
-    def title(self) -> Inline: ...
-
-    @property
-    def heading_level(self) -> int: ...
-
-    @property
-    def subheadings(self) -> bool: ...
-
-    @property
-    def children(self) -> Sequence[Draft]: ...
 
 
 def heading_aside(title: str) -> str:

@@ -20,6 +20,7 @@ from dlroadmap.roadmap.model import Inline, Node, OverviewEntry, Roadmap, Span, 
 _PARSING_CODE = (
     "dlroadmap.roadmap.parser",
     "dlroadmap.roadmap.aside",
+    "dlroadmap.roadmap.draft",
     "dlroadmap.roadmap.fences",
     "dlroadmap.roadmap.front_matter",
     "dlroadmap.roadmap.gfm_tables",

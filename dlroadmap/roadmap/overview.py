@@ -4,8 +4,9 @@ to the phases its entries name."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
+from dlroadmap.roadmap.draft import Draft
 from dlroadmap.roadmap.ids import slugify
 from dlroadmap.roadmap.inline import text_of
 from dlroadmap.roadmap.model import Inline
@@ -18,25 +19,6 @@ _STOPWORDS = frozenset(
     {"a", "an", "and", "the", "of", "or", "to", "in", "on", "for", "with", "at", "by"}
     | {"phase", "part", "step", "stage", "module", "week", "day"}
 )
-
-
-class Draft(Protocol):
-    """The parser's node before ids exist, as far as finding the overview needs."""
-
-    @property
-    def title(self) -> Inline: ...
-
-    @property
-    def heading_level(self) -> int: ...
-
-    @property
-    def lists(self) -> int: ...
-
-    @property
-    def subheadings(self) -> bool: ...
-
-    @property
-    def children(self) -> Sequence[Draft]: ...
 
 
 D = TypeVar("D", bound=Draft)
