@@ -21,7 +21,6 @@ from dlroadmap.app.key_names import palette_help
 from dlroadmap.app.keymap_check import keymap_problems
 from dlroadmap.app.lifecycle import Lifecycle
 from dlroadmap.app.notices import tell
-from dlroadmap.app.open_link import Browse, system_browser
 from dlroadmap.app.screens.main import MainScreen
 from dlroadmap.app.textual_internals.keymap import keymap_in_force, show_palette_key
 from dlroadmap.app.textual_internals.orderly_keys import OrderlyKeysApp
@@ -37,6 +36,7 @@ from dlroadmap.shelf.kept import url_of
 
 if TYPE_CHECKING:
     from dlroadmap.app.auto_sync import AutoSync
+    from dlroadmap.app.open_link import Browse
 
 
 @dataclass
@@ -98,8 +98,8 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.set_class(ascii_glyphs, "-ascii")
         # Injected so that tests and screenshots can fix the day the review is for.
         self._today = today
-        # Opens a link (`o`); None: copy it to the clipboard instead. Injected by tests.
-        self._browse = system_browser() if browse == "system" else browse
+        # Opens a link (`o`): "system" is the system's browser, if any (see open_link.py).
+        self._browse = browse
         self._settings = settings
         self._style_cache = style_cache
         # Why the last save at quit failed, to say so.

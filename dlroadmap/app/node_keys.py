@@ -11,6 +11,7 @@ from dlroadmap.app.detail_views import links_of
 from dlroadmap.app.edits import Notice
 from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.notices import tell
+from dlroadmap.app.open_link import Browse, system_browser
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
 from dlroadmap.common.glyphs import LABELS
 from dlroadmap.common.weblinks import openable
@@ -19,7 +20,8 @@ from dlroadmap.roadmap.model import Node, Status
 from dlroadmap.roadmap.section_marks import section_marks
 
 if TYPE_CHECKING:
-    from dlroadmap.app.open_link import Browse
+    from typing import Literal
+
     from dlroadmap.app.screens.main import MainScreen
 
 # A key that would change more topics than this asks first.
@@ -43,9 +45,10 @@ def topics(count: int) -> str:
 
 
 class NodeKeys:
-    def __init__(self, screen: MainScreen, browse: Browse | None) -> None:
+    def __init__(self, screen: MainScreen, browse: Browse | Literal["system"] | None) -> None:
         self._screen = screen
-        self._browse = browse
+        # Opens a link (`o`); None: copy it to the clipboard instead. Injected by tests.
+        self._browse = system_browser() if browse == "system" else browse
 
     def _tell(self, message: str, *, warning: bool = False) -> None:
         tell(self._screen, Notice(message, severity="warning" if warning else "information"))

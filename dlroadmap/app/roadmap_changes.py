@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dlroadmap.app.edits import Notice
-from dlroadmap.progress.changes import changes
 
 if TYPE_CHECKING:
     from dlroadmap.progress.reattach import Reattached
@@ -19,6 +18,8 @@ SHOWN_REATTACHED = 5
 def reload_notice(before: Roadmap, after: Roadmap, moved: list[Reattached]) -> Notice | None:
     """The markdown was edited while the app ran: topics added, removed, moved. None if
     none was (a heading reworded, a file put back as it was): the tree shows it."""
+    from dlroadmap.progress.changes import changes  # a reload's, never a start's
+
     found = changes(before, after, moved)
     if not (found.added or found.removed or found.moved):
         return None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
-from typing import TYPE_CHECKING
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -17,8 +17,6 @@ from dlroadmap.app.detail_views import view_of
 from dlroadmap.app.edits import Edits, Notice
 from dlroadmap.app.lifecycle import terminal_handed_over
 from dlroadmap.app.messages import NoteEdited, NoteEditorClosed, RoadmapsWanted
-from dlroadmap.app.node_keys import NodeKeys
-from dlroadmap.app.notes_keys import NotesKeys
 from dlroadmap.app.notices import tell
 from dlroadmap.app.open_note import OpenNote
 from dlroadmap.app.roadmap_changes import reattached_notice
@@ -33,6 +31,9 @@ from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
+    from dlroadmap.app.node_keys import NodeKeys
+    from dlroadmap.app.notes_keys import NotesKeys
+    from dlroadmap.app.open_link import Browse
     from dlroadmap.progress.history import Direction
 
 # How often to look for what another session saved (a stat() call, once a save is
@@ -52,16 +53,28 @@ class MainScreen(TreeViewScreen):
         *,
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
-        browse: Callable[[str], None] | None = None,  # opens a link (open_link.py)
+        browse: Browse | Literal["system"] | None = None,  # opens a link (open_link.py)
         view: View | None = None,
     ) -> None:
         super().__init__(view or View())
-        self.node_keys = NodeKeys(self, browse)
-        self.notes_keys = NotesKeys(self)
+        self._browse = browse
         self._hold(store)
         self._today = today
         self._ascii = ascii_glyphs
         self._resumed = False
+
+    @cached_property
+    def node_keys(self) -> NodeKeys:
+        # Loaded at the first such key: the first frame does not need it (nor its modules).
+        from dlroadmap.app.node_keys import NodeKeys
+
+        return NodeKeys(self, self._browse)
+
+    @cached_property
+    def notes_keys(self) -> NotesKeys:
+        from dlroadmap.app.notes_keys import NotesKeys  # when the Notes screen first opens
+
+        return NotesKeys(self)
 
     def _hold(self, store: Store) -> None:
         self.store = store
