@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from dlroadmap.common.printable import printable, printable_lines
 from dlroadmap.errors import DlroadmapError
@@ -30,22 +29,34 @@ if TYPE_CHECKING:
 _UNKNOWN = "\x00unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+Severity = Literal["information", "warning", "error"]
+
+
+# NamedTuples: defined at every start, at a fraction of a frozen dataclass's cost.
+class _NoticeFields(NamedTuple):
+    message: str
+    title: str
+    severity: Severity
+    timeout: float | None  # None: the app's usual time
+
+
+class Notice(_NoticeFields):
     """Something to tell the user; shown as plain text, never markup (`notices.tell`).
 
     Its text is made printable as it is made: whatever it quotes (a topic, a note, a
     file name, an error) cannot drive the terminal.
     """
 
-    message: str
-    title: str = ""
-    severity: Literal["information", "warning", "error"] = "information"
-    timeout: float | None = None  # None: the app's usual time
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "message", printable_lines(self.message))
-        object.__setattr__(self, "title", printable(self.title))
+    def __new__(
+        cls,
+        message: str,
+        title: str = "",
+        severity: Severity = "information",
+        timeout: float | None = None,
+    ) -> Notice:
+        return super().__new__(cls, printable_lines(message), printable(title), severity, timeout)
 
 
 class Edits:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Status(StrEnum):
@@ -14,8 +15,9 @@ class Status(StrEnum):
     SKIPPED = "skipped"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+# Immutable values made at every start are NamedTuples: a frozen dataclass costs
+# several times as much to define (its methods are generated and compiled at import).
+class Span(NamedTuple):
     """A run of inline text with the emphasis it had in the markdown."""
 
     text: str
@@ -80,8 +82,7 @@ class Node:
             yield from child.walk()
 
 
-@dataclass(frozen=True, slots=True)
-class OverviewEntry:
+class OverviewEntry(NamedTuple):
     """One line of a 'Phases Overview' checklist, tied to the phase it names."""
 
     title: Inline

@@ -3,9 +3,8 @@ take one off it, point one at where its markdown went. No Textual here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dlroadmap.errors import RoadmapError, StateError
 from dlroadmap.locations import roadmap_cache_dir, state_cache_dir, state_dir
@@ -19,8 +18,8 @@ if TYPE_CHECKING:
     from dlroadmap.shelf.entries import Entry
 
 
-@dataclass(frozen=True, slots=True)
-class ShelfAccess:
+# A NamedTuple: defined at every start, at a fraction of a frozen dataclass's cost.
+class ShelfAccess(NamedTuple):
     """The shelf in the user's data folder (the folders are given in tests)."""
 
     folder: Path
