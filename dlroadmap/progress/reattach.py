@@ -23,7 +23,6 @@ from typing import NamedTuple
 from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.state import ItemState
 from dlroadmap.roadmap.ids import SEPARATOR, SiblingSlugs, join_id, slugify
-from dlroadmap.roadmap.inline import without_status_marker
 from dlroadmap.roadmap.model import Node, Roadmap, plain
 
 # rapidfuzz's ratio (0-100) on the words of the slugs. 85 takes small edits
@@ -225,8 +224,8 @@ def _unmarked(
     rest: list[str] = []
     for old in orphans:
         item = items[old]
-        text = without_status_marker(item.text)
-        within = item.within and tuple(map(without_status_marker, item.within))
+        text = _without_marker(item.text)
+        within = item.within and tuple(map(_without_marker, item.within))
         if within is not None and (text, within) == (item.text, item.within):
             rest.append(old)  # no marker left it: a move or a rename, for the steps after
             continue
@@ -240,10 +239,17 @@ def _unmarked(
     return rest
 
 
+def _without_marker(text: str) -> str:
+    # The parser's rule (and its patterns) loaded only for saved items whose topic is gone.
+    from dlroadmap.roadmap.inline import without_status_marker
+
+    return without_status_marker(text)
+
+
 def _in_place(old: str, item: ItemState, new: str, place: _Place) -> bool:
     """Is the topic at `new` where the saved item was, allowing for markers dropped?"""
     if item.within is not None:
-        within = tuple(without_status_marker(text) for text in item.within)
+        within = tuple(_without_marker(text) for text in item.within)
         return _same_within(within, place.within)
     # Saved by a release that did not record the headings: its id is their path, each
     # slug holding the one of now (a marker only ever leaves a title).
