@@ -7,12 +7,6 @@ from textual.widgets import Input
 from dlroadmap.app.commands import Scope, bindings
 
 
-def filter_placeholder(keys: str) -> str:
-    """Shown in the empty filter, and where the filter will be before its key first makes
-    it: `keys` are the filter's keys in force (`/` unless remapped)."""
-    return f"{keys} filter items and notes"
-
-
 class FilterInput(Input):
     """Enter and escape act on the screen at once, so keys typed next reach the tree."""
 

@@ -13,7 +13,6 @@ from textual.widgets import Input, Static
 
 from dlroadmap.app.key_names import named_keys
 from dlroadmap.app.textual_internals.keymap import keymap_in_force
-from dlroadmap.app.widgets.filter_input import FilterInput, filter_placeholder
 from dlroadmap.app.widgets.roadmap_tree import RoadmapTree
 from dlroadmap.roadmap.filtering import (
     Show,
@@ -24,6 +23,12 @@ from dlroadmap.roadmap.filtering import (
 )
 from dlroadmap.roadmap.model import Node, OverviewEntry, Roadmap, Status
 from dlroadmap.roadmap.tally import Tally
+
+
+def filter_placeholder(keys: str) -> str:
+    """Shown in the empty filter, and where the filter will be before its key first makes
+    it: `keys` are the filter's keys in force (`/` unless remapped)."""
+    return f"{keys} filter items and notes"
 
 
 class TreePane(Vertical):
@@ -184,7 +189,7 @@ class TreePane(Vertical):
     async def open_filter(self) -> None:
         # Awaited and set_focus, not focus(): at once, so keys typed right after `/` land here.
         await self._make_filter()
-        self.screen.set_focus(self.query_one("#filter", FilterInput))
+        self.screen.set_focus(self.query_one("#filter", Input))
 
     @on(events.Click, "#filter-hint")
     async def _filter_hint_clicked(self) -> None:
@@ -193,6 +198,9 @@ class TreePane(Vertical):
     def _make_filter(self) -> AwaitMount:
         """The filter's Input, in place of the hint line, made once."""
         if self._filter_mounted is None:
+            # Its module too: loaded with the Input, at the first `/`.
+            from dlroadmap.app.widgets.filter_input import FilterInput
+
             hint = self.query_one("#filter-hint")
             self._filter_mounted = self.mount(
                 FilterInput(self._placeholder(), id="filter"), before=hint
