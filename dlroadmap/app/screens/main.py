@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Footer, Input, Tree
 
 from dlroadmap.app.commands import Scope, bindings, commands_in
@@ -84,16 +83,15 @@ class MainScreen(TreeViewScreen):
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(ascii_glyphs=self._ascii, id="header")
-        with Horizontal(id="panes"):
-            yield TreePane(
-                self.store.status,
-                self.store.notes,
-                self.store.note,
-                show=self.view.show,
-                ascii_glyphs=self._ascii,
-                id="tree-pane",
-            )
-            yield DetailPane(ascii_glyphs=self._ascii, id="detail")
+        yield TreePane(
+            self.store.status,
+            self.store.notes,
+            self.store.note,
+            show=self.view.show,
+            ascii_glyphs=self._ascii,
+            id="tree-pane",
+        )
+        yield DetailPane(ascii_glyphs=self._ascii, id="detail")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
