@@ -54,6 +54,7 @@ class MainScreen(TreeViewScreen):
         today: Callable[[], date] = date.today,
         browse: Callable[[str], None] | None = None,  # opens a link (open_link.py)
         view: View | None = None,
+        weekly_goal: int | None = None,
     ) -> None:
         super().__init__(view or View())
         self.node_keys = NodeKeys(self, browse)
@@ -61,6 +62,7 @@ class MainScreen(TreeViewScreen):
         self._hold(store)
         self._today = today
         self._ascii = ascii_glyphs
+        self._weekly_goal = weekly_goal
         self._resumed = False
 
     def _hold(self, store: Store) -> None:
@@ -371,7 +373,13 @@ class MainScreen(TreeViewScreen):
         from dlroadmap.app.screens.today import TodayScreen
 
         self.app.push_screen(
-            TodayScreen(self.store, self._set_status, ascii_glyphs=self._ascii, today=self._today),
+            TodayScreen(
+                self.store,
+                self._set_status,
+                ascii_glyphs=self._ascii,
+                today=self._today,
+                weekly_goal=self._weekly_goal,
+            ),
             self._back_from_today,
         )
 
