@@ -141,12 +141,17 @@ def paint(line: Line, color: bool) -> str:
     )
 
 
-def spread(left: Line, right: Line, look: Look) -> Line:
-    """`left` at the start and `right` flush with the end, when both fit."""
-    used = line_width(left + right)
-    if used + 2 > look.width:
-        return left
-    return [*left, (" " * (look.width - used), ""), *right]
+def spread(left: Line, right: list[Segment], joiner: str, look: Look) -> Line:
+    """`left` at the start and, flush with the end, as many of the `right` parts (first
+    ones first) as fit beside it, joined by `joiner`."""
+    for count in range(len(right), 0, -1):
+        shown: Line = []
+        for part in right[:count]:
+            shown += [(joiner, ""), part] if shown else [part]
+        used = line_width(left + shown)
+        if used + 2 <= look.width:
+            return [*left, (" " * (look.width - used), ""), *shown]
+    return left
 
 
 # -- labelled rows ---------------------------------------------------------------

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from dlroadmap.common.printable import printable
-from dlroadmap.review.lines import DIM, GREEN, Line, Look, Part, labelled, muted_row
+from dlroadmap.review.lines import Line, Look, labelled, muted_row
 from dlroadmap.review.pace import Finish, Pace
-from dlroadmap.review.words import finish_text, plural, rate_text, short_phase
+from dlroadmap.review.words import finish_text, rate_text, short_phase
 
 
 def _by(finish: Finish, today: date) -> str:
@@ -31,7 +31,7 @@ def projection(rate: float, phase: Finish | None, roadmap: Finish, today: date) 
 
 
 def pace_lines(pace: Pace, today: date, look: Look) -> list[Line]:
-    """The Pace, Left and (with a weekly goal) Goal rows."""
+    """The Pace row and, with a weekly goal, the Goal row."""
     if pace.per_week is None:
         lines = [muted_row("Pace", f"not yet: {pace.reason}")]
     elif pace.reason:
@@ -39,14 +39,8 @@ def pace_lines(pace: Pace, today: date, look: Look) -> list[Line]:
     else:
         words = projection(pace.per_week, pace.phase, pace.roadmap, today)
         lines = labelled("Pace", [(" ", text, "") for text in words], look)
-    lines += labelled("Left", [("", plural(pace.roadmap.left, "topic"), "")], look)
-    if pace.goal is not None:
+    if pace.goal is not None:  # this week's count against it is in the header
         goal = pace.goal
-        met = goal.this_week >= goal.per_week
-        parts: list[Part] = [
-            ("", f"{goal.this_week} of {goal.per_week} this week", GREEN if met else "")
-        ]
         words = projection(goal.per_week, goal.phase, goal.roadmap, today)
-        parts += [(look.sep if i == 0 else " ", text, DIM) for i, text in enumerate(words)]
-        lines += labelled("Goal", parts, look)
+        lines += labelled("Goal", [(" ", text, "") for text in words], look)
     return lines

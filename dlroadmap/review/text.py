@@ -22,6 +22,7 @@ from dlroadmap.review.lines import (
     YELLOW,
     Line,
     Look,
+    Segment,
     blank_label,
     cell_width,
     clip,
@@ -88,16 +89,14 @@ def _header(review: Review, roadmap_title: str, look: Look) -> list[Line]:
     day = review.today
     when = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
     left: Line = [(" ", ""), ("Today", BOLD), (f"{look.sep}{when}", "")]
-    tally = review.tally
-    right = look.sep.join(
-        (
-            f"streak {plural(review.streak, 'day')}",
-            f"{tally.done}/{tally.total} done",
-            f"{percent(tally)}%",
-        )
-    )
+    tally, goal = review.tally, review.pace.goal
+    right: list[Segment] = [(f"streak {plural(review.streak, 'day')}", "")]
+    if goal is not None:
+        met = goal.this_week >= goal.per_week
+        right.append((f"{goal.this_week} of {goal.per_week} this week", GREEN if met else ""))
+    right += [(f"{tally.done}/{tally.total} done", ""), (f"{percent(tally)}%", "")]
     title = printable(roadmap_title)
-    return [[(" ", ""), (title, BOLD)], spread(left, [(right, "")], look)]
+    return [[(" ", ""), (title, BOLD)], spread(left, right, look.sep, look)]
 
 
 def _bar(tally: Tally, cells: int, look: Look) -> Line:
