@@ -29,6 +29,11 @@ The rules are stated once, in RULES, for the help screen to show.
                     are {id, title, left, finish}: `finish` the projected "YYYY-MM-DD",
                     null without a pace or beyond ten years. `goal`, with a weekly goal
                     set: {per_week, this_week, phase, roadmap}, the projection at it.
+                    `time_left`: {topics, timed, lengths: [{unit, low, high}], hours,
+                    rated}: the lengths the roadmap states for the topics left, summed
+                    per unit (month, week, day, hour; never added across), of `timed`
+                    of the `topics`; `hours` {low, high} (or null) from lengths at a
+                    stated rate (13 weeks at 8-10 hours/week), for `rated` topics.
 
 An item is {id, title, where, status}: `title` is plain text, `where` the titles
 of the headings above it (outermost first), `status` one of todo, in_progress,
@@ -46,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from dlroadmap.progress import revisit
 from dlroadmap.review.pace import Finish, Pace, build_pace
+from dlroadmap.roadmap.durations import Amount, TimeLeft
 from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
 from dlroadmap.roadmap.tally import Tally, percent, tally_items
 
@@ -308,6 +314,20 @@ def _finish(finish: Finish | None) -> dict[str, Any] | None:
     return {"id": finish.node_id, "title": finish.title, "left": finish.left, "finish": day}
 
 
+def _amount(amount: Amount) -> dict[str, Any]:
+    return {"unit": amount.unit, "low": amount.low, "high": amount.high}
+
+
+def _time_left(left: TimeLeft) -> dict[str, Any]:
+    return {
+        "topics": left.topics,
+        "timed": left.timed,
+        "lengths": [_amount(amount) for amount in left.lengths],
+        "hours": None if left.hours is None else {"low": left.hours.low, "high": left.hours.high},
+        "rated": left.rated,
+    }
+
+
 def _pace(pace: Pace) -> dict[str, Any]:
     goal = pace.goal
     return {
@@ -326,6 +346,7 @@ def _pace(pace: Pace) -> dict[str, Any]:
             "phase": _finish(goal.phase),
             "roadmap": _finish(goal.roadmap),
         },
+        "time_left": _time_left(pace.time_left),
     }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
+from dlroadmap.roadmap.durations import TimeLeft, time_left
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class Pace(NamedTuple):
     phase: Finish | None  # the earliest phase not complete; None when all are
     roadmap: Finish
     goal: Goal | None
+    # The time the roadmap states for the topics left, where it states one.
+    time_left: TimeLeft
 
 
 def _local(moment: datetime, tz: tzinfo | None) -> date:
@@ -157,13 +160,12 @@ def build_pace(
         monday = today - timedelta(days=today.weekday())
         this_week = sum(1 for day in done_on.values() if monday <= day <= today)
         goal = Goal(weekly_goal, this_week, *at(weekly_goal))
+    left = time_left(_left(roadmap.walk(), status_of))
     return Pace(
-        per_week, window, done_in_window, history, reason, phase_finish, roadmap_finish, goal
+        per_week, window, done_in_window, history, reason, phase_finish, roadmap_finish, goal, left
     )
 
 
 def _too_early(history: int) -> str:
-    if history == 0:
-        return "nothing recorded yet"
-    so_far = "1 day" if history == 1 else f"{history} days"
+    so_far = {0: "none", 1: "1 day"}.get(history, f"{history} days")
     return f"a week of history is needed ({so_far} so far)"

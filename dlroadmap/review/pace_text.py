@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 from dlroadmap.common.printable import printable
-from dlroadmap.review.lines import Line, Look, labelled, muted_row
+from dlroadmap.review.lines import DIM, Line, Look, Part, labelled, muted_row
 from dlroadmap.review.pace import Finish, Pace
-from dlroadmap.review.words import finish_text, rate_text, short_phase
+from dlroadmap.review.words import finish_text, plural, rate_text, short_phase
+from dlroadmap.roadmap.durations import TimeLeft, amount_text
 
 
 def _by(finish: Finish, today: date) -> str:
@@ -30,8 +31,23 @@ def projection(rate: float, phase: Finish | None, roadmap: Finish, today: date) 
     return [f"{head} {printable(short_phase(phase.title))} {_by(phase, today)},", whole]
 
 
+def _time_left(left: TimeLeft, look: Look) -> list[Part]:
+    """'9 topics · 27 weeks, 4 h 30 min · about 145-189 h of study · 6 of 9 give a time'."""
+    ascii_only = look.ascii_only
+    parts: list[Part] = [("", plural(left.topics, "topic"), "")]
+    # Each unit apart: a course's weeks and a video's hours are never added together.
+    lengths = ", ".join(amount_text(amount, ascii_only=ascii_only) for amount in left.lengths)
+    parts.append((look.sep, lengths, ""))
+    if left.hours is not None:
+        hours = f"about {amount_text(left.hours, ascii_only=ascii_only)} of study"
+        parts.append((look.sep, hours, DIM))
+    if left.timed < left.topics:
+        parts.append((look.sep, f"{left.timed} of {left.topics} give a time", DIM))
+    return parts
+
+
 def pace_lines(pace: Pace, today: date, look: Look) -> list[Line]:
-    """The Pace row and, with a weekly goal, the Goal row."""
+    """The Pace row; Left, where the roadmap states times; and Goal, with a weekly goal."""
     if pace.per_week is None:
         lines = [muted_row("Pace", f"not yet: {pace.reason}")]
     elif pace.reason:
@@ -39,6 +55,8 @@ def pace_lines(pace: Pace, today: date, look: Look) -> list[Line]:
     else:
         words = projection(pace.per_week, pace.phase, pace.roadmap, today)
         lines = labelled("Pace", [(" ", text, "") for text in words], look)
+    if pace.time_left.timed:
+        lines += labelled("Left", _time_left(pace.time_left, look), look)
     if pace.goal is not None:  # this week's count against it is in the header
         goal = pace.goal
         words = projection(goal.per_week, goal.phase, goal.roadmap, today)

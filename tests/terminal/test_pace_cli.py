@@ -117,3 +117,46 @@ def test_the_weekly_goal_in_the_settings_shows_in_the_review(tmp_path: Path) -> 
     assert data["per_week"] == 4
     since_monday = date.today().weekday()
     assert data["this_week"] == sum(1 for back in DAYS_BACK if back <= since_monday)
+
+
+CURRICULUM = """# A curriculum
+
+## Core
+
+Courses | Duration | Effort | Prerequisites
+:-- | :--: | :--: | :--:
+[Program Design](https://example.org/a) | 13 weeks | 8-10 hours/week | none
+[Languages, Part A](https://example.org/b) | 5 weeks | 4-8 hours/week | Program Design
+[Object-Oriented Design](https://example.org/c) | 4 weeks | 4 hours/week | -
+[Architecture](https://example.org/d) | - | self-paced | -
+
+## Extras
+- Watch the lecture on proofs (~3h)
+- Read the style guide (45 min)
+"""
+
+
+def test_a_duration_column_gives_the_time_left_beside_the_topics(tmp_path: Path) -> None:
+    plan = tmp_path / "curriculum.md"
+    plan.write_text(CURRICULUM, encoding="utf-8")
+    store = Store.open(load_roadmap(plan), plan, tmp_path / "data" / "dlroadmap" / "roadmaps")
+    store.set_status(find(store.roadmap, "Languages, Part A"), Status.DONE)
+
+    lines = _review(tmp_path, str(plan)).stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(" Left"))
+    # What does not fit on the row goes on the next, under it.
+    assert lines[at + 1].startswith(" " * 13) and lines[at + 1].strip()
+    left = f"{lines[at]} · {lines[at + 1].strip()}"
+    # 13 + 4 weeks of courses, apart from 3 h + 45 min of the extras; at the hours a week
+    # given: 13 x 8-10 + 4 x 4 = 120-146 h. The self-paced course gives no time.
+    assert left == (
+        " Left        5 topics · 17 weeks, 3 h 45 min · about 120–146 h of study"
+        " · 4 of 5 give a time"
+    )
+    data = json.loads(_review(tmp_path, "--json", str(plan)).stdout)["pace"]["time_left"]
+    assert data["topics"] == 5 and data["timed"] == 4 and data["rated"] == 2
+    assert [(a["unit"], a["low"], a["high"]) for a in data["lengths"]] == [
+        ("week", 17, 17),
+        ("hour", 3.75, 3.75),
+    ]
+    assert (data["hours"]["low"], data["hours"]["high"]) == (120, 146)
