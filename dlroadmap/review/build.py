@@ -73,6 +73,10 @@ RULES = (
     f"{revisit.DAILY_CAP} come back a day, the rest wait for the following days.",
     "Next is the first items not yet started, in roadmap order, of the earliest phase "
     f"that is not complete (filled up from the phases after it, {NEXT_COUNT} at most).",
+    "Pace is the topics finished a week over the last four weeks, each counted on the day it "
+    "was last marked done; the finish dates are where that pace (and a weekly_goal set in the "
+    "settings) takes the earliest unfinished phase and the roadmap. Before a week of history "
+    "there is no guess.",
 )
 
 
