@@ -124,13 +124,17 @@ def build_pace(
     weekly_goal: int | None = None,
 ) -> Pace:
     """The pace on `today`, and the projection at it and at the weekly goal (if set)."""
-    done_on = {
-        node_id: day
-        for node_id, day in done_days(state, tz).items()
-        if (node := roadmap.get(node_id)) is not None
-        and node.is_topic
-        and status_of(node) is Status.DONE
-    }
+
+    def still_done(node_id: str) -> bool:
+        # A topic set back since does not count; one listed as done in a day's activity
+        # with no status saved (a file written by hand or a script) is taken at its word.
+        node = roadmap.get(node_id)
+        if node is None or not node.is_topic:
+            return False
+        saved = state.items.get(node_id)
+        return status_of(node) is Status.DONE or saved is None or saved.status is None
+
+    done_on = {node_id: day for node_id, day in done_days(state, tz).items() if still_done(node_id)}
     first = first_day(state, tz)
     history = (today - first).days + 1 if first is not None and first <= today else 0
     window = min(WINDOW_DAYS, history)

@@ -151,6 +151,15 @@ def test_only_topics_still_done_and_still_in_the_roadmap_count(plan: Progress) -
     assert plan.review().pace.done_in_window == 8
 
 
+def test_a_day_listing_a_topic_done_counts_without_a_saved_status(plan: Progress) -> None:
+    # Activity written by hand or a script: the days' lists, no [items] tables.
+    noted_on(plan, "C4", ago(30))
+    for back, text in ((20, "A1"), (13, "A2"), (6, "A3"), (1, "A4")):
+        plan.day(ago(back), done=(text,))
+    assert plan.review().pace.done_in_window == 4
+    assert plan.review().pace.per_week == 1
+
+
 def test_the_last_day_marked_done_counts_not_the_first(plan: Progress) -> None:
     four_weeks(plan)
     # A1 was done 45 days ago (outside); marked again 2 days ago, it counts now.
