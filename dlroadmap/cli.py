@@ -118,7 +118,8 @@ def _review(args: argparse.Namespace) -> int:
         # Without a roadmap named: the others on the shelf too, and a streak kept by any.
         state, rest = cli_shelf.with_others(store, today)
     # The store's roadmap: what the learner brought back into the plan counts too.
-    review = build_review(store.roadmap, state, store.status, today)
+    goal = load_config(config_path())[0].weekly_goal  # unreadable settings: the app says why
+    review = build_review(store.roadmap, state, store.status, today, weekly_goal=goal)
     for warning in roadmap.warnings:  # on stderr: the review itself stays the output
         print(f"dlroadmap: {printable_path(source)}: {printable(warning)}", file=sys.stderr)
     if args.json:

@@ -5,6 +5,7 @@
     show = "not_done"       # which topics the tree shows: all, not_done, in_progress, todo
     tree_width = 40         # the tree's share of the width, in percent (`<` `>` set it)
     sync = "auto"           # sync through git when the app starts and quits (or "off")
+    weekly_goal = 5         # topics to finish a week: Today and review measure you by it
     [keymap]                # remap keys by binding id (the README lists them)
     "status.done" = "d"
 
@@ -38,6 +39,7 @@ def config_path() -> Path:
 TREE_WIDTH = 50
 TREE_WIDTHS = range(20, 81)
 SHOWS = ("all", "not_done", "in_progress", "todo")
+MAX_WEEKLY_GOAL = 1000
 
 
 # A NamedTuple: defined at every start, at a fraction of a frozen dataclass's cost.
@@ -52,6 +54,8 @@ class Config(NamedTuple):
     keymap: Mapping[str, str] = MappingProxyType({})
     # "auto": the app syncs (dlroadmap sync) as it starts and as it quits.
     sync: str = "off"
+    # Topics a week the learner means to finish (None: no goal set).
+    weekly_goal: int | None = None
 
     def with_theme(self, theme: str) -> Config:
         return self._replace(theme=theme)
@@ -87,7 +91,8 @@ def _not_used(path: Path, problem: str) -> str:
 _WRONG_TYPES = (
     f'theme should be a string, mouse true or false, sync "auto" or "off", show one of '
     f"{', '.join(SHOWS)}, tree_width a number from {TREE_WIDTHS[0]} to {TREE_WIDTHS[-1]}, "
-    "and [keymap] binding ids set to keys"
+    f"weekly_goal a whole number from 1 to {MAX_WEEKLY_GOAL}, and [keymap] binding ids set "
+    "to keys"
 )
 
 
@@ -95,7 +100,7 @@ def _config_from(data: Mapping[str, Any]) -> Config | None:
     """The settings in a parsed file; None if a value is not of its kind."""
     theme, mouse, keymap = data.get("theme"), data.get("mouse", True), data.get("keymap", {})
     show, width = data.get("show", "all"), data.get("tree_width", TREE_WIDTH)
-    sync = data.get("sync", "off")
+    sync, goal = data.get("sync", "off"), data.get("weekly_goal")
     if not (
         (theme is None or isinstance(theme, str))
         and isinstance(mouse, bool)
@@ -105,9 +110,15 @@ def _config_from(data: Mapping[str, Any]) -> Config | None:
         and isinstance(keymap, dict)
         and all(isinstance(v, str) for v in keymap.values())
         and sync in ("auto", "off")
+        and (goal is None or _is_goal(goal))
     ):
         return None
-    return Config(theme, mouse, show, width, dict(keymap), sync)
+    return Config(theme, mouse, show, width, dict(keymap), sync, goal)
+
+
+def _is_goal(value: object) -> bool:
+    # A bool is an int to Python; `weekly_goal = true` is not a number of topics.
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_WEEKLY_GOAL
 
 
 def unused_settings(
@@ -165,6 +176,7 @@ def save_config(path: Path, config: Config) -> None:
     _put(document, "show", config.show, "all")
     _put(document, "tree_width", config.tree_width, TREE_WIDTH)
     _put(document, "sync", config.sync, "off")
+    _put(document, "weekly_goal", config.weekly_goal, None)
     keymap = document.get("keymap")
     if config.keymap != (keymap or {}):
         if not isinstance(keymap, dict):

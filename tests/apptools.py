@@ -150,7 +150,8 @@ def make_demo_app(state_folder: Path) -> RoadmapApp:
     ):
         for day, text in enumerate(texts):
             store.set_status(find(roadmap, text), status, when=DEMO_DAY + timedelta(days=day))
-    store.set_note(find(roadmap, DEMO_NOTE_ON), DEMO_NOTE, when=DEMO_DAY)
+    # Noted three weeks before: enough history for the Today screen's pace to project.
+    store.set_note(find(roadmap, DEMO_NOTE_ON), DEMO_NOTE, when=DEMO_DAY - timedelta(days=21))
     return app
 
 

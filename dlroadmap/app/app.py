@@ -158,6 +158,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
             today=self._today,
             browse=self._browse,
             view=View(Show(config.show), config.tree_width, self._keep_view),
+            weekly_goal=config.weekly_goal,
         )
 
     def action_help(self) -> None:

@@ -354,6 +354,16 @@ COMMANDS: tuple[Command, ...] = (
 
 BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}
 
+# Commands of other scopes that a screen binds too, by the same ids (so a remap follows
+# them there): the Today screen's list moves as the tree does, and its items take the
+# status keys. Their keys are in force on that screen with its own.
+BORROWED: Mapping[Scope, tuple[str, ...]] = {
+    Scope.TODAY: (
+        *("tree.down", "tree.up", "tree.page_up", "tree.page_down", "tree.first", "tree.last"),
+        *("status.done", "status.in_progress", "status.skipped", "status.todo"),
+    ),
+}
+
 
 def bindings(scope: Scope) -> list[BindingType]:
     """The `BINDINGS` of the widget, screen or app that `scope` names."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dlroadmap.app.commands import BY_ID, COMMANDS, Command, Scope, keys_in_force
+from dlroadmap.app.commands import BORROWED, BY_ID, COMMANDS, Command, Scope, keys_in_force
 from dlroadmap.app.key_names import key_names
 
 # Scopes whose keys are in force at the same moment (a focused widget, its screen, the
@@ -15,6 +15,7 @@ _TOGETHER = (
     {Scope.FILTER, Scope.MAIN, Scope.APP},
     {Scope.TODAY, Scope.APP},
     {Scope.NOTES, Scope.APP},
+    {Scope.ROADMAPS, Scope.APP},
     {Scope.CONFIRM, Scope.APP},
     {Scope.HELP, Scope.APP},
 )
@@ -54,4 +55,9 @@ def _split(keys: str) -> list[str]:
 
 
 def _together(one: Command, other: Command) -> bool:
-    return any(one.scope in scopes and other.scope in scopes for scopes in _TOGETHER)
+    return any(_in(one, scopes) and _in(other, scopes) for scopes in _TOGETHER)
+
+
+def _in(command: Command, scopes: set[Scope]) -> bool:
+    """Bound in one of `scopes`: its own, or one that borrows it (see BORROWED)."""
+    return command.scope in scopes or any(command.id in BORROWED.get(s, ()) for s in scopes)

@@ -21,6 +21,19 @@ The rules are stated once, in RULES, for the help screen to show.
     done            {today, yesterday, week: [item + date]}
     notes           {today, yesterday, week: [item + date]}
     calendar        [["YYYY-MM-DD", actions], ...] from a Monday 13 weeks back to today
+    pace            {per_week, window_days, done_in_window, history_days, reason,
+                     phase, roadmap, goal}, always there: `per_week` (topics done a week
+                    over the window) is null until there is a week of history, and
+                    `reason` says why there is no projection (null when there is one).
+                    `phase` (the earliest not complete; null when all are) and `roadmap`
+                    are {id, title, left, finish}: `finish` the projected "YYYY-MM-DD",
+                    null without a pace or beyond ten years. `goal`, with a weekly goal
+                    set: {per_week, this_week, phase, roadmap}, the projection at it.
+                    `time_left`: {topics, timed, lengths: [{unit, low, high}], hours,
+                    rated}: the lengths the roadmap states for the topics left, summed
+                    per unit (month, week, day, hour; never added across), of `timed`
+                    of the `topics`; `hours` {low, high} (or null) from lengths at a
+                    stated rate (13 weeks at 8-10 hours/week), for `rated` topics.
 
 An item is {id, title, where, status}: `title` is plain text, `where` the titles
 of the headings above it (outermost first), `status` one of todo, in_progress,
@@ -37,6 +50,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from dlroadmap.progress import revisit
+from dlroadmap.review.pace import Finish, Pace, build_pace
+from dlroadmap.roadmap.durations import Amount, TimeLeft
 from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
 from dlroadmap.roadmap.tally import Tally, percent, tally_items
 
@@ -58,6 +73,10 @@ RULES = (
     f"{revisit.DAILY_CAP} come back a day, the rest wait for the following days.",
     "Next is the first items not yet started, in roadmap order, of the earliest phase "
     f"that is not complete (filled up from the phases after it, {NEXT_COUNT} at most).",
+    "Pace is the topics finished a week over the last four weeks, each counted on the day it "
+    "was last marked done; the finish dates are where that pace (and a weekly_goal set in the "
+    "settings) takes the earliest unfinished phase and the roadmap. Before a week of history "
+    "there is no guess.",
 )
 
 
@@ -97,6 +116,7 @@ class Review:
     streak: int
     studied_today: bool
     calendar: tuple[tuple[date, int], ...]
+    pace: Pace
 
 
 StatusOf = Callable[[Node], Status]
@@ -230,6 +250,7 @@ def build_review(
     today: date,
     *,
     tz: tzinfo | None = None,
+    weekly_goal: int | None = None,
 ) -> Review:
     """The review of `today`; saved times are read in `tz` (default: this machine's zone)."""
     due = _due(roadmap, state, status_of, today, tz)
@@ -256,6 +277,7 @@ def build_review(
         streak=_streak(state, today),
         studied_today=_actions(state, today) > 0,
         calendar=_calendar(state, today),
+        pace=build_pace(roadmap, state, status_of, today, tz=tz, weekly_goal=weekly_goal),
     )
 
 
@@ -289,6 +311,49 @@ def _dated(lines: Iterable[ItemLine]) -> list[dict[str, Any]]:
     return [_item(line, "date") for line in lines]
 
 
+def _finish(finish: Finish | None) -> dict[str, Any] | None:
+    if finish is None:
+        return None
+    day = finish.day.isoformat() if finish.day else None
+    return {"id": finish.node_id, "title": finish.title, "left": finish.left, "finish": day}
+
+
+def _amount(amount: Amount) -> dict[str, Any]:
+    return {"unit": amount.unit, "low": amount.low, "high": amount.high}
+
+
+def _time_left(left: TimeLeft) -> dict[str, Any]:
+    return {
+        "topics": left.topics,
+        "timed": left.timed,
+        "lengths": [_amount(amount) for amount in left.lengths],
+        "hours": None if left.hours is None else {"low": left.hours.low, "high": left.hours.high},
+        "rated": left.rated,
+    }
+
+
+def _pace(pace: Pace) -> dict[str, Any]:
+    goal = pace.goal
+    return {
+        "per_week": None if pace.per_week is None else round(pace.per_week, 2),
+        "window_days": pace.window_days,
+        "done_in_window": pace.done_in_window,
+        "history_days": pace.history_days,
+        "reason": pace.reason,
+        "phase": _finish(pace.phase),
+        "roadmap": _finish(pace.roadmap),
+        "goal": None
+        if goal is None
+        else {
+            "per_week": goal.per_week,
+            "this_week": goal.this_week,
+            "phase": _finish(goal.phase),
+            "roadmap": _finish(goal.roadmap),
+        },
+        "time_left": _time_left(pace.time_left),
+    }
+
+
 def to_json(review: Review) -> dict[str, Any]:
     """The review as JSON-ready data; the keys are listed in this module's docstring."""
     return {
@@ -317,4 +382,5 @@ def to_json(review: Review) -> dict[str, Any]:
             "week": _dated(review.notes_week),
         },
         "calendar": [[day.isoformat(), count] for day, count in review.calendar],
+        "pace": _pace(review.pace),
     }

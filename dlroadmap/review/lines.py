@@ -15,13 +15,19 @@ __all__ = [
     "BOLD",
     "DIM",
     "GREEN",
+    "LABEL_WIDTH",
     "YELLOW",
     "Line",
     "Look",
+    "Part",
     "Segment",
+    "blank_label",
     "cell_width",
     "char_width",
     "clip",
+    "label_cell",
+    "labelled",
+    "muted_row",
     "pad",
     "paint",
     "spread",
@@ -31,8 +37,11 @@ __all__ = [
 # SGR parameters; a segment with no style is written bare.
 BOLD, DIM, GREEN, YELLOW = "1", "2", "32", "33"
 
+LABEL_WIDTH = 12  # "This week" and room to breathe
+
 Segment = tuple[str, str]  # text, SGR parameters ("" for none)
 Line = list[Segment]
+Part = tuple[str, str, str]  # joiner before it, text, SGR parameters
 
 
 # -- widths ----------------------------------------------------------------------
@@ -132,9 +141,48 @@ def paint(line: Line, color: bool) -> str:
     )
 
 
-def spread(left: Line, right: Line, look: Look) -> Line:
-    """`left` at the start and `right` flush with the end, when both fit."""
-    used = line_width(left + right)
-    if used + 2 > look.width:
-        return left
-    return [*left, (" " * (look.width - used), ""), *right]
+def spread(left: Line, right: list[Segment], joiner: str, look: Look) -> Line:
+    """`left` at the start and, flush with the end, as many of the `right` parts (first
+    ones first) as fit beside it, joined by `joiner`."""
+    for count in range(len(right), 0, -1):
+        shown: Line = []
+        for part in right[:count]:
+            shown += [(joiner, ""), part] if shown else [part]
+        used = line_width(left + shown)
+        if used + 2 <= look.width:
+            return [*left, (" " * (look.width - used), ""), *shown]
+    return left
+
+
+# -- labelled rows ---------------------------------------------------------------
+
+
+def label_cell(text: str) -> Line:
+    """A row's bold label in the left column."""
+    return [(" ", ""), (pad(text, LABEL_WIDTH), BOLD)]
+
+
+def blank_label() -> Line:
+    return [(" " * (LABEL_WIDTH + 1), "")]
+
+
+def muted_row(label: str, text: str) -> Line:
+    return [*label_cell(label), (text, DIM)]
+
+
+def labelled(label: str, parts: list[Part], look: Look) -> list[Line]:
+    """`parts` after the label, each after its joiner on one row while they fit, then on
+    rows below it (a part that starts a row drops its joiner)."""
+    room = look.width - LABEL_WIDTH - 1
+    lines: list[Line] = [label_cell(label)]
+    used = 0
+    for joiner, text, style in parts:
+        if used and used + cell_width(joiner + text) > room:
+            lines.append(blank_label())
+            used = 0
+        if used:
+            lines[-1].append((joiner, ""))
+            used += cell_width(joiner)
+        lines[-1].append((text, style))
+        used += cell_width(text)
+    return lines

@@ -18,16 +18,22 @@ from dlroadmap.review.lines import (
     BOLD,
     DIM,
     GREEN,
+    LABEL_WIDTH,
     YELLOW,
     Line,
     Look,
+    Segment,
+    blank_label,
     cell_width,
     clip,
+    label_cell,
     line_width,
+    muted_row,
     pad,
     paint,
     spread,
 )
+from dlroadmap.review.pace_text import pace_lines
 from dlroadmap.review.words import (
     MONTHS,
     WEEKDAYS,
@@ -62,7 +68,6 @@ STATUS_STYLE = {
     Status.SKIPPED: DIM,
 }
 
-LABEL_WIDTH = 12  # "This week" and room to breathe
 PHASE_LABEL_MAX = 16
 PHASE_BAR_MAX = 20
 SECTION_TITLE_MAX = 32  # one title in a Today / Yesterday / This week line
@@ -84,16 +89,14 @@ def _header(review: Review, roadmap_title: str, look: Look) -> list[Line]:
     day = review.today
     when = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
     left: Line = [(" ", ""), ("Today", BOLD), (f"{look.sep}{when}", "")]
-    tally = review.tally
-    right = look.sep.join(
-        (
-            f"streak {plural(review.streak, 'day')}",
-            f"{tally.done}/{tally.total} done",
-            f"{percent(tally)}%",
-        )
-    )
+    tally, goal = review.tally, review.pace.goal
+    right: list[Segment] = [(f"streak {plural(review.streak, 'day')}", "")]
+    if goal is not None:
+        met = goal.this_week >= goal.per_week
+        right.append((f"{goal.this_week} of {goal.per_week} this week", GREEN if met else ""))
+    right += [(f"{tally.done}/{tally.total} done", ""), (f"{percent(tally)}%", "")]
     title = printable(roadmap_title)
-    return [[(" ", ""), (title, BOLD)], spread(left, [(right, "")], look)]
+    return [[(" ", ""), (title, BOLD)], spread(left, right, look.sep, look)]
 
 
 def _bar(tally: Tally, cells: int, look: Look) -> Line:
@@ -141,19 +144,11 @@ def _phases(review: Review, look: Look) -> list[Line]:
 # -- Now, Next, Revisit -------------------------------------------------------------
 
 
-def _label(text: str) -> Line:
-    return [(" ", ""), (pad(text, LABEL_WIDTH), BOLD)]
-
-
-def _blank_label() -> Line:
-    return [(" " * (LABEL_WIDTH + 1), "")]
-
-
 def _item_row(
     first: bool, label: str, item: ItemLine, info: str, widths: tuple[int, int], look: Look
 ) -> Line:
     title_w, info_w = widths
-    line = _label(label) if first else _blank_label()
+    line = label_cell(label) if first else blank_label()
     line += [(look.glyph(item.status), STATUS_STYLE[item.status]), (" ", "")]
     if not info:
         return [*line, (look.cut(_title(item), title_w + 2 + info_w), "")]
@@ -163,10 +158,6 @@ def _item_row(
         ("  ", ""),
         (look.cut(info, info_w), DIM),
     ]
-
-
-def _muted_row(label: str, text: str) -> Line:
-    return [*_label(label), (text, DIM)]
 
 
 def _items(review: Review, look: Look) -> list[Line]:
@@ -200,7 +191,7 @@ def _item_rows(review: Review, look: Look, *, hint: bool = True) -> list[tuple[L
     lines: list[tuple[Line, str | None]] = []
     for label, rows, empty in sections:
         if not rows:
-            lines.append((_muted_row(label, empty), None))
+            lines.append((muted_row(label, empty), None))
         for index, (item, info) in enumerate(rows):
             lines.append((_item_row(index == 0, label, item, info, widths, look), item.node_id))
     if review.revisit and hint:
@@ -257,15 +248,15 @@ def _days(review: Review, look: Look) -> list[Line]:
     lines: list[Line] = []
     for label, done, notes in rows:
         if done or notes:
-            lines.append([*_label(label), *_summary(done, notes, look)])
+            lines.append([*label_cell(label), *_summary(done, notes, look)])
         elif label == "Today" and review.studied_today:
             # Counted for the streak (a topic started, a revisit rated), yet nothing to list.
-            lines.append(_muted_row(label, "nothing done or noted yet"))
+            lines.append(muted_row(label, "nothing done or noted yet"))
         elif label == "Today" and review.streak:
             keep = f"nothing yet{look.sep}study today to make it {plural(review.streak + 1, 'day')}"
-            lines.append(_muted_row(label, keep))
+            lines.append(muted_row(label, keep))
         else:
-            lines.append(_muted_row(label, "nothing yet" if label == "Today" else "nothing"))
+            lines.append(muted_row(label, "nothing yet" if label == "Today" else "nothing"))
     return lines
 
 
@@ -344,6 +335,7 @@ def screen_parts(
     return {
         "header": [clip(line, look) for line in _header(review, roadmap_title, look)[1:]],
         "phases": [clip(line, look) for line in _phases(review, look)],
+        "pace": [clip(line, look) for line in pace_lines(review.pace, review.today, look)],
         "days": [clip(line, look) for line in _days(review, look)],
         "calendar": [clip(line, look) for line in _calendar(review, look)],
     }
@@ -373,6 +365,7 @@ def render(
     blocks = (
         _header(review, roadmap_title, look),
         _phases(review, look),
+        pace_lines(review.pace, review.today, look),
         _items(review, look),
         _days(review, look),
         _calendar(review, look),

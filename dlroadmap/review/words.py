@@ -6,7 +6,17 @@ from datetime import date, timedelta
 
 from dlroadmap.common.printable import printable
 
-__all__ = ["MONTHS", "WEEKDAYS", "day_text", "due_text", "plural", "short_phase", "where_text"]
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "day_text",
+    "due_text",
+    "finish_text",
+    "plural",
+    "rate_text",
+    "short_phase",
+    "where_text",
+]
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -28,6 +38,27 @@ def due_text(day: date, today: date) -> str:
     if late <= 0:
         return "due today"
     return "due yesterday" if late == 1 else f"due {late} days ago"
+
+
+def finish_text(day: date, today: date) -> str:
+    """A finish date as precise as a projection can be: the day within eight weeks, the
+    part of the month within the year, the month beyond."""
+    ahead = (day - today).days
+    if ahead <= 0:
+        return "today"
+    month = MONTHS[day.month - 1]
+    if ahead <= 56:
+        return f"{day.day} {month}"
+    if ahead <= 330:
+        part = "early" if day.day <= 10 else "mid" if day.day <= 20 else "late"
+        return f"{part} {month}"
+    return f"{month} {day.year}"
+
+
+def rate_text(per_week: float) -> str:
+    """6, 1.5, 0.3: whole numbers bare, others to one decimal."""
+    rounded = round(per_week) if per_week >= 10 else round(per_week, 1)
+    return f"{rounded:g}"
 
 
 def plural(count: int, word: str) -> str:

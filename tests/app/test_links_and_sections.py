@@ -309,3 +309,24 @@ async def test_a_closed_sections_count_follows_a_key_on_it(tmp_path: Path) -> No
         await pilot.pause()
         line = next(line for line in screen_text(app).splitlines() if "▶ Small" in line)
         assert "3/3" in line.split("││")[0], line
+
+
+async def test_a_set_aside_heading_that_names_its_reason_does_not_say_it_twice(
+    tmp_path: Path,
+) -> None:
+    markdown = tmp_path / "plan.md"
+    markdown.write_text(
+        "# Plan\n\n## Table of Contents\n- [Basics](#basics)\n- [More](#more)\n\n"
+        "## Basics\n- Sets\n- Logic\n\n## More\n- Graphs\n\n"
+        "## Contributing\n- Open a pull request\n- Sign the CLA\n",
+        encoding="utf-8",
+    )
+    roadmap = load_roadmap(markdown)
+    app = RoadmapApp(roadmap, Store.open(roadmap, markdown, tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await point_at(pilot, "Table of Contents")
+        await point_at(pilot, "Contributing")
+        shown = screen_text(app)
+        contents = next(line for line in shown.splitlines() if "Table of Contents" in line)
+        assert "· table of contents" not in contents.casefold()
+        assert "Contributing · about the repository" in shown

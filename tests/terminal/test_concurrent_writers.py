@@ -17,8 +17,10 @@ from tests.unit.test_concurrency import items, open_store
 WRITER = textwrap.dedent(
     """
     import sys
+    import time
     from pathlib import Path
     from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
+    from dlroadmap.progress.lock import SaveWaiting
     from dlroadmap.progress.store import Store
 
     folder, start, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
@@ -26,7 +28,18 @@ WRITER = textwrap.dedent(
     store = Store.open(load_roadmap(path), path, folder)
     nodes = list(store.roadmap.items())
     for index in range(start, start + count):
-        store.set_note(nodes[index % len(nodes)], f"note {index}")
+        try:
+            store.set_note(nodes[index % len(nodes)], f"note {index}")
+        except SaveWaiting:
+            # The other writer holds the lock: the change is kept, saved once it lets go
+            # (the app retries in the background the same way).
+            while True:
+                time.sleep(0.05)
+                try:
+                    store.save()
+                    break
+                except SaveWaiting:
+                    continue
         print(index, flush=True)
     """
 )

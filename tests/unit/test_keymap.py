@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 
-from dlroadmap.app.commands import COMMANDS
+from textual.binding import Binding
+
+from dlroadmap.app.commands import BORROWED, COMMANDS, Scope, commands_in
 from dlroadmap.app.keymap_check import keymap_problems
 from tests.repo import ROOT
 
@@ -32,8 +34,33 @@ def test_a_tree_key_given_to_an_app_command_is_found() -> None:
 
 def test_keys_swapped_or_shared_between_screens_are_no_problem() -> None:
     swapped = {"status.in_progress": "x", "status.skipped": "p"}
-    other_screen = {"today.again": "p"}  # the Today screen: the items' keys are not in force
+    other_screen = {"today.again": "n"}  # the Today screen: writing a note is not in force
     assert keymap_problems(swapped | other_screen) == []
+
+
+def test_a_today_key_given_a_status_key_the_today_screen_uses_too_is_found() -> None:
+    # The Today screen's items take the status keys: p would rate and set in progress.
+    (problem,) = keymap_problems({"today.again": "p"})
+    assert '"today.again"' in problem and '"status.in_progress"' in problem
+    (problem,) = keymap_problems({"today.good": "j"})
+    assert '"tree.down"' in problem
+
+
+def test_every_scope_of_keys_is_checked_against_the_apps() -> None:
+    # A scope left out of the check would take any key unseen, the app's own included.
+    app_keys = [key for c in commands_in(Scope.APP) for key in c.keys.split(",")]
+    for scope in Scope:
+        command = next((c for c in commands_in(scope) if c.scope is not Scope.APP), None)
+        if command is not None:
+            taken = next(key for key in app_keys if key not in command.keys.split(","))
+            assert keymap_problems({command.id: taken}), scope
+
+
+def test_the_today_screen_binds_what_the_table_says_it_borrows() -> None:
+    from dlroadmap.app.screens.today import TodayList, TodayScreen
+
+    bound = {b.id for b in (*TodayScreen.BINDINGS, *TodayList.BINDINGS) if isinstance(b, Binding)}
+    assert bound == {c.id for c in commands_in(Scope.TODAY)} | set(BORROWED[Scope.TODAY])
 
 
 def test_an_unknown_id_and_a_palette_only_command_are_no_bindings() -> None:

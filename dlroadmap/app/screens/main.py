@@ -54,12 +54,14 @@ class MainScreen(TreeViewScreen):
         today: Callable[[], date] = date.today,
         browse: Browse | Literal["system"] | None = None,  # opens a link (open_link.py)
         view: View | None = None,
+        weekly_goal: int | None = None,
     ) -> None:
         super().__init__(view or View())
         self._browse = browse
         self._hold(store)
         self._today = today
         self._ascii = ascii_glyphs
+        self._weekly_goal = weekly_goal
         self._resumed = False
 
     @cached_property
@@ -382,7 +384,13 @@ class MainScreen(TreeViewScreen):
         from dlroadmap.app.screens.today import TodayScreen
 
         self.app.push_screen(
-            TodayScreen(self.store, self._set_status, ascii_glyphs=self._ascii, today=self._today),
+            TodayScreen(
+                self.store,
+                self._set_status,
+                ascii_glyphs=self._ascii,
+                today=self._today,
+                weekly_goal=self._weekly_goal,
+            ),
             self._back_from_today,
         )
 

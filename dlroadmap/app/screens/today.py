@@ -75,12 +75,14 @@ class TodayScreen(Screen[str | None]):
         *,
         ascii_glyphs: bool = False,
         today: Callable[[], date] = date.today,
+        weekly_goal: int | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self._set_status = set_status
         self._today = today
         self._ascii = ascii_glyphs
+        self._weekly_goal = weekly_goal
         self._revisit_ids: set[str] = set()
         # The rows of Now, Next and Revisit, and which is picked (drawn plain).
         self._rows: list[Line] = []
@@ -92,6 +94,7 @@ class TodayScreen(Screen[str | None]):
             with Horizontal(id="today-top"):
                 yield Static(id="today-phases")
                 yield Static(id="today-calendar")
+            yield Static(id="today-pace")
             yield TodayList(id="today-items")
             yield Static(id="today-days")
         yield Footer()
@@ -107,7 +110,11 @@ class TodayScreen(Screen[str | None]):
 
     def show_review(self) -> None:
         review = build_review(
-            self.store.roadmap, self.store.state, self.store.status, self._today()
+            self.store.roadmap,
+            self.store.state,
+            self.store.status,
+            self._today(),
+            weekly_goal=self._weekly_goal,
         )
         # The body's room: a column of padding each side and the scrollbar's gutter, kept
         # whether the scrollbar shows or not, so that rows laid out for it never wrap.
@@ -127,6 +134,7 @@ class TodayScreen(Screen[str | None]):
         self.query_one("#today-header", Static).update(self._text(parts["header"]))
         self.query_one("#today-phases", Static).update(self._text(phases))
         self.query_one("#today-calendar", Static).update(self._text(calendar))
+        self.query_one("#today-pace", Static).update(self._text(parts["pace"]))
         self.query_one("#today-days", Static).update(self._text(parts["days"]))
         self._fill_items(review, width)
 

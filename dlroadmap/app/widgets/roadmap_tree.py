@@ -263,7 +263,9 @@ class RoadmapTree(Tree[TreeData], inherit_bindings=False):
             label = Text.assemble(self._status_glyph(self._status_of(node)), label)
         elif node.aside:
             parent = self._roadmap.parent(node.id) if self._roadmap else None
-            if parent is None or not parent.aside:
+            # The reason once, on the outermost node set aside, unless its title says it.
+            said = node.aside.casefold() in node.text.casefold()
+            if (parent is None or not parent.aside) and not said:
                 label.append(f" · {printable(node.aside)}")
             label.stylize(muted_style(self))
             return label
