@@ -159,6 +159,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
             browse=self._browse,
             view=View(Show(config.show), config.tree_width, self._keep_view),
             weekly_goal=config.weekly_goal,
+            source=self._source,
         )
 
     def action_help(self) -> None:
@@ -388,7 +389,7 @@ class RoadmapApp(OrderlyKeysApp[None]):
         self.roadmap, self.store, self._source = roadmap, store, source
         self._lifecycle.follow(source)
         for screen in self._main_screens():
-            await screen.show_other(store)
+            await screen.show_other(store, source)
 
     def on_app_focus(self) -> None:
         for screen in self._main_screens():

@@ -6,6 +6,7 @@ compiling methods at import, a noticeable part of a start-up for three classes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import NamedTuple
 
@@ -34,8 +35,13 @@ class About(NamedTuple):
     aside: str = ""
 
 
-def links_of(node: Node) -> tuple[Link, ...]:
-    """Every link of the node, each once, in document order, with the text it is on."""
+def _as_written(url: str) -> str:
+    return url
+
+
+def links_of(node: Node, follow: Callable[[str], str] = _as_written) -> tuple[Link, ...]:
+    """Every link of the node, each once, in document order, with the text it is on;
+    `follow` gives the address a link leads to (a relative one, from the page it is on)."""
     texts: dict[str, str] = {}
     for run in (node.title, node.description, *(v for _, v in node.fields), *node.resources):
         growing: str | None = None  # the link whose text is being read, first seen here
@@ -47,11 +53,12 @@ def links_of(node: Node) -> tuple[Link, ...]:
                 growing = span.link
             else:
                 growing = None
-    return tuple(Link(text.strip(), url) for url, text in texts.items())
+    return tuple(Link(text.strip(), follow(url)) for url, text in texts.items())
 
 
-def about(node: Node) -> About:
-    return About(node.description, node.fields, node.resources, links_of(node), node.aside)
+def about(node: Node, follow: Callable[[str], str] = _as_written) -> About:
+    links = links_of(node, follow)
+    return About(node.description, node.fields, node.resources, links, node.aside)
 
 
 class ChildLine(NamedTuple):
@@ -98,6 +105,7 @@ def view_of(
     tallies: dict[str, Tally],
     *,
     unmatched: bool = False,
+    follow: Callable[[str], str] = _as_written,
 ) -> DetailView:
     """The view of `node` (None: the whole roadmap); `unmatched`: a saved item whose
     place left the markdown."""
@@ -120,7 +128,7 @@ def view_of(
             where,
             tallies.get(node.id, Tally()),
             _children(node, store, tallies),
-            about(node),
+            about(node, follow),
         )
     saved = store.item(node.id)
     return ItemView(
@@ -132,7 +140,7 @@ def view_of(
         note=saved.note if saved else "",
         note_changed=saved.note_changed if saved else None,
         children=_children(node, store, tallies, depth=1),
-        about=about(node),
+        about=about(node, follow),
     )
 
 

@@ -113,7 +113,7 @@ class NodeKeys:
         """The node's link (of several: the one the learner picks) opened, or copied."""
         if node is None:
             return
-        links = links_of(node)
+        links = links_of(node, self._screen.shown.follow)
         followed = tuple(link for link in links if openable(link.url))
         if not followed:
             others = f" (its links are not web links: {links[0].url} …)" if links else ""

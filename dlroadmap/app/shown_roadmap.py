@@ -11,21 +11,42 @@ from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
 from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dlroadmap.app.edits import Notice
     from dlroadmap.progress.store import Store
 
 
 class ShownRoadmap:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, source: Path | None = None) -> None:
         # As the store has it: what the learner brought back into the plan is in it.
         self.roadmap = store.roadmap
         self._store = store
+        # The markdown file, and (looked up at the first relative link) the web page it
+        # was fetched from: "" when it was not.
+        self._source = source
+        self._page: str | None = None
         self.tallies: dict[str, Tally] = {}
         # Saved notes whose place left the markdown, shown under "Unmatched notes".
         self.unmatched = self._unmatched()
 
     def _unmatched(self) -> dict[str, Node]:
         return {key: _orphan(key, item.text) for key, item in self._store.unmatched()}
+
+    def follow(self, url: str) -> str:
+        """Where a link leads: one relative to a roadmap fetched from the web, to the file
+        beside it there (`./week1/` on GitHub: that folder's page); any other, as written."""
+        from dlroadmap.common.weblinks import absolute, relative  # at the first link shown
+
+        if not relative(url) or self._source is None:
+            return url
+        if self._page is None:
+            from dlroadmap.fetch.hosts import page_of
+            from dlroadmap.shelf.kept import url_of
+
+            fetched = url_of(self._source)
+            self._page = page_of(fetched) if fetched else ""
+        return absolute(url, self._page or None)
 
     def count(self) -> None:
         self.tallies = tally_groups(self.roadmap, self._store.status)

@@ -76,3 +76,20 @@ def markdown_urls(url: str) -> list[str]:
     if where is None or len(path) < 2:
         return [url]
     return where(path) or [url]
+
+
+def page_of(url: str) -> str:
+    """The page a roadmap added from `url` is read on, for its relative links to be
+    followed from: a raw file's page on its host (GitHub, GitLab, Codeberg), a
+    repository's README page, or any other address as it is."""
+    raw = urlsplit(markdown_urls(url)[0])
+    path = [part for part in raw.path.split("/") if part]
+    if raw.hostname == "raw.githubusercontent.com" and len(path) >= 3:
+        owner, repo, *rest = path
+        return f"https://github.com/{owner}/{repo}/blob/{'/'.join(rest)}"
+    if raw.hostname == "gitlab.com" and "-" in path and path[path.index("-") + 1 :][:1] == ["raw"]:
+        at = path.index("-")
+        return f"https://gitlab.com/{'/'.join(path[:at])}/-/blob/{'/'.join(path[at + 2 :])}"
+    if raw.hostname == "codeberg.org" and path[2:3] == ["raw"]:
+        return f"https://codeberg.org/{'/'.join(path[:2])}/src/{'/'.join(path[3:])}"
+    return raw.geturl()

@@ -7,8 +7,9 @@ import time
 
 import pytest
 
+from dlroadmap.common.weblinks import absolute
 from dlroadmap.fetch.get import FetchError, fetch
-from dlroadmap.fetch.hosts import markdown_urls
+from dlroadmap.fetch.hosts import markdown_urls, page_of
 from dlroadmap.roadmap.source import MAX_BYTES
 from tests.served import Page, serving
 
@@ -103,3 +104,46 @@ def test_a_server_error_and_binary_answers_are_clear() -> None:
             fetch(served.url("/broken"))
         with pytest.raises(FetchError, match="binary"):
             fetch(served.url("/binary.md"))
+
+
+@pytest.mark.parametrize(
+    ("added_from", "page"),
+    [
+        # A repository: its README's page, on the default branch.
+        ("https://github.com/o/r", "https://github.com/o/r/blob/HEAD/README.md"),
+        (
+            "https://github.com/o/r/tree/main/docs",
+            "https://github.com/o/r/blob/main/docs/README.md",
+        ),
+        ("https://github.com/o/r/blob/main/plan.md", "https://github.com/o/r/blob/main/plan.md"),
+        (
+            "https://raw.githubusercontent.com/o/r/v2/a/b.md",
+            "https://github.com/o/r/blob/v2/a/b.md",
+        ),
+        ("https://gitlab.com/g/sub/p", "https://gitlab.com/g/sub/p/-/blob/HEAD/README.md"),
+        ("https://gitlab.com/g/p/-/raw/main/x.md", "https://gitlab.com/g/p/-/blob/main/x.md"),
+        (
+            "https://codeberg.org/o/r/src/branch/main/x.md",
+            "https://codeberg.org/o/r/src/branch/main/x.md",
+        ),
+        ("https://example.org/plans/ml.md", "https://example.org/plans/ml.md"),
+    ],
+)
+def test_the_page_relative_links_are_followed_from(added_from: str, page: str) -> None:
+    assert page_of(added_from) == page
+
+
+@pytest.mark.parametrize(
+    ("link", "followed"),
+    [
+        ("./week 1/notes.md", "https://github.com/o/r/blob/HEAD/docs/week%201/notes.md"),
+        ("../LICENSE", "https://github.com/o/r/blob/HEAD/LICENSE"),
+        ("https://cs50.harvard.edu/x", "https://cs50.harvard.edu/x"),  # already a web link
+        ("#top", "#top"),  # a heading of the same document
+        ("/about", "/about"),  # from a site's root: not the repository's
+        ("mailto:a@example.org", "mailto:a@example.org"),
+    ],
+)
+def test_a_relative_link_is_made_absolute_from_its_page(link: str, followed: str) -> None:
+    assert absolute(link, "https://github.com/o/r/blob/HEAD/docs/README.md") == followed
+    assert absolute(link, None) == link  # no page: left as written

@@ -30,6 +30,8 @@ from dlroadmap.progress.store import Store
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dlroadmap.app.node_keys import NodeKeys
     from dlroadmap.app.notes_keys import NotesKeys
     from dlroadmap.app.open_link import Browse
@@ -55,10 +57,11 @@ class MainScreen(TreeViewScreen):
         browse: Browse | Literal["system"] | None = None,  # opens a link (open_link.py)
         view: View | None = None,
         weekly_goal: int | None = None,
+        source: Path | None = None,  # the markdown file, for where its links lead
     ) -> None:
         super().__init__(view or View())
         self._browse = browse
-        self._hold(store)
+        self._hold(store, source)
         self._today = today
         self._ascii = ascii_glyphs
         self._weekly_goal = weekly_goal
@@ -77,9 +80,9 @@ class MainScreen(TreeViewScreen):
 
         return NotesKeys(self)
 
-    def _hold(self, store: Store) -> None:
+    def _hold(self, store: Store, source: Path | None) -> None:
         self.store = store
-        self.shown = ShownRoadmap(store)
+        self.shown = ShownRoadmap(store, source)
         self.edits = Edits(store, self._node, self._tell)
         self.open_note = OpenNote(lambda: self.detail, self.edits, self._node, store.note)
 
@@ -132,9 +135,9 @@ class MainScreen(TreeViewScreen):
         # and then, and whenever the terminal regains focus.
         self.set_interval(REFRESH_SECONDS, self.take_in_other_sessions)
 
-    async def show_other(self, store: Store) -> None:
+    async def show_other(self, store: Store, source: Path) -> None:
         """Show another roadmap and its progress in place of this one (saved by now)."""
-        self._hold(store)
+        self._hold(store, source)
         await self.recompose()
         self._show_held()
         # The new header's width is known once laid out: its progress bar is drawn then.
@@ -242,7 +245,12 @@ class MainScreen(TreeViewScreen):
         node = self.selected_node()
         unmatched = node is not None and node.id in self.shown.unmatched
         self.detail.view = view_of(
-            node, self.roadmap, self.store, self.shown.tallies, unmatched=unmatched
+            node,
+            self.roadmap,
+            self.store,
+            self.shown.tallies,
+            unmatched=unmatched,
+            follow=self.shown.follow,
         )
 
     # -- status ------------------------------------------------------------

@@ -1,0 +1,94 @@
+"""Links beside a roadmap fetched from the web (`./week1/notes.md`) lead to the file on
+the page it came from: shown in the detail pane and opened with `o`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dlroadmap.app.app import RoadmapApp
+from dlroadmap.fetch.update import Folders, add
+from dlroadmap.progress.store import Store
+from dlroadmap.roadmap.source import load_roadmap
+from tests.app.test_links_and_sections import Browser
+from tests.apptools import point_at, screen_text
+from tests.served import serving
+
+SIZE = (100, 30)
+PLAN = """# Exercises
+
+## Week 1
+| # | Exercise | Solution |
+|---|----------|----------|
+| 00 | [Hello world](./Roadmap/00%20-%20HELLO/ex.md) | [code](Roadmap/00%20-%20HELLO/py/) |
+| 01 | [Variables](<Roadmap/01 - VARIABLES/>) | - |
+
+## Week 2
+- [Elsewhere](https://example.org/elsewhere)
+- [Back to the top](#exercises)
+"""
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def fetched_app(tmp_path: Path, url: str, browse: Browser) -> RoadmapApp:
+    copy, _ = add(url, Folders(tmp_path / "states"))
+    roadmap = load_roadmap(copy)
+    store = Store.open(roadmap, copy, tmp_path / "states")
+    return RoadmapApp(roadmap, store, source=copy, browse=browse)
+
+
+async def test_o_opens_a_relative_link_on_the_page_the_roadmap_came_from(
+    tmp_path: Path, data_home: Path
+) -> None:
+    browser = Browser()
+    with serving() as served:
+        url = served.put("/course/plan.md", PLAN)
+        app = fetched_app(tmp_path, url, browser)
+        async with app.run_test(size=SIZE) as pilot:
+            await point_at(pilot, "Variables")
+            # The link's folder name has spaces: escaped, as a browser needs them.
+            wanted = served.url("/course/Roadmap/01%20-%20VARIABLES/")
+            # The detail pane's Links (the address wraps at the pane's edge).
+            shown = screen_text(app)
+            assert "Links" in shown and wanted[: wanted.index("%20-")] in shown
+            await pilot.press("o")
+            await pilot.pause()
+            assert browser == [wanted]
+
+
+async def test_of_several_relative_links_the_picked_one_opens(
+    tmp_path: Path, data_home: Path
+) -> None:
+    browser = Browser()
+    with serving() as served:
+        url = served.put("/course/plan.md", PLAN)
+        app = fetched_app(tmp_path, url, browser)
+        async with app.run_test(size=SIZE) as pilot:
+            await point_at(pilot, "Hello world")
+            await pilot.press("o")
+            await pilot.pause()
+            await pilot.press("2")
+            await pilot.pause()
+            assert browser == [served.url("/course/Roadmap/00%20-%20HELLO/py/")]
+
+
+async def test_a_local_roadmaps_relative_links_are_not_made_web_links(tmp_path: Path) -> None:
+    # Beside a file on this machine there is no web page to follow them from.
+    source = tmp_path / "plan.md"
+    source.write_text(PLAN, encoding="utf-8")
+    roadmap = load_roadmap(source)
+    browser = Browser()
+    app = RoadmapApp(
+        roadmap, Store.open(roadmap, source, tmp_path / "s"), source=source, browse=browser
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await point_at(pilot, "Variables")
+        await pilot.press("o")
+        await pilot.pause()
+        assert browser == []
