@@ -32,17 +32,17 @@ def projection(rate: float, phase: Finish | None, roadmap: Finish, today: date) 
 
 
 def _time_left(left: TimeLeft, look: Look) -> list[Part]:
-    """'9 topics · 27 weeks, 4 h 30 min · about 145-189 h of study · 6 of 9 give a time'."""
+    """'9 topics · 27 weeks, 4 h 30 min · 145-189 h of study · 6 of 9 with a time'."""
     ascii_only = look.ascii_only
     parts: list[Part] = [("", plural(left.topics, "topic"), "")]
     # Each unit apart: a course's weeks and a video's hours are never added together.
     lengths = ", ".join(amount_text(amount, ascii_only=ascii_only) for amount in left.lengths)
     parts.append((look.sep, lengths, ""))
     if left.hours is not None:
-        hours = f"about {amount_text(left.hours, ascii_only=ascii_only)} of study"
+        hours = f"{amount_text(left.hours, ascii_only=ascii_only)} of study"
         parts.append((look.sep, hours, DIM))
     if left.timed < left.topics:
-        parts.append((look.sep, f"{left.timed} of {left.topics} give a time", DIM))
+        parts.append((look.sep, f"{left.timed} of {left.topics} with a time", DIM))
     return parts
 
 

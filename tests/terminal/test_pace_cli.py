@@ -150,9 +150,19 @@ def test_a_duration_column_gives_the_time_left_beside_the_topics(tmp_path: Path)
     # 13 + 4 weeks of courses, apart from 3 h + 45 min of the extras; at the hours a week
     # given: 13 x 8-10 + 4 x 4 = 120-146 h. The self-paced course gives no time.
     assert left == (
-        " Left        5 topics · 17 weeks, 3 h 45 min · about 120–146 h of study"
-        " · 4 of 5 give a time"
+        " Left        5 topics · 17 weeks, 3 h 45 min · 120–146 h of study · 4 of 5 with a time"
     )
+    # Narrower still, every row fits.
+    narrow = subprocess.run(
+        [sys.executable, "-m", "dlroadmap", "review", str(plan)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **state_home(tmp_path), "COLUMNS": "50"},
+        timeout=60,
+        check=True,
+    ).stdout.splitlines()
+    assert max(len(line) for line in narrow) <= 50
+    assert "120–146 h of study" in "\n".join(narrow)
     data = json.loads(_review(tmp_path, "--json", str(plan)).stdout)["pace"]["time_left"]
     assert data["topics"] == 5 and data["timed"] == 4 and data["rated"] == 2
     assert [(a["unit"], a["low"], a["high"]) for a in data["lengths"]] == [
