@@ -160,3 +160,21 @@ def test_a_duration_column_gives_the_time_left_beside_the_topics(tmp_path: Path)
         ("hour", 3.75, 3.75),
     ]
     assert (data["hours"]["low"], data["hours"]["high"]) == (120, 146)
+
+
+def test_a_time_too_long_to_be_a_number_is_no_time_and_breaks_neither_review(
+    tmp_path: Path,
+) -> None:
+    # 400 digits of hours make an infinite float: the review crashed on it, and
+    # review --json wrote Infinity, which is not JSON.
+    plan = tmp_path / "huge.md"
+    plan.write_text(f"# Huge\n\n- Watch it all ({'9' * 400} h)\n- Read it (3 h)\n", "utf-8")
+    result = _review(tmp_path, str(plan))
+    assert result.returncode == 0, result.stderr
+    assert " Left        2 topics · 3 h · 1 of 2 give a time" in result.stdout
+    data = json.loads(_review(tmp_path, "--json", str(plan)).stdout, parse_constant=_refuse)
+    assert data["pace"]["time_left"]["lengths"] == [{"unit": "hour", "low": 3, "high": 3}]
+
+
+def _refuse(constant: str) -> None:
+    raise AssertionError(f"{constant} is not JSON")
