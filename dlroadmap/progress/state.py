@@ -331,9 +331,12 @@ def _card_time(card: Card, key: str, path: Path, where: str) -> None:
 def _day(key: str, raw: Any, path: Path) -> DayActivity:
     where = f'activity."{key}"'
     try:
-        date.fromisoformat(key)
+        # Days are looked up by this form: "20260131" or "2026-W05-6" would go unseen.
+        named = date.fromisoformat(key).isoformat() == key
     except ValueError:
-        raise StateError(path, f"{where} should be named by a date like 2026-01-31.") from None
+        named = False
+    if not named:
+        raise StateError(path, f"{where} should be named by a date like 2026-01-31.")
     table = _expect(raw, dict, path, where)
 
     def ids(name: str) -> tuple[str, ...]:

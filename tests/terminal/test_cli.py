@@ -220,6 +220,10 @@ BROKEN_STATES = {
         b'[items."x"]\nstatus = "done"\nstatus_changed = 9999-12-31T23:00:00-12:00\n',
         "end of the calendar",
     ),
+    # Python reads these as dates too, but the calendar and the streak look days up by
+    # 2026-12-01: the pace counted what they listed, the calendar showed nothing.
+    "basic date": (b'[activity."20261201"]\nactions = 1\n', "named by a date like"),
+    "week date": (b'[activity."2026-W49-2"]\nactions = 1\n', "named by a date like"),
     "first of time": (
         b'[items."x"]\nnote = "n"\nnote_changed = 0001-01-01T00:30:00+14:00\n',
         "end of the calendar",
