@@ -23,10 +23,11 @@ def _by(finish: Finish, today: date) -> str:
 def projection(rate: float, phase: Finish | None, roadmap: Finish, today: date) -> list[str]:
     """'at 6 a week: Phase 3 by 14 Dec,', 'the roadmap by early May' (apart, to wrap between)."""
     head = f"at {rate_text(rate)} a week:"
-    if phase is None or roadmap.left == 0:
+    if roadmap.left == 0:
         return [f"{head} every topic done"]
     whole = f"the roadmap {_by(roadmap, today)}"
-    if phase.left == roadmap.left:  # the last phase left: its end is the roadmap's
+    # No phase to name, or the last phase left: its end is the roadmap's.
+    if phase is None or phase.left == roadmap.left:
         return [f"{head} {whole}"]
     return [f"{head} {printable(short_phase(phase.title))} {_by(phase, today)},", whole]
 
