@@ -66,7 +66,11 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def _checked(url: str) -> str:
-    if urlsplit(url).scheme.casefold() not in _SCHEMES:
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:  # an unclosed [ (an IPv6 host)
+        raise FetchError(url, "it is not a web address.") from None
+    if scheme.casefold() not in _SCHEMES:
         raise FetchError(url, "only http and https addresses can be fetched.")
     return url
 

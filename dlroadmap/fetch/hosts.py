@@ -81,8 +81,12 @@ def markdown_urls(url: str) -> list[str]:
 def page_of(url: str) -> str:
     """The page a roadmap added from `url` is read on, for its relative links to be
     followed from: a raw file's page on its host (GitHub, GitLab, Codeberg), a
-    repository's README page, or any other address as it is."""
-    raw = urlsplit(markdown_urls(url)[0])
+    repository's README page, or any other address as it is; "" for one that is not an
+    address at all (a kept copy's `.url` file edited by hand)."""
+    try:
+        raw = urlsplit(markdown_urls(url)[0])
+    except ValueError:  # an unclosed [: urljoin would raise on it too
+        return ""
     path = [part for part in raw.path.split("/") if part]
     if raw.hostname == "raw.githubusercontent.com" and len(path) >= 3:
         owner, repo, *rest = path

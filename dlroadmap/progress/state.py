@@ -211,7 +211,24 @@ _TOML_NAMES: dict[type, str] = {
 def _optional_time(table: dict[str, Any], key: str, path: Path, where: str) -> datetime | None:
     if key not in table:
         return None
-    return _expect(table[key], datetime, path, f"{where}.{key}")
+    return _on_calendar(
+        _expect(table[key], datetime, path, f"{where}.{key}"), path, f"{where}.{key}"
+    )
+
+
+# A time within two days of either end has no date in some zone: reading it in this
+# machine's would overflow (a UTC offset is under a day either way).
+_FIRST_DAY, _LAST_DAY = date(1, 1, 3), date(9999, 12, 29)
+
+
+def _on_calendar(moment: datetime, path: Path, where: str) -> datetime:
+    if not _FIRST_DAY <= moment.date() <= _LAST_DAY:
+        raise StateError(
+            path,
+            f"{where} is {moment.isoformat()}, too near an end of the calendar to be read "
+            "in every time zone.",
+        )
+    return moment
 
 
 def _item(key: str, raw: Any, path: Path) -> ItemState:
@@ -301,6 +318,7 @@ def _card_time(card: Card, key: str, path: Path, where: str) -> None:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise StateError(path, f"{where}.{key} is {text!r}, not a date and time.") from None
+    _on_calendar(moment, path, f"{where}.{key}")
     # A time with no offset could be any of 24 hours: FSRS counts in UTC, and refuses it.
     if moment.utcoffset() is None:
         raise StateError(
@@ -313,9 +331,12 @@ def _card_time(card: Card, key: str, path: Path, where: str) -> None:
 def _day(key: str, raw: Any, path: Path) -> DayActivity:
     where = f'activity."{key}"'
     try:
-        date.fromisoformat(key)
+        # Days are looked up by this form: "20260131" or "2026-W05-6" would go unseen.
+        named = date.fromisoformat(key).isoformat() == key
     except ValueError:
-        raise StateError(path, f"{where} should be named by a date like 2026-01-31.") from None
+        named = False
+    if not named:
+        raise StateError(path, f"{where} should be named by a date like 2026-01-31.")
     table = _expect(raw, dict, path, where)
 
     def ids(name: str) -> tuple[str, ...]:

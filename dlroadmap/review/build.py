@@ -25,7 +25,8 @@ The rules are stated once, in RULES, for the help screen to show.
                      phase, roadmap, goal}, always there: `per_week` (topics done a week
                     over the window) is null until there is a week of history, and
                     `reason` says why there is no projection (null when there is one).
-                    `phase` (the earliest not complete; null when all are) and `roadmap`
+                    `phase` (the earliest not complete; null when all are, or when
+                    a topic outside any phase is the earliest not done) and `roadmap`
                     are {id, title, left, finish}: `finish` the projected "YYYY-MM-DD",
                     null without a pace or beyond ten years. `goal`, with a weekly goal
                     set: {per_week, this_week, phase, roadmap}, the projection at it.

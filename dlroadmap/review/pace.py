@@ -49,7 +49,7 @@ class Pace(NamedTuple):
     done_in_window: int
     history_days: int  # from the first day anything was recorded to today, both counted
     reason: str | None  # why there is no projection, when there is none
-    phase: Finish | None  # the earliest phase not complete; None when all are
+    phase: Finish | None  # the earliest phase not complete (see _current_phase)
     roadmap: Finish
     goal: Goal | None
     # The time the roadmap states for the topics left, where it states one.
@@ -108,9 +108,11 @@ def finish_day(left: int, per_week: float | None, today: date) -> date | None:
 
 
 def _current_phase(roadmap: Roadmap, status_of: StatusOf) -> Node | None:
+    """The earliest phase not complete; None when all are, or when the earliest part not
+    complete is a topic standing outside any phase (a roadmap with no headings)."""
     for phase in roadmap.phases:
         if _left(phase.walk(), status_of):
-            return phase
+            return None if phase.trackable else phase
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from dlroadmap.common.printable import printable
-from dlroadmap.review.lines import DIM, Line, Look, Part, labelled, muted_row
+from dlroadmap.review.lines import DIM, Line, Look, Part, labelled
 from dlroadmap.review.pace import Finish, Pace
 from dlroadmap.review.words import finish_text, plural, rate_text, short_phase
 from dlroadmap.roadmap.durations import TimeLeft, amount_text
@@ -23,10 +23,11 @@ def _by(finish: Finish, today: date) -> str:
 def projection(rate: float, phase: Finish | None, roadmap: Finish, today: date) -> list[str]:
     """'at 6 a week: Phase 3 by 14 Dec,', 'the roadmap by early May' (apart, to wrap between)."""
     head = f"at {rate_text(rate)} a week:"
-    if phase is None or roadmap.left == 0:
+    if roadmap.left == 0:
         return [f"{head} every topic done"]
     whole = f"the roadmap {_by(roadmap, today)}"
-    if phase.left == roadmap.left:  # the last phase left: its end is the roadmap's
+    # No phase to name, or the last phase left: its end is the roadmap's.
+    if phase is None or phase.left == roadmap.left:
         return [f"{head} {whole}"]
     return [f"{head} {printable(short_phase(phase.title))} {_by(phase, today)},", whole]
 
@@ -36,8 +37,9 @@ def _time_left(left: TimeLeft, look: Look) -> list[Part]:
     ascii_only = look.ascii_only
     parts: list[Part] = [("", plural(left.topics, "topic"), "")]
     # Each unit apart: a course's weeks and a video's hours are never added together.
-    lengths = ", ".join(amount_text(amount, ascii_only=ascii_only) for amount in left.lengths)
-    parts.append((look.sep, lengths, ""))
+    # Each its own part, for a narrow row to wrap between them.
+    for index, amount in enumerate(left.lengths):
+        parts.append((", " if index else look.sep, amount_text(amount, ascii_only=ascii_only), ""))
     if left.hours is not None:
         hours = f"{amount_text(left.hours, ascii_only=ascii_only)} of study"
         parts.append((look.sep, hours, DIM))
@@ -46,12 +48,17 @@ def _time_left(left: TimeLeft, look: Look) -> list[Part]:
     return parts
 
 
+def _words(sentence: str) -> list[Part]:
+    """A dim sentence, each word a part: a narrow row wraps it between words."""
+    return [(" ", word, DIM) for word in sentence.split()]
+
+
 def pace_lines(pace: Pace, today: date, look: Look) -> list[Line]:
     """The Pace row; Left, where the roadmap states times; and Goal, with a weekly goal."""
     if pace.per_week is None:
-        lines = [muted_row("Pace", f"not yet: {pace.reason}")]
+        lines = labelled("Pace", _words(f"not yet: {pace.reason}"), look)
     elif pace.reason:
-        lines = [muted_row("Pace", pace.reason)]
+        lines = labelled("Pace", _words(pace.reason), look)
     else:
         words = projection(pace.per_week, pace.phase, pace.roadmap, today)
         lines = labelled("Pace", [(" ", text, "") for text in words], look)

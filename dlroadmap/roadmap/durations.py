@@ -3,8 +3,8 @@
 A topic states a duration in a table cell (a curriculum's `Duration | Effort` columns:
 `13 weeks`, `8-10 hours/week`) or in a bracketed group of its title (`Linear algebra
 (~3h)`, `Read the book [2 weeks]`). A cell counts only when its whole value is one
-duration, a bracketed group only when it holds exactly one: `Week 3`, `2 weeks ago` or
-`(3h of video and a quiz)` state none.
+duration, a bracketed group only when it holds exactly one: `Week 3`, `2 weeks ago`,
+`(3h of video and a quiz)` or a figure of six digits or more state none.
 
 A duration is a *length* (`13 weeks`, `~3h`, `8 to 10 days`) or a *rate* of effort
 (`8-10 hours/week`, `30 min a day`). Lengths keep the units the roadmap gives, never
@@ -58,7 +58,10 @@ class TimeLeft(NamedTuple):
 
 
 _APPROX = r"(?:[~≈]\s*|(?:about|around|roughly|approx\.?|approximately)\s+)?"
-_NUMBER = r"\d+(?:\.\d+)?"
+# Five digits at most: a longer figure is no time a topic takes, and a sum or a product
+# of such figures overflows a float to inf (the review cannot print it, JSON cannot hold it).
+_FIGURE = r"\d{1,5}"
+_NUMBER = rf"{_FIGURE}(?:\.\d+)?"
 _RANGE = rf"(?P<low>{_NUMBER})(?:(?:\s*[-–—]\s*|\s+to\s+)(?P<high>{_NUMBER}))?"
 # A bare "m" could be minutes or months, and a bare "d" is as often "2D" (two-dimensional)
 # as two days, so neither is a length's unit alone; after a slash ("5h/d") "d" is a day.
@@ -80,7 +83,8 @@ _RATE = re.compile(
 )
 # "1h 30min", "1 h 30", "1h30m": one figure in hours and minutes (after hours, "m" is minutes).
 _HOURS_MINUTES = re.compile(
-    rf"{_APPROX}(?P<hours>\d+)\s*(?:{_HOUR})\s*(?P<minutes>\d+)\s*(?:m|{_MINUTE})?", _FLAGS
+    rf"{_APPROX}(?P<hours>{_FIGURE})\s*(?:{_HOUR})\s*(?P<minutes>{_FIGURE})\s*(?:m|{_MINUTE})?",
+    _FLAGS,
 )
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 

@@ -92,3 +92,29 @@ async def test_a_local_roadmaps_relative_links_are_not_made_web_links(tmp_path: 
         await pilot.press("o")
         await pilot.pause()
         assert browser == []
+
+
+@pytest.mark.parametrize(
+    "edited",
+    ["http://[::1", "file:///etc/", "javascript:alert(1)//", "\x1b]8;;https://evil.example/\x1b\\"],
+    ids=["not a url", "file", "javascript", "escape"],
+)
+async def test_a_kept_copy_whose_url_file_was_edited_follows_no_link_from_it(
+    tmp_path: Path, data_home: Path, edited: str
+) -> None:
+    # The `.url` file beside a kept copy is the user's to edit: one that is not a web
+    # address (an unclosed [ crashed the detail pane) gives no page to follow links from.
+    with serving() as served:
+        copy, _ = add(served.put("/course/plan.md", PLAN), Folders(tmp_path / "states"))
+    copy.with_suffix(".url").write_text(edited, encoding="utf-8")
+    roadmap = load_roadmap(copy)
+    browser = Browser()
+    store = Store.open(roadmap, copy, tmp_path / "states")
+    app = RoadmapApp(roadmap, store, source=copy, browse=browser)
+    async with app.run_test(size=SIZE) as pilot:
+        await point_at(pilot, "Variables")
+        assert "Links" in screen_text(app)
+        assert "\x1b" not in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert browser == []

@@ -38,8 +38,14 @@ def _state_with_card(change: dict[str, Any]) -> Path:
         ({"stability": "abc"}, "revisit.stability should be a number, not 'abc'"),
         ({"due": "2026-03-09T09:30:00"}, "revisit.due is '2026-03-09T09:30:00', a time with no"),
         ({"last_review": "2026-03-01T09:30:00"}, "revisit.last_review is '2026-03-01T09:30:00'"),
+        ({"due": "9999-12-31T23:00:00-12:00"}, "revisit.due is 9999-12-31T23:00:00-12:00, too"),
     ],
-    ids=["stability not a number", "due with no offset", "last review with no offset"],
+    ids=[
+        "stability not a number",
+        "due with no offset",
+        "last review with no offset",
+        "due at the end of the calendar",
+    ],
 )
 def test_review_refuses_a_card_it_could_not_rate(change: dict[str, Any], field: str) -> None:
     path = _state_with_card(change)

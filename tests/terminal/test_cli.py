@@ -215,10 +215,23 @@ BROKEN_STATES = {
     "wrong type": (b'schema = 1\n[items."x"]\nstatus = 3\n', "status"),
     "newer schema": (b"schema = 99\n", "newer"),
     "not utf-8": (b'[roadmap]\ntitle = "\xff"\n', "UTF-8"),
+    # Read in this machine's zone, these times fall outside the calendar: review crashed.
+    "last of time": (
+        b'[items."x"]\nstatus = "done"\nstatus_changed = 9999-12-31T23:00:00-12:00\n',
+        "end of the calendar",
+    ),
+    # Python reads these as dates too, but the calendar and the streak look days up by
+    # 2026-12-01: the pace counted what they listed, the calendar showed nothing.
+    "basic date": (b'[activity."20261201"]\nactions = 1\n', "named by a date like"),
+    "week date": (b'[activity."2026-W49-2"]\nactions = 1\n', "named by a date like"),
+    "first of time": (
+        b'[items."x"]\nnote = "n"\nnote_changed = 0001-01-01T00:30:00+14:00\n',
+        "end of the calendar",
+    ),
 }
 
 
-@pytest.mark.parametrize("command", [["where"], []], ids=["where", "app"])
+@pytest.mark.parametrize("command", [["where"], ["review"], []], ids=["where", "review", "app"])
 @pytest.mark.parametrize(("content", "problem"), BROKEN_STATES.values(), ids=BROKEN_STATES.keys())
 def test_broken_state_file_exits_2_and_is_left_byte_identical(
     seed_path: Path, command: list[str], content: bytes, problem: str

@@ -11,9 +11,11 @@ import tomllib
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import pytest
 import tomli_w
 
 from dlroadmap.progress.store import Store
+from dlroadmap.review.lines import cell_width
 from dlroadmap.roadmap.model import Status
 from dlroadmap.roadmap.source import bundled_roadmap_path, load_roadmap
 from tests.apptools import find
@@ -23,12 +25,15 @@ DONE_A_WEEK = 3  # 12 topics in the last four weeks
 DAYS_BACK = range(23, 0, -2)  # the days they were done on, every other day to yesterday
 
 
-def _review(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _review(
+    tmp_path: Path, *args: str, columns: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    wide = {} if columns is None else {"COLUMNS": str(columns)}
     return subprocess.run(
         [sys.executable, "-m", "dlroadmap", "review", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **state_home(tmp_path)},
+        env={**os.environ, **state_home(tmp_path), **wide},
         timeout=60,
         check=False,
     )
@@ -170,3 +175,40 @@ def test_a_duration_column_gives_the_time_left_beside_the_topics(tmp_path: Path)
         ("hour", 3.75, 3.75),
     ]
     assert (data["hours"]["low"], data["hours"]["high"]) == (120, 146)
+
+
+def test_a_time_too_long_to_be_a_number_is_no_time_and_breaks_neither_review(
+    tmp_path: Path,
+) -> None:
+    # 400 digits of hours make an infinite float: the review crashed on it, and
+    # review --json wrote Infinity, which is not JSON.
+    plan = tmp_path / "huge.md"
+    plan.write_text(f"# Huge\n\n- Watch it all ({'9' * 400} h)\n- Read it (3 h)\n", "utf-8")
+    result = _review(tmp_path, str(plan))
+    assert result.returncode == 0, result.stderr
+    assert " Left        2 topics · 3 h · 1 of 2 give a time" in result.stdout
+    data = json.loads(_review(tmp_path, "--json", str(plan)).stdout, parse_constant=_refuse)
+    assert data["pace"]["time_left"]["lengths"] == [{"unit": "hour", "low": 3, "high": 3}]
+
+
+def _refuse(constant: str) -> None:
+    raise AssertionError(f"{constant} is not JSON")
+
+
+@pytest.mark.parametrize("columns", [40, 60])
+def test_on_a_narrow_terminal_pace_and_left_wrap_instead_of_being_cut(
+    tmp_path: Path, columns: int
+) -> None:
+    plan = tmp_path / "mixed.md"
+    plan.write_text(
+        "# Mixed\n\n- Course (3 months)\n- Book (24 weeks)\n- Camp (6 days)\n- Talk (1h 30min)\n",
+        encoding="utf-8",
+    )
+    lines = _review(tmp_path, str(plan), columns=columns).stdout.splitlines()
+    assert all(cell_width(line) <= columns for line in lines)
+    at = next(i for i, line in enumerate(lines) if line.startswith(" Pace"))
+    block = " ".join(line[13:] for line in lines[at : lines.index("", at)])
+    assert "not yet: a week of history is needed (none so far)" in block
+    assert "…" not in block
+    for length in ("3 months", "24 weeks", "6 days", "1 h 30 min"):
+        assert length in block

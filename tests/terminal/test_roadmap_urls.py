@@ -117,3 +117,20 @@ def test_update_of_a_roadmap_not_from_a_url_is_a_clear_error(tmp_path: Path) -> 
     result = run_cli("update", plan)
     assert result.returncode == 2
     assert "was not added from a URL" in result.stderr
+
+
+def test_an_address_that_is_not_one_is_a_clear_error_to_add_and_to_update(
+    tmp_path: Path,
+) -> None:
+    # An unclosed [ cannot be split into host and path: add and update crashed on it.
+    added = run_cli("add", "http://[::1/plan.md")
+    assert added.returncode == 2, added.stderr
+    assert "Traceback" not in added.stderr and len(added.stderr.strip().splitlines()) == 1
+    assert "http://[::1/plan.md" in added.stderr
+    with serving() as served:
+        _url, copy = _added(served)
+    copy.with_suffix(".url").write_text("http://[::1/plan.md", encoding="utf-8")
+    updated = run_cli("update", "served")
+    assert updated.returncode == 2, updated.stderr
+    assert "Traceback" not in updated.stderr and len(updated.stderr.strip().splitlines()) == 1
+    assert copy.read_text() == PLAN

@@ -102,6 +102,8 @@ def test_a_cell_that_is_an_hours_rate_gives_hours_per_week_or_day(cell: str, rat
         "3m",  # minutes or months
         "2D",  # two-dimensional as often as two days
         "3 weekss",
+        "123456 hours",  # six digits: no time a topic takes
+        f"{'1' * 5000}h 30",  # more digits than Python makes a whole number of
     ],
 )
 def test_a_cell_that_is_not_wholly_one_duration_gives_none(cell: str) -> None:

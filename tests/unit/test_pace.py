@@ -184,6 +184,20 @@ def test_in_the_last_phase_only_the_roadmap_is_named(plan: Progress) -> None:
     assert "the roadmap by" in row
 
 
+def test_a_topic_outside_any_phase_is_not_named_as_one() -> None:
+    # A roadmap with no headings (or topics before its first): its top-level topics stand
+    # where phases would, but "B by 2 Apr" would give a topic's date as a phase's.
+    flat = Progress(parse_roadmap("# Flat\n\n- A\n- B\n  - B1\n- C\n", fallback_title="f"))
+    for back, text in ((20, "A"), (10, "B1")):
+        done_on(flat, text, ago(back))
+    pace = flat.review().pace
+    assert pace.per_week is not None and pace.phase is None
+    assert pace.roadmap.left == 2 and pace.roadmap.day is not None
+    row = pace_row(review_text(flat))
+    assert " a week: the roadmap by " in row and "B by" not in row
+    assert to_json(flat.review())["pace"]["phase"] is None
+
+
 def test_all_done_says_so(plan: Progress) -> None:
     four_weeks(plan)
     done_on(plan, "B6", ago(1))
