@@ -186,7 +186,7 @@ def test_a_time_too_long_to_be_a_number_is_no_time_and_breaks_neither_review(
     plan.write_text(f"# Huge\n\n- Watch it all ({'9' * 400} h)\n- Read it (3 h)\n", "utf-8")
     result = _review(tmp_path, str(plan))
     assert result.returncode == 0, result.stderr
-    assert " Left        2 topics · 3 h · 1 of 2 give a time" in result.stdout
+    assert " Left        2 topics · 3 h · 1 of 2 with a time" in result.stdout
     data = json.loads(_review(tmp_path, "--json", str(plan)).stdout, parse_constant=_refuse)
     assert data["pace"]["time_left"]["lengths"] == [{"unit": "hour", "low": 3, "high": 3}]
 
