@@ -47,10 +47,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from dlroadmap.progress import revisit
+from dlroadmap.review.dates import local_date
 from dlroadmap.review.pace import Finish, Pace, build_pace
 from dlroadmap.roadmap.durations import Amount, TimeLeft
 from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
@@ -121,14 +122,6 @@ class Review:
 
 
 StatusOf = Callable[[Node], Status]
-
-
-def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
-    """The calendar date of `moment` in `tz` (default: this machine's zone).
-
-    A time saved without a zone is taken as local already.
-    """
-    return moment.date() if moment.tzinfo is None else moment.astimezone(tz).date()
 
 
 def _line(roadmap: Roadmap, node: Node, status: Status, when: date | None) -> ItemLine:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
+from dlroadmap.review.dates import local_date
 from dlroadmap.roadmap.durations import TimeLeft, time_left
 from dlroadmap.roadmap.model import Node, Roadmap, Status
 
@@ -56,16 +57,12 @@ class Pace(NamedTuple):
     time_left: TimeLeft
 
 
-def _local(moment: datetime, tz: tzinfo | None) -> date:
-    return moment.date() if moment.tzinfo is None else moment.astimezone(tz).date()
-
-
 def done_days(state: State, tz: tzinfo | None = None) -> dict[str, date]:
     """Each topic's last day marked done, as recorded (the item's status may have changed since)."""
     days: dict[str, date] = {}
     for node_id, saved in state.items.items():
         if saved.status is Status.DONE and saved.status_changed is not None:
-            days[node_id] = _local(saved.status_changed, tz)
+            days[node_id] = local_date(saved.status_changed, tz)
     for key in sorted(state.activity):
         for node_id in state.activity[key].done:
             days[node_id] = max(date.fromisoformat(key), days.get(node_id, date.min))
@@ -80,7 +77,9 @@ def first_day(state: State, tz: tzinfo | None = None) -> date | None:
         if day.done or day.notes or day.revisited
     ]
     for saved in state.items.values():
-        found += [_local(when, tz) for when in (saved.status_changed, saved.note_changed) if when]
+        found += [
+            local_date(when, tz) for when in (saved.status_changed, saved.note_changed) if when
+        ]
     return min(found, default=None)
 
 

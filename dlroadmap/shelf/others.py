@@ -15,7 +15,7 @@ from dlroadmap.progress import revisit
 from dlroadmap.progress.activity import Activity, DayActivity
 from dlroadmap.progress.state import State
 from dlroadmap.progress.store import Store
-from dlroadmap.review.build import local_date
+from dlroadmap.review.dates import local_date
 from dlroadmap.review.lines import DIM, Line, Look, clip, paint
 from dlroadmap.roadmap.model import Status, plain
 from dlroadmap.roadmap.source import load_roadmap
