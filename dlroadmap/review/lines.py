@@ -172,11 +172,12 @@ def muted_row(label: str, text: str) -> Line:
 
 def labelled(label: str, parts: list[Part], look: Look) -> list[Line]:
     """`parts` after the label, each after its joiner on one row while they fit, then on
-    rows below it (a part that starts a row drops its joiner)."""
+    rows below it (a part that starts a row drops its joiner). A part wider than a row
+    is itself broken between its words."""
     room = look.width - LABEL_WIDTH - 1
     lines: list[Line] = [label_cell(label)]
     used = 0
-    for joiner, text, style in parts:
+    for joiner, text, style in _fitted(parts, room):
         if used and used + cell_width(joiner + text) > room:
             lines.append(blank_label())
             used = 0
@@ -186,3 +187,14 @@ def labelled(label: str, parts: list[Part], look: Look) -> list[Line]:
         lines[-1].append((text, style))
         used += cell_width(text)
     return lines
+
+
+def _fitted(parts: list[Part], room: int) -> list[Part]:
+    fitted: list[Part] = []
+    for joiner, text, style in parts:
+        if cell_width(text) <= room or " " not in text:
+            fitted.append((joiner, text, style))
+            continue
+        first, *rest = text.split(" ")
+        fitted += [(joiner, first, style), *((" ", word, style) for word in rest)]
+    return fitted

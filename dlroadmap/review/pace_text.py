@@ -48,17 +48,12 @@ def _time_left(left: TimeLeft, look: Look) -> list[Part]:
     return parts
 
 
-def _words(sentence: str) -> list[Part]:
-    """A dim sentence, each word a part: a narrow row wraps it between words."""
-    return [(" ", word, DIM) for word in sentence.split()]
-
-
 def pace_lines(pace: Pace, today: date, look: Look) -> list[Line]:
     """The Pace row; Left, where the roadmap states times; and Goal, with a weekly goal."""
     if pace.per_week is None:
-        lines = labelled("Pace", _words(f"not yet: {pace.reason}"), look)
+        lines = labelled("Pace", [("", f"not yet: {pace.reason}", DIM)], look)
     elif pace.reason:
-        lines = labelled("Pace", _words(pace.reason), look)
+        lines = labelled("Pace", [("", pace.reason, DIM)], look)
     else:
         words = projection(pace.per_week, pace.phase, pace.roadmap, today)
         lines = labelled("Pace", [(" ", text, "") for text in words], look)

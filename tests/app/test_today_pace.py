@@ -59,3 +59,40 @@ async def test_without_a_goal_there_is_no_goal_row(tmp_path: Path) -> None:
         assert "Pace        at 2 a week:" in text
         assert "Goal" not in text
         assert " this week" not in text.splitlines()[0]
+
+
+COURSES = """# Courses
+
+## Core
+
+| Course | Duration | Effort |
+|---|---|---|
+| Program Design | 13 weeks | 8-10 hours/week |
+| Languages | 5 weeks | 4-8 hours/week |
+| Object-Oriented Design | 4 weeks | 4 hours/week |
+| Architecture | - | self-paced |
+"""
+
+
+async def test_with_few_phases_pace_sits_beside_the_calendar_and_all_fits_80x24(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "courses.md"
+    source.write_text(COURSES, encoding="utf-8")
+    roadmap = load_roadmap(source)
+    store = Store.open(roadmap, source, tmp_path / "state")
+    settings = Settings(Config(weekly_goal=2), lambda _config: None, None)
+    app = RoadmapApp(roadmap, store, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        # Pace, Left and Goal beside the calendar: above its legend, not under it.
+        legend = next(i for i, line in enumerate(lines) if "less " in line and " more" in line)
+        for label in ("Pace", "Left", "Goal"):
+            row = next(i for i, line in enumerate(lines) if line.strip().startswith(label))
+            assert row < legend, label
+        assert "22 weeks" in screen_text(app)
+        assert app.screen.query_one("#today-body").max_scroll_y == 0
+        assert "This week" in screen_text(app)

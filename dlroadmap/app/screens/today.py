@@ -121,20 +121,27 @@ class TodayScreen(Screen[str | None]):
         width = max(20, self.size.width - 3)
         side_by_side = width >= SIDE_BY_SIDE
         parts = screen_parts(review, self.store.roadmap.text, width=width, ascii_only=self._ascii)
-        phases = screen_parts(
+        beside = screen_parts(
             review,
             "",
             width=width - CALENDAR_WIDTH - 2 if side_by_side else width,
             ascii_only=self._ascii,
-        )["phases"]
+        )
         calendar = screen_parts(
             review, "", width=CALENDAR_WIDTH if side_by_side else width, ascii_only=self._ascii
         )["calendar"]
+        # Few phases leave room beside the calendar: Pace goes there, under them, and the
+        # screen keeps its rows for Now, Next and the days (80x24 holds it all).
+        room_beside = len(calendar) - len(beside["phases"]) - 1
+        pace_beside = side_by_side and len(beside["pace"]) <= room_beside
+        left = [*beside["phases"], [], *beside["pace"]] if pace_beside else beside["phases"]
         self.query_one("#today-top").set_class(not side_by_side, "-stacked")
         self.query_one("#today-header", Static).update(self._text(parts["header"]))
-        self.query_one("#today-phases", Static).update(self._text(phases))
+        self.query_one("#today-phases", Static).update(self._text(left))
         self.query_one("#today-calendar", Static).update(self._text(calendar))
-        self.query_one("#today-pace", Static).update(self._text(parts["pace"]))
+        pace = self.query_one("#today-pace", Static)
+        pace.update(self._text([] if pace_beside else parts["pace"]))
+        pace.display = not pace_beside
         self.query_one("#today-days", Static).update(self._text(parts["days"]))
         self._fill_items(review, width)
 
