@@ -96,4 +96,5 @@ def page_of(url: str) -> str:
         return f"https://gitlab.com/{'/'.join(path[:at])}/-/blob/{'/'.join(path[at + 2 :])}"
     if raw.hostname == "codeberg.org" and path[2:3] == ["raw"]:
         return f"https://codeberg.org/{'/'.join(path[:2])}/src/{'/'.join(path[3:])}"
-    return raw.geturl()
+    # Never a password typed into the address in the links made from it.
+    return raw._replace(netloc=raw.netloc.rpartition("@")[2]).geturl()

@@ -127,6 +127,7 @@ def test_a_server_error_and_binary_answers_are_clear() -> None:
             "https://codeberg.org/o/r/src/branch/main/x.md",
         ),
         ("https://example.org/plans/ml.md", "https://example.org/plans/ml.md"),
+        ("https://me:secret@example.org:8443/ml.md", "https://example.org:8443/ml.md"),
     ],
 )
 def test_the_page_relative_links_are_followed_from(added_from: str, page: str) -> None:
