@@ -46,9 +46,8 @@ name each item once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dlroadmap.progress import revisit
 from dlroadmap.review.dates import local_date
@@ -82,8 +81,7 @@ RULES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ItemLine:
+class ItemLine(NamedTuple):
     node_id: str
     title: Inline
     # Titles of the headings above the item, plain text, outermost first.
@@ -93,15 +91,13 @@ class ItemLine:
     when: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class PhaseLine:
+class PhaseLine(NamedTuple):
     node_id: str
     title: Inline
     tally: Tally
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+class Review(NamedTuple):
     today: date
     tally: Tally
     phases: tuple[PhaseLine, ...]

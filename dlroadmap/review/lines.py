@@ -6,7 +6,7 @@ Widths count East Asian wide characters as two columns and combining marks as no
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dlroadmap.common.glyphs import glyphs
 from dlroadmap.roadmap.model import Status
@@ -84,8 +84,7 @@ def pad(text: str, cells: int) -> str:
 # -- the look ------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Look:
+class Look(NamedTuple):
     width: int
     ascii_only: bool
 
