@@ -148,11 +148,8 @@ def build_pace(
     else:
         per_week = done_in_window * 7 / window
         if not done_in_window:
-            reason = (
-                "nothing done in the last four weeks"
-                if window == WINDOW_DAYS
-                else ("nothing done yet")
-            )
+            since = "in the last four weeks" if window == WINDOW_DAYS else "yet"
+            reason = f"nothing done {since}"
     phase = _current_phase(roadmap, status_of)
 
     def at(rate: float | None) -> tuple[Finish | None, Finish]:
