@@ -176,6 +176,13 @@ def test_nothing_done_lately_gives_no_finish_date(plan: Progress) -> None:
     assert "nothing done in the last four weeks" in pace_row(review_text(plan))
 
 
+def test_a_new_roadmap_with_nothing_done_says_so_not_four_weeks(plan: Progress) -> None:
+    noted_on(plan, "C4", ago(10))  # ten days of history, not yet four weeks
+    pace = plan.review().pace
+    assert (pace.per_week, pace.window_days) == (0, 11)
+    assert pace.reason == "nothing done yet"
+
+
 def test_in_the_last_phase_only_the_roadmap_is_named(plan: Progress) -> None:
     four_weeks(plan)
     done_on(plan, "B6", ago(1))
