@@ -45,7 +45,7 @@ name each item once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -54,7 +54,7 @@ from dlroadmap.review.dates import local_date
 from dlroadmap.review.pace import Finish, Pace, build_pace
 from dlroadmap.roadmap.durations import Amount, TimeLeft
 from dlroadmap.roadmap.model import Inline, Node, Roadmap, Status, plain
-from dlroadmap.roadmap.tally import Tally, percent, tally_items
+from dlroadmap.roadmap.tally import StatusOf, Tally, percent, tally_items
 
 if TYPE_CHECKING:
     from dlroadmap.progress.state import State
@@ -115,9 +115,6 @@ class Review(NamedTuple):
     studied_today: bool
     calendar: tuple[tuple[date, int], ...]
     pace: Pace
-
-
-StatusOf = Callable[[Node], Status]
 
 
 def _line(roadmap: Roadmap, node: Node, status: Status, when: date | None) -> ItemLine:

@@ -9,18 +9,17 @@ the pace is not guessed: `per_week` is None and `reason` says why.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from dlroadmap.review.dates import local_date
 from dlroadmap.roadmap.durations import TimeLeft, time_left
 from dlroadmap.roadmap.model import Node, Roadmap, Status
+from dlroadmap.roadmap.tally import StatusOf
 
 if TYPE_CHECKING:
     from dlroadmap.progress.state import State
-
-StatusOf = Callable[[Node], Status]
 
 WINDOW_DAYS = 28  # the pace is taken over the last four weeks
 MIN_HISTORY_DAYS = 7  # a week of history before any projection
@@ -88,14 +87,6 @@ def _left(nodes: Iterable[Node], status_of: StatusOf) -> list[Node]:
     return [n for n in nodes if n.is_topic and status_of(n) in (Status.TODO, Status.IN_PROGRESS)]
 
 
-def _finish(
-    node: Node | None, roadmap: Roadmap, status_of: StatusOf, per_week: float | None, today: date
-) -> Finish:
-    left = len(_left(node.walk() if node is not None else roadmap.walk(), status_of))
-    title = node.text if node is not None else roadmap.text
-    return Finish(node.id if node else None, title, left, finish_day(left, per_week, today))
-
-
 def finish_day(left: int, per_week: float | None, today: date) -> date | None:
     """The day `left` topics are done at `per_week`; today when none are left."""
     if left == 0:
@@ -151,10 +142,16 @@ def build_pace(
             since = "in the last four weeks" if window == WINDOW_DAYS else "yet"
             reason = f"nothing done {since}"
     phase = _current_phase(roadmap, status_of)
+    # What is left is the same at any pace: counted once, projected at each rate.
+    phase_left = len(_left(phase.walk(), status_of)) if phase else 0
+    roadmap_left = _left(roadmap.walk(), status_of)
 
     def at(rate: float | None) -> tuple[Finish | None, Finish]:
-        part = _finish(phase, roadmap, status_of, rate, today) if phase else None
-        return part, _finish(None, roadmap, status_of, rate, today)
+        part = None
+        if phase is not None:
+            part = Finish(phase.id, phase.text, phase_left, finish_day(phase_left, rate, today))
+        whole = len(roadmap_left)
+        return part, Finish(None, roadmap.text, whole, finish_day(whole, rate, today))
 
     phase_finish, roadmap_finish = at(per_week)
     goal = None
@@ -162,9 +159,16 @@ def build_pace(
         monday = today - timedelta(days=today.weekday())
         this_week = sum(1 for day in done_on.values() if monday <= day <= today)
         goal = Goal(weekly_goal, this_week, *at(weekly_goal))
-    left = time_left(_left(roadmap.walk(), status_of))
     return Pace(
-        per_week, window, done_in_window, history, reason, phase_finish, roadmap_finish, goal, left
+        per_week,
+        window,
+        done_in_window,
+        history,
+        reason,
+        phase_finish,
+        roadmap_finish,
+        goal,
+        time_left(roadmap_left),
     )
 
 
