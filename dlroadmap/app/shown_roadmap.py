@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dlroadmap.app.roadmap_changes import reload_notice
+from dlroadmap.common.weblinks import absolute, relative
 from dlroadmap.roadmap.model import Node, Roadmap, Span, Status
 from dlroadmap.roadmap.tally import Tally, overall, retally, tally_groups
 
@@ -36,8 +37,6 @@ class ShownRoadmap:
     def follow(self, url: str) -> str:
         """Where a link leads: one relative to a roadmap fetched from the web, to the file
         beside it there (`./week1/` on GitHub: that folder's page); any other, as written."""
-        from dlroadmap.common.weblinks import absolute, relative  # at the first link shown
-
         if not relative(url) or self._source is None:
             return url
         if self._page is None:
