@@ -117,10 +117,13 @@ def _review(args: argparse.Namespace) -> int:
     if args.roadmap is None:
         # Without a roadmap named: the others on the shelf too, and a streak kept by any.
         state, rest = cli_shelf.with_others(store, today)
+    config, problem = load_config(config_path())
     # The store's roadmap: what the learner brought back into the plan counts too.
-    goal = load_config(config_path())[0].weekly_goal  # unreadable settings: the app says why
-    review = build_review(store.roadmap, state, store.status, today, weekly_goal=goal)
-    for warning in roadmap.warnings:  # on stderr: the review itself stays the output
+    review = build_review(store.roadmap, state, store.status, today, weekly_goal=config.weekly_goal)
+    # On stderr: the review itself stays the output.
+    if problem is not None:  # the weekly goal is read from there: say why it is not used
+        print(f"dlroadmap: {problem}", file=sys.stderr)
+    for warning in roadmap.warnings:
         print(f"dlroadmap: {printable_path(source)}: {printable(warning)}", file=sys.stderr)
     if args.json:
         import json  # only --json pays for it

@@ -212,3 +212,15 @@ def test_on_a_narrow_terminal_pace_and_left_wrap_instead_of_being_cut(
     assert "…" not in block
     for length in ("3 months", "24 weeks", "6 days", "1 h 30 min"):
         assert length in block
+
+
+def test_a_weekly_goal_that_cannot_be_used_is_said_on_stderr(tmp_path: Path) -> None:
+    _weeks_of_study(tmp_path)
+    config = tmp_path / "config" / "dlroadmap" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('weekly_goal = "five"\n', encoding="utf-8")
+    result = _review(tmp_path)
+    assert result.returncode == 0
+    assert " Pace        at " in result.stdout and " Goal " not in result.stdout
+    assert "config.toml" in result.stderr and "weekly_goal a whole number" in result.stderr
+    assert config.read_text(encoding="utf-8") == 'weekly_goal = "five"\n'  # left as it was
